@@ -1,0 +1,290 @@
+// Package pipeline runs one document through every stage, in order, and
+// returns the contract record. It owns no state beyond its configuration, so
+// one Pipeline may be shared by many goroutines.
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vigilhq/vigil/internal/clean"
+	"github.com/vigilhq/vigil/internal/htmltext"
+	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/segment"
+)
+
+// Default limits on one input.
+const (
+	DefaultMaxHTML = 16 << 20 // bytes of HTML
+	DefaultMaxText = 4 << 20  // bytes of plain text
+)
+
+// Errors a caller can test for.
+var (
+	ErrEmpty    = errors.New("empty input")
+	ErrBinary   = errors.New("binary input, not text or HTML")
+	ErrTooLarge = errors.New("input too large")
+	ErrEncoding = errors.New("text is not valid UTF-8")
+	ErrNoText   = errors.New("no article text found")
+)
+
+// Config sets the pipeline's limits.
+type Config struct {
+	MaxHTML int // 0 means DefaultMaxHTML
+	MaxText int // 0 means DefaultMaxText
+}
+
+// Stage names, in pipeline order, as reported in Timings.
+const (
+	StageExtract = "extract"
+	StageClean   = "clean"
+	StageSegment = "segment"
+)
+
+// Stages lists the stage names in order.
+var Stages = []string{StageExtract, StageClean, StageSegment}
+
+// Timings records how long each stage took for one document.
+type Timings map[string]time.Duration
+
+// Pipeline turns documents into articles.
+type Pipeline struct {
+	log *slog.Logger
+	cfg Config
+}
+
+// New returns a pipeline. A nil logger discards diagnostics.
+func New(log *slog.Logger, cfg Config) *Pipeline {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxHTML <= 0 {
+		cfg.MaxHTML = DefaultMaxHTML
+	}
+	if cfg.MaxText <= 0 {
+		cfg.MaxText = DefaultMaxText
+	}
+	return &Pipeline{log: log, cfg: cfg}
+}
+
+// Process runs doc through every stage.
+func (p *Pipeline) Process(ctx context.Context, doc model.Document) (*model.Article, error) {
+	return p.ProcessTimed(ctx, doc, nil)
+}
+
+// ProcessTimed is Process that also adds each stage's duration to t when t
+// is not nil.
+func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timings) (*model.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("process %s: %w", doc.Origin, err)
+	}
+	mark := time.Now()
+	lap := func(stage string) {
+		if t != nil {
+			now := time.Now()
+			t[stage] += now.Sub(mark)
+			mark = now
+		}
+	}
+
+	a := &model.Article{}
+	var title, published, site, pageURL string
+	var cleaned clean.Result
+	if doc.IsHTML() {
+		if err := checkHTML(doc.HTML, p.cfg.MaxHTML); err != nil {
+			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		page, err := htmltext.Extract(doc.HTML, doc.URL)
+		if err != nil {
+			return nil, fmt.Errorf("extract html: %w", err)
+		}
+		title, published, site, pageURL = page.Title, page.Published, page.Site, page.URL
+		if doc.Title != "" {
+			title = doc.Title
+		}
+		lap(StageExtract)
+		cleaned = clean.Paragraphs(title, page.Paragraphs)
+		lap(StageClean)
+	} else {
+		if err := checkText(doc.Text, p.cfg.MaxText); err != nil {
+			return nil, fmt.Errorf("read text: %w", err)
+		}
+		body := strings.ReplaceAll(doc.Text, "\r\n", "\n")
+		title = doc.Title
+		if title == "" {
+			title, body = splitHeadline(body)
+		}
+		lap(StageExtract)
+		cleaned = clean.Text(title, body)
+		lap(StageClean)
+	}
+
+	a.Title = strings.TrimSpace(title)
+	a.Removed = cleaned.Removed
+	a.Text = joinParagraphs(cleaned.Paragraphs)
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, fmt.Errorf("clean %s: %w", describe(doc), ErrNoText)
+	}
+	a.ID = ID(a.Text)
+	a.Sentences = segment.Split(a.Text)
+	lap(StageSegment)
+
+	a.URL = model.StrPtr(firstNonEmpty(doc.URL, pageURL))
+	a.Source = model.StrPtr(firstNonEmpty(doc.Source, site, hostOf(firstNonEmpty(doc.URL, pageURL))))
+	a.Published = model.StrPtr(firstNonEmpty(doc.Published, published))
+	a.Normalize()
+	return a, nil
+}
+
+// ID is the article id: the hex SHA-256 of the normalised text, so the same
+// body gives the same id whatever its spacing or case.
+func ID(text string) string {
+	sum := sha256.Sum256([]byte(NormalizeText(text)))
+	return hex.EncodeToString(sum[:])
+}
+
+// NormalizeText lowercases text and collapses every run of whitespace to one
+// space, trimming both ends.
+func NormalizeText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func joinParagraphs(paras []string) string {
+	out := make([]string, 0, len(paras))
+	for _, p := range paras {
+		p = strings.TrimSpace(p)
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// splitHeadline takes the first non-empty line of a plain text as its
+// headline and returns the rest as the body.
+func splitHeadline(text string) (title, body string) {
+	rest := text
+	for rest != "" {
+		line := rest
+		i := strings.IndexByte(rest, '\n')
+		if i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if strings.TrimSpace(line) != "" {
+			return strings.TrimSpace(line), rest
+		}
+	}
+	return "", ""
+}
+
+func checkHTML(b []byte, max int) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return ErrEmpty
+	}
+	if len(b) > max {
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(b), max)
+	}
+	if looksBinary(b) {
+		return ErrBinary
+	}
+	return nil
+}
+
+func checkText(s string, max int) error {
+	if strings.TrimSpace(s) == "" {
+		return ErrEmpty
+	}
+	if len(s) > max {
+		return fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(s), max)
+	}
+	if looksBinary([]byte(s)) {
+		return ErrBinary
+	}
+	if !utf8.ValidString(s) {
+		return ErrEncoding
+	}
+	return nil
+}
+
+// looksBinary reports whether the first 8 KB hold a NUL byte or mostly
+// control characters.
+func looksBinary(b []byte) bool {
+	if len(b) > 8192 {
+		b = b[:8192]
+	}
+	ctrl := 0
+	for _, c := range b {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*10 > len(b)
+}
+
+func describe(doc model.Document) string {
+	if doc.Origin != "" {
+		return doc.Origin
+	}
+	if doc.URL != "" {
+		return doc.URL
+	}
+	return "input"
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// hostOf returns the host of a URL without a leading "www.", or "".
+func hostOf(u string) string {
+	if u == "" {
+		return ""
+	}
+	s := u
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		s = s[:i]
+	}
+	if i := strings.LastIndexByte(s, '@'); i >= 0 {
+		s = s[i+1:]
+	}
+	if h, _, ok := strings.Cut(s, ":"); ok {
+		s = h
+	}
+	return strings.TrimPrefix(strings.ToLower(s), "www.")
+}
