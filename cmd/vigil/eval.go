@@ -2,9 +2,53 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
+// evalSuite scores one stage against a gold data set. It prints its table to
+// w; its last line is "SUITE: metric=value …".
+type evalSuite struct {
+	defaultData string // path under the shared folder
+	run         func(ctx context.Context, dataDir string, log *slog.Logger, w io.Writer) error
+}
+
+func evalSuites() map[string]evalSuite {
+	return map[string]evalSuite{
+		// Suites register here: name -> default data folder and runner.
+	}
+}
+
 func runEval(ctx context.Context, args []string, s stdio) error {
-	return errors.New("not implemented yet")
+	suites := evalSuites()
+	names := make([]string, 0, len(suites))
+	for n := range suites {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return fmt.Errorf("%w: vigil eval SUITE [--data DIR]; suites: %s", errUsage, strings.Join(names, ", "))
+	}
+	name := args[0]
+	suite, ok := suites[name]
+	if !ok {
+		return fmt.Errorf("%w: unknown suite %q; suites: %s", errUsage, name, strings.Join(names, ", "))
+	}
+	fs := newFlagSet("eval "+name, s)
+	data := fs.String("data", "", "gold data folder (default: "+filepath.Join(shareddata.Dir(), suite.defaultData)+")")
+	verbose := fs.Bool("v", false, "log progress")
+	if _, err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	dir := *data
+	if dir == "" {
+		dir = filepath.Join(shareddata.Dir(), suite.defaultData)
+	}
+	return suite.run(ctx, dir, newLogger(s.err, *verbose), s.out)
 }
