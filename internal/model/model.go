@@ -6,6 +6,8 @@
 // rather than absent, and missing values are null.
 package model
 
+import "time"
+
 // Removal reasons recorded in Article.Removed.
 const (
 	ReasonPromo      = "promo"
@@ -210,4 +212,18 @@ func StrPtr(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// FeedState is what vigil remembers about one polled feed between polls:
+// the validators for conditional GET and the outcome of the last poll.
+type FeedState struct {
+	URL          string    `json:"url"`
+	Title        string    `json:"title"`
+	ETag         string    `json:"etag"`
+	LastModified string    `json:"last_modified"`
+	LastPoll     time.Time `json:"last_poll"`
+	LastOK       time.Time `json:"last_ok"`
+	LastError    string    `json:"last_error"`
+	Items        int       `json:"items"` // items seen in the last successful poll
+	Added        int       `json:"added"` // articles added from this feed, in total
 }
