@@ -35,6 +35,7 @@ func commands() map[string]command {
 		"run":     {"poll news feeds, store articles and serve the read-only API", runRun},
 		"eval":    {"score a stage against a gold data set: vigil eval SUITE [--data DIR]", runEval},
 		"bench":   {"measure end-to-end throughput and memory per stage", runBench},
+		"train":   {"reproduce the embedded NLP models from the shared treebanks", runTrain},
 	}
 }
 

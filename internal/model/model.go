@@ -227,3 +227,37 @@ type FeedState struct {
 	Items        int       `json:"items"` // items seen in the last successful poll
 	Added        int       `json:"added"` // articles added from this feed, in total
 }
+
+// Token is one word of a parsed sentence. It is internal to the pipeline
+// (not part of the JSON contract): every stage after parsing reads it, so
+// each sentence is tokenised, tagged and parsed exactly once.
+type Token struct {
+	Text  string // the token's surface form (may differ from the text for clitics like "n't")
+	Start int    // byte offset into Article.Text
+	End   int    // exclusive byte offset into Article.Text
+	UPOS  string // Universal POS tag
+	XPOS  string // Penn Treebank tag
+	Lemma string
+	Morph Morph
+	Head  int    // index of the head token in Sentence.Tokens, -1 for the root
+	Rel   string // UD relation to the head, e.g. "nsubj", "obl:agent"
+	NER   string // BIO entity tag, e.g. "B-GPE", "I-ORG", "O" ("" before NER runs)
+}
+
+// Morph is the morphology later stages need. Empty strings mean unset.
+// Values follow UD features: Tense Past|Pres, Number Sing|Plur,
+// Person 1|2|3, VerbForm Fin|Inf|Part|Ger, Mood Ind|Imp|Sub.
+type Morph struct {
+	Tense    string
+	Number   string
+	Person   string
+	VerbForm string
+	Mood     string
+}
+
+// Sentence is one parsed sentence of an article.
+type Sentence struct {
+	Index  int // index into Article.Sentences
+	Span   Span
+	Tokens []Token
+}
