@@ -44,7 +44,7 @@ func (s *Store) HasURL(ctx context.Context, url string) (bool, error) { return f
 
 // ArticleQuery selects articles, newest first.
 type ArticleQuery struct {
-	Limit  int    // 0 means 50; capped at 500
+	Limit  int // 0 means 50; capped at 500
 	Offset int
 	Q      string // full-text search over title and text, optional
 	Source string // exact source, optional
