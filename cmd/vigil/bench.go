@@ -2,9 +2,31 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/vigilhq/vigil/internal/bench"
+	"github.com/vigilhq/vigil/internal/pipeline"
+	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
 func runBench(ctx context.Context, args []string, s stdio) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet("bench", s)
+	def := filepath.Join(shareddata.Dir(), "eval", "article-extraction-scrapinghub")
+	data := fs.String("data", def, "folder of html/*.html.gz pages to repeat")
+	n := fs.Int("n", 2000, "articles to process in total (the pages repeat)")
+	workers := fs.Int("workers", 0, "pipeline workers (default: one per core)")
+	db := fs.String("db", "", "store file to write (default: a fresh temporary file)")
+	verbose := fs.Bool("v", false, "log failures")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	log := newLogger(s.err, *verbose)
+	p := pipeline.New(log, pipeline.Config{})
+	rep, err := bench.Run(ctx, bench.Config{DataDir: *data, Articles: *n, Workers: *workers, DBPath: *db}, p, log)
+	if err != nil {
+		return fmt.Errorf("run benchmark: %w", err)
+	}
+	rep.Print(s.out)
+	return nil
 }

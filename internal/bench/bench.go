@@ -1,0 +1,294 @@
+// Package bench measures vigil end to end: many HTML articles through every
+// pipeline stage and into a fresh store, with the time spent in each stage
+// and the process's peak memory.
+package bench
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/pipeline"
+	"github.com/vigilhq/vigil/internal/store"
+)
+
+// StageStore is the name under which the store's time is reported.
+const StageStore = "store"
+
+// Config sets up one benchmark run.
+type Config struct {
+	DataDir  string // scrapinghub-style folder: html/*.html.gz and ground-truth.json
+	Articles int    // how many articles to process in total (pages repeat)
+	Workers  int    // pipeline workers; 0 means GOMAXPROCS
+	DBPath   string // store file; "" means a fresh file in a temporary folder
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	Articles  int
+	Failed    int
+	Pages     int
+	Tokens    int
+	Wall      time.Duration
+	Stages    []StageTime // in pipeline order, then the store
+	PeakRSSMB float64
+	Workers   int
+}
+
+// StageTime is the total time spent in one stage, summed over workers.
+type StageTime struct {
+	Name  string
+	Total time.Duration
+}
+
+// ArticlesPerSecond is the end-to-end throughput.
+func (r Report) ArticlesPerSecond() float64 {
+	if r.Wall <= 0 {
+		return 0
+	}
+	return float64(r.Articles) / r.Wall.Seconds()
+}
+
+// TokensPerSecond is the number of word tokens of clean text per second.
+func (r Report) TokensPerSecond() float64 {
+	if r.Wall <= 0 {
+		return 0
+	}
+	return float64(r.Tokens) / r.Wall.Seconds()
+}
+
+// Print writes the report as a table and ends with the contract's line
+// "bench: articles_per_s=… tokens_per_s=… peak_rss_mb=…".
+func (r Report) Print(w io.Writer) {
+	fmt.Fprintf(w, "articles: %d processed (%d distinct pages repeated), %d failed, %d workers\n", r.Articles, r.Pages, r.Failed, r.Workers)
+	fmt.Fprintf(w, "wall time: %s\n", r.Wall.Round(time.Millisecond))
+	fmt.Fprintf(w, "\n%-10s %12s %14s %8s\n", "stage", "total", "per article", "share")
+	var sum time.Duration
+	for _, s := range r.Stages {
+		sum += s.Total
+	}
+	n := max(r.Articles+r.Failed, 1)
+	for _, s := range r.Stages {
+		share := 0.0
+		if sum > 0 {
+			share = 100 * float64(s.Total) / float64(sum)
+		}
+		fmt.Fprintf(w, "%-10s %12s %12.3fms %7.1f%%\n", s.Name, s.Total.Round(time.Millisecond), float64(s.Total.Microseconds())/1000/float64(n), share)
+	}
+	fmt.Fprintln(w, "(stage times are summed over workers; the store writes from one goroutine)")
+	fmt.Fprintf(w, "\nbench: articles_per_s=%.1f tokens_per_s=%.0f peak_rss_mb=%.1f\n", r.ArticlesPerSecond(), r.TokensPerSecond(), r.PeakRSSMB)
+}
+
+type page struct {
+	url  string
+	html []byte
+}
+
+// Run processes cfg.Articles articles through the pipeline into a store.
+// Repeated pages get a distinct id and URL so that every copy is really
+// written, not skipped as a duplicate.
+func Run(ctx context.Context, cfg Config, p *pipeline.Pipeline, log *slog.Logger) (Report, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	pages, err := loadPages(cfg.DataDir)
+	if err != nil {
+		return Report{}, err
+	}
+	if cfg.Articles <= 0 {
+		cfg.Articles = 2000
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	dbPath := cfg.DBPath
+	if dbPath == "" {
+		dir, err := os.MkdirTemp("", "vigil-bench-")
+		if err != nil {
+			return Report{}, fmt.Errorf("bench: temp dir: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		dbPath = filepath.Join(dir, "bench.db")
+	}
+	st, err := store.Open(ctx, dbPath, log)
+	if err != nil {
+		return Report{}, fmt.Errorf("bench: open store: %w", err)
+	}
+	defer st.Close()
+
+	type result struct {
+		a *model.Article
+		t pipeline.Timings
+	}
+	jobs := make(chan int)
+	results := make(chan result, cfg.Workers*2)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range cfg.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				pg := pages[i%len(pages)]
+				round := i / len(pages)
+				t := pipeline.Timings{}
+				a, err := p.ProcessTimed(ctx, model.Document{Origin: pg.url, URL: pg.url, HTML: pg.html}, t)
+				if err != nil {
+					log.Debug("bench: article failed", "url", pg.url, "err", err)
+					results <- result{t: t}
+					continue
+				}
+				if round > 0 {
+					a.ID = fmt.Sprintf("%s-r%d", a.ID, round)
+					u := pg.url + "?vigil_bench_round=" + strconv.Itoa(round)
+					a.URL = &u
+				}
+				results <- result{a: a, t: t}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range cfg.Articles {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	rep := Report{Pages: len(pages), Workers: cfg.Workers}
+	totals := map[string]time.Duration{}
+	var storeErr error
+	for r := range results {
+		for k, v := range r.t {
+			totals[k] += v
+		}
+		if r.a == nil {
+			rep.Failed++
+			continue
+		}
+		t0 := time.Now()
+		if _, err := st.Put(ctx, r.a); err != nil && storeErr == nil {
+			storeErr = err
+		}
+		totals[StageStore] += time.Since(t0)
+		rep.Articles++
+		rep.Tokens += len(strings.Fields(r.a.Text))
+	}
+	rep.Wall = time.Since(start)
+	if err := ctx.Err(); err != nil {
+		return rep, fmt.Errorf("bench: %w", err)
+	}
+	if storeErr != nil {
+		return rep, fmt.Errorf("bench: store: %w", storeErr)
+	}
+	names := append(append([]string{}, pipeline.Stages...), StageStore)
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+		rep.Stages = append(rep.Stages, StageTime{Name: n, Total: totals[n]})
+	}
+	var extra []string
+	for n := range totals {
+		if !seen[n] {
+			extra = append(extra, n)
+		}
+	}
+	sort.Strings(extra)
+	for _, n := range extra {
+		rep.Stages = append(rep.Stages, StageTime{Name: n, Total: totals[n]})
+	}
+	rep.PeakRSSMB = PeakRSSMB()
+	return rep, nil
+}
+
+// loadPages reads html/*.html.gz, with URLs from ground-truth.json when
+// present.
+func loadPages(dir string) ([]page, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
+	if err != nil {
+		return nil, fmt.Errorf("bench: list pages: %w", err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("bench: no html/*.html.gz pages in %s", dir)
+	}
+	sort.Strings(files)
+	urls := map[string]string{}
+	if b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json")); err == nil {
+		var gt map[string]struct {
+			URL string `json:"url"`
+		}
+		if json.Unmarshal(b, &gt) == nil {
+			for k, v := range gt {
+				urls[k] = v.URL
+			}
+		}
+	}
+	pages := make([]page, 0, len(files))
+	for _, f := range files {
+		html, err := readGzip(f)
+		if err != nil {
+			return nil, err
+		}
+		key := strings.TrimSuffix(filepath.Base(f), ".html.gz")
+		u := urls[key]
+		if u == "" {
+			u = "https://bench.invalid/" + key
+		}
+		pages = append(pages, page{url: u, html: html})
+	}
+	return pages, nil
+}
+
+func readGzip(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("bench: read %s: %w", path, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("bench: gunzip %s: %w", path, err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("bench: gunzip %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// PeakRSSMB returns the process's peak resident set size in MiB, read from
+// /proc/self/status (VmHWM), or 0 where that is not available.
+func PeakRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(rest)
+			if len(f) >= 1 {
+				kb, err := strconv.ParseFloat(f[0], 64)
+				if err == nil {
+					return kb / 1024
+				}
+			}
+		}
+	}
+	return 0
+}
