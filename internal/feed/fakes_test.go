@@ -134,7 +134,7 @@ func (f *fakeProc) doc(url string) (model.Document, bool) {
 
 // site serves feeds and pages from loopback and counts the requests.
 type site struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 	mux *http.ServeMux
 
@@ -142,7 +142,7 @@ type site struct {
 	hits map[string]int
 }
 
-func newSite(t *testing.T) *site {
+func newSite(t testing.TB) *site {
 	s := &site{t: t, mux: http.NewServeMux(), hits: map[string]int{}}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()

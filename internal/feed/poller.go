@@ -48,7 +48,7 @@ type Fetcher interface {
 const (
 	DefaultInterval    = 15 * time.Minute
 	DefaultMaxItems    = 50
-	DefaultConcurrency = 4
+	DefaultConcurrency = 8
 	DefaultMaxAttempts = 3
 	DefaultKeepErrors  = 50
 )
@@ -59,8 +59,9 @@ const (
 	acceptPage = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 )
 
-// maxFailed bounds how many failing item URLs are remembered.
-const maxFailed = 10000
+// maxRemembered bounds how many failing or duplicate item URLs are
+// remembered in memory.
+const maxRemembered = 10000
 
 // Config sets what to poll and how hard.
 type Config struct {
@@ -83,8 +84,9 @@ type Poller struct {
 	now   func() time.Time
 
 	mu     sync.Mutex
-	failed map[string]int // item URL -> failed attempts
-	recent []ErrorEntry   // newest last
+	failed map[string]int      // item URL -> failed attempts
+	dups   map[string]struct{} // item URLs whose text the store had under another URL
+	recent []ErrorEntry        // newest last
 }
 
 // ErrorEntry is one recent error, for the status page.
@@ -119,6 +121,7 @@ func New(log *slog.Logger, cfg Config, f Fetcher, p Processor, s Store) *Poller 
 	return &Poller{
 		log: log, cfg: cfg, fetch: f, proc: p, store: s, now: time.Now,
 		failed: make(map[string]int),
+		dups:   make(map[string]struct{}),
 	}
 }
 
@@ -301,6 +304,9 @@ func (p *Poller) Poll(ctx context.Context, feedURL string) Result {
 			continue
 		}
 		seen[link] = true
+		if p.isDup(link) {
+			continue
+		}
 		if p.attempts(link) >= p.cfg.MaxAttempts {
 			res.Skipped++
 			continue
@@ -331,8 +337,11 @@ func (p *Poller) Poll(ctx context.Context, feedURL string) Result {
 			res.Added++
 			p.forget(link)
 		default:
+			// The store keeps the first URL of a text; remember this one so
+			// the page is not fetched again every poll.
 			res.Duplicates++
 			p.forget(link)
+			p.markDup(link)
 		}
 	}
 
@@ -397,7 +406,7 @@ func (p *Poller) feedFailed(ctx context.Context, log *slog.Logger, st model.Feed
 
 func (p *Poller) itemFailed(log *slog.Logger, feedURL, link string, err error) {
 	p.mu.Lock()
-	if len(p.failed) >= maxFailed {
+	if len(p.failed) >= maxRemembered {
 		clear(p.failed)
 	}
 	p.failed[link]++
@@ -416,6 +425,22 @@ func (p *Poller) forget(link string) {
 	p.mu.Lock()
 	delete(p.failed, link)
 	p.mu.Unlock()
+}
+
+func (p *Poller) isDup(link string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, ok := p.dups[link]
+	return ok
+}
+
+func (p *Poller) markDup(link string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.dups) >= maxRemembered {
+		clear(p.dups)
+	}
+	p.dups[link] = struct{}{}
 }
 
 func (p *Poller) remember(e ErrorEntry) {

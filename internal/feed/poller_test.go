@@ -426,3 +426,25 @@ func TestCancelledPollKeepsState(t *testing.T) {
 		t.Errorf("cancelled poll recorded recent errors %+v, want none", errs)
 	}
 }
+
+func TestPollDuplicateTextNotRefetched(t *testing.T) {
+	// Two URLs serve the same text: the second is a duplicate, and is not
+	// fetched again on later polls.
+	s := newSite(t)
+	s.page("/orig", pages["/news/a"])
+	s.page("/copy", pages["/news/a"])
+	s.feed("/dup.xml", "", rss("Dup", item{"Orig", s.url("/orig"), "Mon, 01 Jan 2024 10:00:00 +0000"}, item{"Copy", s.url("/copy"), "Mon, 01 Jan 2024 09:00:00 +0000"}))
+	st := newMemStore()
+	p := New(nil, Config{}, testFetcher(), &fakeProc{}, st)
+	r := p.Poll(context.Background(), s.url("/dup.xml"))
+	if r.Added != 1 || r.Duplicates != 1 || r.Failed != 0 {
+		t.Fatalf("first poll = %+v, want 1 added and 1 duplicate", r)
+	}
+	r = p.Poll(context.Background(), s.url("/dup.xml"))
+	if r.New != 0 || r.Duplicates != 0 {
+		t.Errorf("second poll = %+v, want nothing new", r)
+	}
+	if got := s.hitCount("/copy"); got != 1 {
+		t.Errorf("duplicate page fetched %d times over two polls, want 1", got)
+	}
+}
