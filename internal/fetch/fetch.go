@@ -113,20 +113,21 @@ func New(log *slog.Logger, cfg Config) *Client {
 			tr = http.DefaultTransport
 		}
 	}
-	maxRedirects := cfg.MaxRedirects
-	hc := &http.Client{
-		Transport: tr,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) > maxRedirects {
-				return fmt.Errorf("stopped after %d redirects", maxRedirects)
-			}
-			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-				return fmt.Errorf("redirect to unsupported scheme %q", req.URL.Scheme)
-			}
-			return nil
-		},
+	c := &Client{log: log, cfg: cfg, limiter: NewHostLimiter(cfg.HostDelay)}
+	c.http = &http.Client{Transport: tr, CheckRedirect: c.checkRedirect}
+	return c
+}
+
+// checkRedirect limits redirects and keeps the per-host delay for the
+// host redirected to.
+func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) > c.cfg.MaxRedirects {
+		return fmt.Errorf("stopped after %d redirects", c.cfg.MaxRedirects)
 	}
-	return &Client{log: log, cfg: cfg, http: hc, limiter: NewHostLimiter(cfg.HostDelay)}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("redirect to unsupported scheme %q", req.URL.Scheme)
+	}
+	return c.limiter.Wait(req.Context(), req.URL.Host)
 }
 
 // Get fetches rawURL unconditionally.

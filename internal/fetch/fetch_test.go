@@ -395,3 +395,30 @@ func TestHostLimiterForgetsIdleHosts(t *testing.T) {
 		t.Errorf("limiter remembers %d hosts after %d idle ones, want at most %d", n, 3*pruneAt, pruneAt)
 	}
 }
+
+func TestRedirectKeepsHostDelay(t *testing.T) {
+	const delay = 50 * time.Millisecond
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "here") }))
+	defer target.Close()
+	hop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, target.URL+"/page", http.StatusFound)
+	}))
+	defer hop.Close()
+	rec := &recorder{next: http.DefaultTransport, starts: map[string][]time.Time{}}
+	c := New(nil, Config{HostDelay: delay, Timeout: 2 * time.Second, Transport: rec})
+
+	// Two fetches through the redirector: the target host sees two
+	// requests, spaced by the delay although they came through another host.
+	for i := 0; i < 2; i++ {
+		if _, err := c.Get(context.Background(), hop.URL); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := rec.starts[strings.TrimPrefix(target.URL, "http://")]
+	if len(ts) != 2 {
+		t.Fatalf("target got %d requests, want 2", len(ts))
+	}
+	if gap := ts[1].Sub(ts[0]); gap < delay-10*time.Millisecond {
+		t.Errorf("redirected requests to one host %s apart, want at least %s", gap, delay)
+	}
+}
