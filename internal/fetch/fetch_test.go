@@ -400,24 +400,37 @@ func TestRedirectKeepsHostDelay(t *testing.T) {
 	const delay = 50 * time.Millisecond
 	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "here") }))
 	defer target.Close()
-	hop := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	redirector := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, target.URL+"/page", http.StatusFound)
-	}))
-	defer hop.Close()
+	})
+	hop1 := httptest.NewServer(redirector)
+	defer hop1.Close()
+	hop2 := httptest.NewServer(redirector)
+	defer hop2.Close()
 	rec := &recorder{next: http.DefaultTransport, starts: map[string][]time.Time{}}
 	c := New(nil, Config{HostDelay: delay, Timeout: 2 * time.Second, Transport: rec})
 
-	// Two fetches through the redirector: the target host sees two
-	// requests, spaced by the delay although they came through another host.
-	for i := 0; i < 2; i++ {
-		if _, err := c.Get(context.Background(), hop.URL); err != nil {
-			t.Fatal(err)
-		}
+	// Two fetches through two redirectors at once: the target host sees
+	// two requests, spaced by the delay although they came through
+	// different hosts.
+	var wg sync.WaitGroup
+	for _, hop := range []string{hop1.URL, hop2.URL} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Get(context.Background(), hop); err != nil {
+				t.Error(err)
+			}
+		}()
 	}
+	wg.Wait()
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
 	ts := rec.starts[strings.TrimPrefix(target.URL, "http://")]
 	if len(ts) != 2 {
 		t.Fatalf("target got %d requests, want 2", len(ts))
 	}
+	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
 	if gap := ts[1].Sub(ts[0]); gap < delay-10*time.Millisecond {
 		t.Errorf("redirected requests to one host %s apart, want at least %s", gap, delay)
 	}
