@@ -1,29 +1,128 @@
 // Package store keeps articles and every list of the output contract in an
 // embedded SQLite database (modernc.org/sqlite, WAL mode).
+//
+// A Store holds two connection pools on one file: a single writer
+// connection, whose transactions begin IMMEDIATE so writers never deadlock,
+// and a pool of read-only connections that run concurrently with it.
 package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"time"
 
 	"github.com/vigilhq/vigil/internal/model"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // ErrNotFound is returned when a record does not exist.
 var ErrNotFound = errors.New("not found")
 
-var errTODO = errors.New("store: not implemented")
+// busyTimeout is how long a connection waits for another process's lock.
+const busyTimeout = 10 * time.Second
 
 // Store is an open database.
-type Store struct{ log *slog.Logger }
+type Store struct {
+	log  *slog.Logger
+	path string
+	w    *sql.DB // one connection; every write goes through it
+	r    *sql.DB // read-only pool
+	put  putStmts
+	now  func() time.Time
+}
 
 // Open opens (creating and migrating as needed) the database at path.
-func Open(ctx context.Context, path string, log *slog.Logger) (*Store, error) { return nil, errTODO }
+func Open(ctx context.Context, path string, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if path == "" || strings.ContainsAny(path, "?#") || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("open store: invalid database path %q", path)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("open store: %w", err)
+		}
+	}
+	common := fmt.Sprintf("_busy_timeout=%d&_foreign_keys=1", busyTimeout.Milliseconds())
+	w, err := sql.Open("sqlite", path+"?"+common+"&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate&_pragma=temp_store(memory)")
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	w.SetConnMaxLifetime(0)
+	s := &Store{log: log, path: path, w: w, now: time.Now}
+	if err := s.init(ctx, common); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) init(ctx context.Context, common string) error {
+	var mode string
+	if err := s.w.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("open store %s: %w", s.path, err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("open store %s: journal mode is %q, want wal", s.path, mode)
+	}
+	n, err := migrate(ctx, s.w, migrations)
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.path, err)
+	}
+	if n > 0 {
+		s.log.Info("store migrated", "path", s.path, "steps", n, "version", len(migrations))
+	}
+	r, err := sql.Open("sqlite", s.path+"?"+common+"&_query_only=1")
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", s.path, err)
+	}
+	n = max(4, runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	s.r = r
+	if err := s.r.PingContext(ctx); err != nil {
+		return fmt.Errorf("open store %s: %w", s.path, err)
+	}
+	if err := s.put.prepare(ctx, s.w); err != nil {
+		return fmt.Errorf("open store %s: %w", s.path, err)
+	}
+	return nil
+}
 
 // Close closes the database.
-func (s *Store) Close() error { return nil }
+func (s *Store) Close() error {
+	if s == nil {
+		return nil
+	}
+	var errs []error
+	errs = append(errs, s.put.close())
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		// Let SQLite refresh its planner statistics; cheap and advisory.
+		if _, err := s.w.Exec("PRAGMA optimize"); err != nil {
+			s.log.Debug("store optimize", "err", err)
+		}
+		errs = append(errs, s.w.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
 
 // PutResult says what Put did.
 type PutResult int
@@ -35,12 +134,18 @@ const (
 	DuplicateURL                  // an article with the same canonical URL exists
 )
 
-// Put stores an article and all its lists in one transaction. It is
-// idempotent by article id and by canonical URL.
-func (s *Store) Put(ctx context.Context, a *model.Article) (PutResult, error) { return 0, errTODO }
-
-// HasURL reports whether an article with this URL (canonicalised) is stored.
-func (s *Store) HasURL(ctx context.Context, url string) (bool, error) { return false, errTODO }
+// String names the outcome.
+func (r PutResult) String() string {
+	switch r {
+	case Added:
+		return "added"
+	case DuplicateID:
+		return "duplicate id"
+	case DuplicateURL:
+		return "duplicate url"
+	}
+	return fmt.Sprintf("PutResult(%d)", int(r))
+}
 
 // ArticleQuery selects articles, newest first.
 type ArticleQuery struct {
@@ -64,14 +169,6 @@ type ArticleSummary struct {
 	Added     time.Time `json:"added"`
 }
 
-// Articles lists articles.
-func (s *Store) Articles(ctx context.Context, q ArticleQuery) ([]ArticleSummary, error) {
-	return nil, errTODO
-}
-
-// Article returns one full article record, or ErrNotFound.
-func (s *Store) Article(ctx context.Context, id string) (*model.Article, error) { return nil, errTODO }
-
 // EventQuery selects events, newest first.
 type EventQuery struct {
 	Limit     int // 0 means 100; capped at 1000
@@ -91,9 +188,6 @@ type EventRow struct {
 	model.Event
 }
 
-// Events lists events.
-func (s *Store) Events(ctx context.Context, q EventQuery) ([]EventRow, error) { return nil, errTODO }
-
 // Stats are counts over the whole store.
 type Stats struct {
 	Articles   int       `json:"articles"`
@@ -106,17 +200,3 @@ type Stats struct {
 	Times      int       `json:"times"`
 	LastAdded  time.Time `json:"last_added"`
 }
-
-// Stats returns counts over the store.
-func (s *Store) Stats(ctx context.Context) (Stats, error) { return Stats{}, errTODO }
-
-// FeedState returns what is remembered of a feed; ok is false if nothing is.
-func (s *Store) FeedState(ctx context.Context, url string) (st model.FeedState, ok bool, err error) {
-	return model.FeedState{}, false, errTODO
-}
-
-// SaveFeedState records a feed's state.
-func (s *Store) SaveFeedState(ctx context.Context, st model.FeedState) error { return errTODO }
-
-// FeedStates lists every remembered feed.
-func (s *Store) FeedStates(ctx context.Context) ([]model.FeedState, error) { return nil, errTODO }
