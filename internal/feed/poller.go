@@ -476,11 +476,18 @@ func (p *Poller) save(ctx context.Context, log *slog.Logger, st model.FeedState)
 
 // parseFeed parses a fetched feed body, naming what went wrong in words a
 // user understands.
-func parseFeed(resp *fetch.Response) (*gofeed.Feed, error) {
+func parseFeed(resp *fetch.Response) (f *gofeed.Feed, err error) {
 	if len(bytes.TrimSpace(resp.Body)) == 0 {
 		return nil, errors.New("parse feed: empty response")
 	}
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(resp.Body))
+	// The body comes from the internet; a bug in the parser must cost one
+	// feed, not the process.
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("parse feed: parser failed: %v", r)
+		}
+	}()
+	f, err = gofeed.NewParser().Parse(bytes.NewReader(resp.Body))
 	switch {
 	case errors.Is(err, gofeed.ErrFeedTypeNotDetected):
 		ct := resp.ContentType
