@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -95,4 +96,25 @@ func BenchmarkClean(b *testing.B) {
 			Paragraphs(title, paras)
 		}
 	})
+}
+
+// TestCleanLarge guards against super-linear behaviour on long inputs built
+// to stress one rule each.
+func TestCleanLarge(t *testing.T) {
+	const n = 1 << 16
+	for _, unit := range []string{
+		"word ", "Word\n", "DON'T MISS\n", "A teaser line [VIDEO]\n", "“open quote\n", "By John Smith\n",
+		"Russian troops near the border\n", "hard wrapped line of text that goes on and\n", "x\n\n", "(Image: Getty) ",
+	} {
+		text := strings.Repeat(unit, n/len(unit))
+		start := time.Now()
+		res := Text("Russian troops near the border", text)
+		Paragraphs("Russian troops near the border", strings.Split(text, "\n"))
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("clean %q × %d took %v", unit, n/len(unit), d)
+		}
+		if len(res.Paragraphs)+len(res.Removed) == 0 {
+			t.Errorf("clean %q × %d returned nothing", unit, n/len(unit))
+		}
+	}
 }
