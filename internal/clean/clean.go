@@ -266,7 +266,8 @@ func markTeaserRuns(units []unit) {
 // belong to a list of short lines are kept.
 func markWeakCaptions(title string, units []unit) {
 	head := newHeadline(title)
-	quoted := 0 // units left in an open quotation
+	var names *nameEvidence // built on first use
+	quoted := 0             // units left in an open quotation
 	for i := range units {
 		u := &units[i]
 		if u.reason != "" {
@@ -276,8 +277,16 @@ func markWeakCaptions(title string, units []unit) {
 			switch {
 			case head.restatedBy(u.text):
 				u.reason = model.ReasonCaption
-			case isolated(units, i) && namesCaption(u.text):
+			case !isolated(units, i):
+			case namesCaption(u.text):
 				u.reason = model.ReasonCaption
+			case isNameLine(u.text):
+				if names == nil {
+					names = newNameEvidence(title, units)
+				}
+				if names.proper(u.text) {
+					u.reason = model.ReasonCaption
+				}
 			}
 		}
 		if u.reason == "" {

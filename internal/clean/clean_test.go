@@ -226,6 +226,22 @@ func TestContext(t *testing.T) {
 			wantKept: []string{bodyA, "Russian troops near the border", "Ukrainian troops near Kharkiv", bodyB},
 		},
 		{
+			name:        "a name on its own line is a caption",
+			paras:       []string{"President Vladimir Putin ordered the drills.", "Vladimir Putin", "Mr Putin did not comment."},
+			wantKept:    []string{"President Vladimir Putin ordered the drills.", "Mr Putin did not comment."},
+			wantRemoved: []model.Removal{{Text: "Vladimir Putin", Reason: model.ReasonCaption}},
+		},
+		{
+			name:     "a title-case heading is not a name",
+			paras:    []string{"The game ended late.", "Game Notes", "The Game was close, and the notes show it."},
+			wantKept: []string{"The game ended late.", "Game Notes", "The Game was close, and the notes show it."},
+		},
+		{
+			name:     "a name that occurs nowhere else is kept",
+			paras:    []string{bodyA, "Olena Kovalenko", bodyB},
+			wantKept: []string{bodyA, "Olena Kovalenko", bodyB},
+		},
+		{
 			name:     "whitespace is normalised and empty paragraphs dropped",
 			paras:    []string{"  Troops\tmassed\u00a0on the  border.  ", "", " \n ", "They left."},
 			wantKept: []string{"Troops massed on the border.", "They left."},

@@ -455,6 +455,95 @@ func isListMarker(f string) bool {
 		startsWithDigit(f) && (strings.HasSuffix(f, ".") || strings.HasSuffix(f, ")"))
 }
 
+// isNameLine reports a line that is nothing but a name of two to four
+// capitalised words: "Vladimir Putin", "Ursula von der Leyen".
+func isNameLine(t string) bool {
+	fields := strings.Fields(t)
+	if len(fields) < 2 || len(fields) > 5 {
+		return false
+	}
+	names := 0
+	for i, f := range fields {
+		switch {
+		case isName(f) && strings.IndexFunc(f, notNameRune) < 0 && strings.IndexFunc(f, unicode.IsLower) >= 0:
+			names++
+		case isInitial(f):
+		case i > 0 && i < len(fields)-1 && nameJoiners[f]:
+		default:
+			return false
+		}
+	}
+	return names >= 2 && names <= 4
+}
+
+// isInitial reports an initial such as "W.".
+func isInitial(f string) bool {
+	r, size := utf8.DecodeRuneInString(f)
+	return unicode.IsUpper(r) && f[size:] == "."
+}
+
+// notNameRune reports runes that do not occur in a name written out:
+// "Putin's", "Jean-Luc", "W." pass, "Notes:", "Iran," and "2022" do not.
+func notNameRune(r rune) bool {
+	return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' && r != '.'
+}
+
+// nameEvidence records how the words of an article are written, to tell a
+// person's or place's name ("Vladimir Putin") from a heading in title case
+// ("Game Notes"): the words of a name are never written in lower case, and
+// they occur again elsewhere in the article.
+type nameEvidence struct {
+	lower map[string]bool // words seen starting with a lower-case letter
+	upper map[string]int  // capitalised occurrences of each word
+}
+
+func newNameEvidence(title string, units []unit) *nameEvidence {
+	e := &nameEvidence{lower: make(map[string]bool), upper: make(map[string]int)}
+	e.add(title)
+	for _, u := range units {
+		e.add(u.text)
+	}
+	return e
+}
+
+func (e *nameEvidence) add(s string) {
+	for _, tok := range tokens(s) {
+		w := nameKey(tok)
+		switch {
+		case isLowerWord(tok):
+			e.lower[w] = true
+		case isCapitalised(tok):
+			e.upper[w]++
+		}
+	}
+}
+
+// proper reports whether every word of the name line t is only ever
+// capitalised in the article, and some word of it occurs again outside t.
+func (e *nameEvidence) proper(t string) bool {
+	again := false
+	for _, tok := range tokens(t) {
+		w := nameKey(tok)
+		if nameJoiners[w] {
+			continue
+		}
+		if e.lower[w] {
+			return false
+		}
+		if e.upper[w] >= 2 {
+			again = true
+		}
+	}
+	return again
+}
+
+// nameKey folds a word and drops a possessive: "Putin's" -> "putin".
+func nameKey(tok string) string {
+	w := fold(tok)
+	w = strings.TrimSuffix(w, "'s")
+	return w
+}
+
 // isName reports a capitalised word that is not a common function word:
 // "Putin", "Kyiv", "Putin's".
 func isName(tok string) bool {
