@@ -40,6 +40,9 @@ func TestRemovesClutter(t *testing.T) {
 		{"FILE PHOTO: A Russian tank during drills in the Rostov region", model.ReasonCaption},
 		{"Image caption, Ukrainian reservists train in a forest near Kyiv", model.ReasonCaption},
 		{"(Richard Lam/Canadian Press)", model.ReasonCaption},
+		{"Image: Russian troops have been moving closer to the border for weeks.", model.ReasonCaption},
+		{"Image source, Getty Images", model.ReasonCaption},
+		{"Getty Images", model.ReasonCaption},
 		// captions without a credit
 		{"Russian troops near the border with Ukraine", model.ReasonCaption},
 		{"Ukrainian soldiers during drills near Kharkiv", model.ReasonCaption},
@@ -62,6 +65,9 @@ func TestRemovesClutter(t *testing.T) {
 		{"Follow us on Twitter @northerndaily", model.ReasonPromo},
 		{"Click here to read the full report", model.ReasonPromo},
 		{"Get the latest news on the crisis in our app", model.ReasonPromo},
+		{"Invalid email", model.ReasonPromo},
+		{"We use your sign-up to provide content in ways you've consented to and to improve our understanding of you. You can unsubscribe at any time. More info", model.ReasonPromo},
+		{"Something went wrong, please try again later.", model.ReasonPromo},
 		// teasers
 		{"Putin's secret plan for Kyiv exposed by former spy [INSIGHT]", model.ReasonTeaser},
 		{"Tanks roll through Belgorod as locals film convoy [VIDEO]", model.ReasonTeaser},
@@ -75,6 +81,8 @@ func TestRemovesClutter(t *testing.T) {
 		{"Email", model.ReasonShare},
 		{"Facebook Twitter WhatsApp Email", model.ReasonShare},
 		{"1.2k shares", model.ReasonShare},
+		{"Share or comment on this article:", model.ReasonShare},
+		{"Link copied", model.ReasonNavigation},
 		// bylines and dates
 		{"By John Smith", model.ReasonByline},
 		{"By John Smith, Defence Correspondent", model.ReasonByline},
@@ -86,6 +94,8 @@ func TestRemovesClutter(t *testing.T) {
 		{"Published: 19:02 GMT, 19 February 2022 | Updated: 20:13 GMT, 19 February 2022", model.ReasonByline},
 		{"Last updated 2 hours ago", model.ReasonByline},
 		{"Posted on Saturday, February 19, 2022 at 9:15 am", model.ReasonByline},
+		{"PUBLISHED: 09:14, Sun, Feb 20, 2022 | UPDATED: 11:02, Sun, Feb 20, 2022", model.ReasonByline},
+		{"Last modified on Sun 20 Feb 2022 11.02 GMT", model.ReasonByline},
 		// copyright
 		{"© 2022 Northern Daily Ltd", model.ReasonOther},
 		{"Copyright 2022 Eastern Wire. All rights reserved.", model.ReasonOther},
@@ -97,6 +107,8 @@ func TestRemovesClutter(t *testing.T) {
 		{"Advertisement", model.ReasonNavigation},
 		{"ADVERTISEMENT", model.ReasonNavigation},
 		{"Story continues below advertisement", model.ReasonNavigation},
+		{"Play Video", model.ReasonNavigation},
+		{"Listen to this article", model.ReasonNavigation},
 	}
 	for _, tt := range tests {
 		res := between(tt.line)
@@ -164,6 +176,14 @@ var mustKeep = []string{
 	"Here are the main points:",
 	"First Minister Nicola Sturgeon condemned the invasion.",
 	"Last year, the army held similar drills near Voronezh.",
+	"Something went wrong, the minister admitted.",
+	"Images of the convoy were shared widely online.",
+	"Pictures from the scene showed burnt-out cars.",
+	"Loading the tanks onto trains took three days.",
+	"Play resumed after the air-raid siren stopped.",
+	"Bookmakers cut the odds on an invasion.",
+	"Source: a senior Western official",
+	"The source: a senior Western official.",
 }
 
 func TestKeepsBody(t *testing.T) {

@@ -11,6 +11,9 @@ import (
 // lineReason applies the rules that recognise a line by itself and returns
 // the removal reason, or "" to keep the line.
 func lineReason(t string) string {
+	if wordCount(t) > maxClutterWords {
+		return "" // a paragraph of running text
+	}
 	l := fold(t)
 	switch {
 	case isNavigation(l):
@@ -30,6 +33,10 @@ func lineReason(t string) string {
 	}
 	return ""
 }
+
+// maxClutterWords is the longest line, in words, that a line rule may
+// remove.
+const maxClutterWords = 60
 
 // isPromoHeader reports whether t is a header line such as "DON'T MISS"
 // or "RELATED ARTICLES" that heads a run of teaser links.
@@ -69,6 +76,11 @@ func isPromo(t, l string) bool {
 			return true
 		}
 	}
+	for _, p := range promoPhrases {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
 	for _, p := range callsToAction {
 		if !strings.HasPrefix(l, p) {
 			continue
@@ -99,6 +111,9 @@ func isNavigation(l string) bool {
 
 // isBreadcrumb reports lines like "Home > World > Europe".
 func isBreadcrumb(l string) bool {
+	if !strings.ContainsAny(l, ">»›") {
+		return false
+	}
 	segs := strings.FieldsFunc(l, func(r rune) bool { return r == '>' || r == '»' || r == '›' })
 	if len(segs) < 2 || len(segs) < 3 && strings.TrimSpace(segs[0]) != "home" {
 		return false
@@ -115,6 +130,9 @@ func isBreadcrumb(l string) bool {
 // isShare reports share and social lines: "Share this article",
 // "Share on Facebook", "Tweet", "Facebook Twitter WhatsApp Email".
 func isShare(l string) bool {
+	if wordCount(l) > 12 {
+		return false
+	}
 	ws := words(l)
 	if len(ws) == 0 || len(ws) > 12 {
 		return false
@@ -226,6 +244,9 @@ scan:
 // 2022 | Updated: …", "Last updated 2 hours ago".
 func isDateline(l string) bool {
 	l = strings.Trim(l, "()[] ")
+	if !datePrefixes[strings.TrimRight(firstWord(l), ":")] {
+		return false
+	}
 	ws := words(l)
 	if len(ws) < 2 || !datePrefixes[ws[0]] {
 		return false
@@ -458,6 +479,9 @@ func isListMarker(f string) bool {
 // isNameLine reports a line that is nothing but a name of two to four
 // capitalised words: "Vladimir Putin", "Ursula von der Leyen".
 func isNameLine(t string) bool {
+	if n := wordCount(t); n < 2 || n > 5 {
+		return false
+	}
 	fields := strings.Fields(t)
 	if len(fields) < 2 || len(fields) > 5 {
 		return false
@@ -488,17 +512,39 @@ func notNameRune(r rune) bool {
 	return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' && r != '.'
 }
 
-// nameEvidence records how the words of an article are written, to tell a
-// person's or place's name ("Vladimir Putin") from a heading in title case
-// ("Game Notes"): the words of a name are never written in lower case, and
-// they occur again elsewhere in the article.
+// maxNameLines is how many name lines an article may hold for the name
+// rule to apply; a page full of them is a list, not captions.
+const maxNameLines = 8
+
+// nameEvidence records how the words of the article's name lines are
+// written elsewhere, to tell a person's or place's name ("Vladimir Putin")
+// from a heading in title case ("Game Notes"): the words of a name are
+// never written in lower case, and they occur again in the article.
 type nameEvidence struct {
-	lower map[string]bool // words seen starting with a lower-case letter
-	upper map[string]int  // capitalised occurrences of each word
+	words []string // words of the candidate name lines, without possessive
+	lower []bool   // the word was seen starting with a lower-case letter
+	upper []int    // capitalised occurrences of the word
 }
 
+// newNameEvidence gathers the evidence for every name line in units.
 func newNameEvidence(title string, units []unit) *nameEvidence {
-	e := &nameEvidence{lower: make(map[string]bool), upper: make(map[string]int)}
+	e := &nameEvidence{}
+	lines := 0
+	for _, u := range units {
+		if u.reason != "" || !isNameLine(u.text) {
+			continue
+		}
+		if lines++; lines > maxNameLines {
+			return &nameEvidence{}
+		}
+		for _, tok := range tokens(u.text) {
+			if w := stripPossessive(tok); !nameJoiners[w] && e.index(w) < 0 {
+				e.words = append(e.words, w)
+			}
+		}
+	}
+	e.lower = make([]bool, len(e.words))
+	e.upper = make([]int, len(e.words))
 	e.add(title)
 	for _, u := range units {
 		e.add(u.text)
@@ -506,14 +552,36 @@ func newNameEvidence(title string, units []unit) *nameEvidence {
 	return e
 }
 
+func (e *nameEvidence) index(w string) int {
+	for i, x := range e.words {
+		if strings.EqualFold(x, w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// add records the words of s, without allocating.
 func (e *nameEvidence) add(s string) {
-	for _, tok := range tokens(s) {
-		w := nameKey(tok)
+	for s != "" {
+		i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+		if i < 0 {
+			return
+		}
+		s = s[i:]
+		j := strings.IndexFunc(s, unicode.IsSpace)
+		if j < 0 {
+			j = len(s)
+		}
+		tok := trimPunct(s[:j])
+		s = s[j:]
+		k := e.index(stripPossessive(tok))
 		switch {
+		case k < 0:
 		case isLowerWord(tok):
-			e.lower[w] = true
+			e.lower[k] = true
 		case isCapitalised(tok):
-			e.upper[w]++
+			e.upper[k]++
 		}
 	}
 }
@@ -523,25 +591,31 @@ func (e *nameEvidence) add(s string) {
 func (e *nameEvidence) proper(t string) bool {
 	again := false
 	for _, tok := range tokens(t) {
-		w := nameKey(tok)
-		if nameJoiners[w] {
-			continue
-		}
-		if e.lower[w] {
+		k := e.index(stripPossessive(tok))
+		if k < 0 {
+			if nameJoiners[tok] {
+				continue
+			}
 			return false
 		}
-		if e.upper[w] >= 2 {
+		if e.lower[k] {
+			return false
+		}
+		if e.upper[k] >= 2 {
 			again = true
 		}
 	}
 	return again
 }
 
-// nameKey folds a word and drops a possessive: "Putin's" -> "putin".
-func nameKey(tok string) string {
-	w := fold(tok)
-	w = strings.TrimSuffix(w, "'s")
-	return w
+// stripPossessive drops a possessive ending: "Putin's" -> "Putin".
+func stripPossessive(tok string) string {
+	for _, s := range []string{"'s", "’s", "'S", "’S"} {
+		if w, ok := strings.CutSuffix(tok, s); ok {
+			return w
+		}
+	}
+	return tok
 }
 
 // isName reports a capitalised word that is not a common function word:

@@ -35,6 +35,14 @@ var alwaysPromo = []string{
 	"click here", "tap here", "follow us", "follow @", "like us on", "join us on", "find us on",
 	"sign up to our", "sign up for our", "subscribe to our", "download our", "get our", "enter your email",
 	"support our journalism", "become a member", "share your views", "got a story", "have your say",
+	"invalid email", "thank you for subscribing", "thanks for subscribing", "we use your sign-up",
+	"see our privacy notice", "something went wrong, please try again", "our standards:",
+	"get the biggest",
+}
+
+// promoPhrases mark a short line as promo wherever they occur.
+var promoPhrases = []string{
+	"unsubscribe at any time", "we use your sign-up", "see our privacy notice", "you can unsubscribe",
 }
 
 // callsToAction start a promo line when a promo word follows.
@@ -57,18 +65,22 @@ var navLines = set(
 	"log in", "login", "sign in", "register", "next article", "previous article", "next story",
 	"previous story", "next", "previous", "show more", "load more", "see more", "view more",
 	"show comments", "view comments", "hide comments", "cookie settings", "accept cookies",
-	"accept all cookies", "scroll down", "scroll to continue", "topics", "tags",
+	"accept all cookies", "scroll down", "scroll to continue", "topics", "tags", "loading",
+	"play video", "watch video", "video loading", "video unavailable", "click to play",
+	"click to play video", "replay", "pause", "mute", "unmute", "fullscreen", "more info",
+	"listen to this article", "bookmark", "save article", "link copied",
 )
 
 var navPrefixes = []string{
 	"story continues below", "article continues below", "continue reading", "scroll to continue",
-	"skip advertisement", "this article is more than", "skip to",
+	"skip advertisement", "this article is more than", "skip to", "this video can not be played",
+	"this video cannot be played", "listen to this article",
 }
 
 var shareKeys = set(
 	"share", "shares", "sharing", "tweet", "facebook", "twitter", "whatsapp", "email", "e-mail",
 	"pinterest", "linkedin", "reddit", "messenger", "telegram", "flipboard", "tumblr", "print",
-	"comments", "comment", "copy", "copied", "sms",
+	"comments", "comment", "copy", "copied", "sms", "bookmark",
 )
 
 var shareFiller = set(
@@ -102,7 +114,10 @@ var timeZones = set(
 )
 
 // captionPrefixes start a caption line.
-var captionPrefixes = []string{"image caption", "image source", "media caption", "caption:", "pictured:"}
+var captionPrefixes = []string{
+	"image caption", "image source", "media caption", "caption:", "pictured:", "photo:", "photos:",
+	"photograph:", "picture:", "pictures:", "pic:", "image:", "images:",
+}
 
 // creditMarkers introduce a photo credit: "… Photograph: Reuters".
 var creditMarkers = []string{
