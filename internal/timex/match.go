@@ -101,6 +101,8 @@ func (m *matcher) core(i int, afterMod bool) (cand, bool) {
 		try(m.dayWord(i))
 		try(m.relative(i, afterMod))
 		try(m.weekOf(i))
+		try(m.yearEnd(i))
+		try(m.spelledYear(i))
 		try(m.year(i))
 		try(m.decade(i))
 		try(m.quarter(i))
@@ -193,6 +195,15 @@ func (m *matcher) anchorDay() time.Time { return m.d.anchor.day() }
 // dirOf returns -1 for past, +1 for future and 0 when unknown, for the
 // expression at tokens [i, j).
 func (m *matcher) dirOf(i, j int) int {
+	// Some prepositions fix the direction whatever the tense.
+	switch m.word(i - 1) {
+	case "since":
+		return -1
+	case "until", "till":
+		if m.tenseNear(i, j) != TensePast {
+			return 1
+		}
+	}
 	switch m.tenseNear(i, j) {
 	case TensePast:
 		return -1

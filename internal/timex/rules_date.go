@@ -592,7 +592,9 @@ func (m *matcher) year(i int) (cand, bool) {
 				case pv.k == kWord, pv.k == kNum:
 					return cand{}, false
 				case pv.low == "-" || pv.low == "/" || pv.low == "." || pv.low == ":" || pv.low == ",":
-					if !(pv.low == "-" && m.ndigits(k-2) == 4 && m.adj(k-2)) {
+					rangeYear := pv.low == "-" && m.ndigits(k-2) == 4 && m.adj(k-2)
+					prefixed := pv.low == "-" && m.is(k-2, "mid", "pre", "post") && m.adj(k-2)
+					if !rangeYear && !prefixed {
 						return cand{}, false
 					}
 				}
@@ -650,10 +652,7 @@ func (m *matcher) decade(i int) (cand, bool) {
 	if n := m.num(kk); m.ndigits(kk) == 2 && n%10 == 0 && m.adj(kk) && m.is(kk+1, "s") {
 		return cand{i: i, j: kk + 2, typ: TypeDate, p: point{g: gDecade, y: m.century(n)}}, true
 	}
-	if !the {
-		return cand{}, false
-	}
-	if n, ok := m.lx.decadeWd[m.word(k)]; ok {
+	if n, ok := m.lx.decadeWd[m.word(k)]; ok && the {
 		return cand{i: i, j: k + 1, typ: TypeDate, p: point{g: gDecade, y: m.century(n)}}, true
 	}
 	// the 20th century, the twentieth century
@@ -770,6 +769,13 @@ func (m *matcher) season(i int) (cand, bool) {
 		idx = pick(-1)
 	case "next", "coming", "this coming":
 		idx = pick(1)
+	case "this":
+		// "this summer" is the summer of the anchor's year, before or after
+		y := m.d.anchor.y
+		if s == "WI" && m.d.anchor.m == 12 {
+			y++
+		}
+		idx = y*4 + seasonIndex(s)
 	default:
 		if s == cur {
 			idx = ci
@@ -937,4 +943,69 @@ func (m *matcher) weekOf(i int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{i: i, j: dc.j, typ: TypeDate, p: weekPoint(dc.p.day(), gWeek)}, true
+}
+
+// yearEnd matches "year-end", "year end" and "year's end": the end of the
+// anchor's year.
+func (m *matcher) yearEnd(i int) (cand, bool) {
+	k := i
+	if m.is(k, "the") {
+		k++
+	}
+	if !m.is(k, "year") {
+		return cand{}, false
+	}
+	switch {
+	case m.is(k+1, "-") && m.adj(k) && m.adj(k+1) && m.is(k+2, "end"):
+		k += 3
+	case m.is(k+1, "end"):
+		k += 2
+	case m.possessive(k+1) && m.is(k+3, "end"):
+		k += 4
+	default:
+		return cand{}, false
+	}
+	c := cand{i: i, j: k, typ: TypeDate, mod: ModEnd}
+	if !m.d.has {
+		c.value, c.prec = PresentRef, gYear
+		return c, true
+	}
+	c.p = point{g: gYear, y: m.d.anchor.y}
+	return c, true
+}
+
+// spelledYear matches years in words, as in transcripts: "nineteen
+// ninety-six", "the year two thousand".
+func (m *matcher) spelledYear(i int) (cand, bool) {
+	k := i
+	the := m.is(k, "the") && m.is(k+1, "year")
+	if the {
+		k += 2
+	}
+	var y, j int
+	switch m.word(k) {
+	case "nineteen", "eighteen", "twenty":
+		hi := m.lx.numbers[m.word(k)]
+		cnt, ok := m.count(k + 1)
+		if !ok || cnt.vague || cnt.article || cnt.n < 10 || cnt.n > 99 || m.num(k+1) >= 0 {
+			return cand{}, false
+		}
+		y, j = hi*100+int(cnt.n), cnt.j
+	case "two":
+		if !the || !m.is(k+1, "thousand") {
+			return cand{}, false
+		}
+		y, j = 2000, k+2
+		if m.is(j, "and") {
+			j++
+		}
+		if cnt, ok := m.count(j); ok && !cnt.vague && !cnt.article && cnt.n < 100 && m.num(j) < 0 {
+			y, j = 2000+int(cnt.n), cnt.j
+		} else if m.is(k+2, "and") {
+			j = k + 2
+		}
+	default:
+		return cand{}, false
+	}
+	return cand{i: i, j: j, typ: TypeDate, p: point{g: gYear, y: y}}, true
 }

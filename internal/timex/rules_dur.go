@@ -254,14 +254,32 @@ func (m *matcher) duration(i int) (cand, bool) {
 		case "another", "additional":
 			cnt = amount{n: 1, j: k}
 		default:
-			if !the && lead == "" && m.barePluralOK(i) {
+			switch {
+			case !the && lead == "" && m.barePluralOK(i):
 				cnt = amount{vague: true, j: k}
-			} else {
+			case lead == "" && m.unitOK(k) && m.is(k+1, "-") && m.adj(k) && m.adj(k+1) && m.is(k+2, "long"):
+				// "day-long", "decades-long"
+				if strings.HasSuffix(m.word(k), "s") {
+					cnt = amount{vague: true, j: k}
+				} else {
+					cnt = amount{n: 1, j: k}
+				}
+				ok = true
+			case the && lead == "" && m.unitOK(k) && strings.HasSuffix(m.word(k), "s") && m.is(k+1, "ahead"):
+				// "the weeks ahead"
+				c := cand{i: i, j: k + 2, typ: TypeDuration}
+				u, _, _, _ := m.unitAt(k)
+				c.value = durValue(0, true, u)
+				return c, true
+			default:
 				return cand{}, false
 			}
 		}
 	}
 	if m.is(k, "more", "additional", "further", "full", "straight", "consecutive", "long") && !cnt.article {
+		k++
+	}
+	if m.is(k, "trading", "business", "working", "calendar", "school") && m.unitOK(k+1) {
 		k++
 	}
 	hyphen := false
@@ -285,7 +303,10 @@ func (m *matcher) duration(i int) (cand, bool) {
 	if (lead == "last" || lead == "past" || lead == "next" || lead == "coming" || lead == "previous") && !ok && !plural {
 		return cand{}, false // "last year" is a date
 	}
-	if m.is(j, "-") && m.adj(j-1) && m.adj(j) && m.is(j+1, "old", "long") {
+	if m.is(j, "-") && m.adj(j-1) && m.adj(j) && m.is(j+1, "old") {
+		return cand{}, false // an age, not a time: "a six-year-old boy"
+	}
+	if m.is(j, "-") && m.adj(j-1) && m.adj(j) && m.is(j+1, "long") {
 		j += 2
 	}
 	if m.is(j, "and") && m.is(j+1, "a") && m.is(j+2, "half") && !cnt.vague {
@@ -315,6 +336,12 @@ func (m *matcher) duration(i int) (cand, bool) {
 		}
 	}
 	return c, true
+}
+
+// unitOK reports whether token k is a time unit other than "weekend".
+func (m *matcher) unitOK(k int) bool {
+	u, _, _, ok := m.unitAt(k)
+	return ok && u != uWeekend
 }
 
 // barePluralOK reports whether a plural unit without a count at i reads

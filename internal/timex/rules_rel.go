@@ -59,6 +59,9 @@ func (m *matcher) relative(i int, afterMod bool) (cand, bool) {
 			return cand{}, false
 		}
 	}
+	if m.is(k, "fiscal") && m.is(k+1, "year", "quarter") {
+		k++
+	}
 	w := m.word(k)
 	j := k + 1
 	if rel == "" {
@@ -178,6 +181,9 @@ func (m *matcher) relative(i int, afterMod bool) (cand, bool) {
 	case "day", "morning", "afternoon", "evening", "night":
 		if !fromLast && (rel == "this" || rel == "last") {
 			return cand{}, false // "this morning", "last night": dayWord
+		}
+		if fromLast && base.g > gPOD && m.d.has {
+			base = m.d.anchor
 		}
 		if !haveBase || base.g > gPOD {
 			return cand{}, false
@@ -375,6 +381,19 @@ func (m *matcher) quarter(i int) (cand, bool) {
 		}
 	}
 	k++
+	switch {
+	case m.is(k, "last") && m.is(k+1, "year") && !m.possessive(k+2):
+		// "the third quarter last year", "the corresponding period last year"
+		if q > 0 && !hasY && m.d.has {
+			y, hasY = m.d.anchor.y-1, true
+		} else {
+			yearAgo = true
+		}
+		k += 2
+	case m.is(k, "a") && m.is(k+1, "year") && m.is(k+2, "ago", "earlier", "before"):
+		yearAgo = true
+		k += 3
+	}
 	if !hasY {
 		kk := k
 		if m.is(kk, "of") && m.is(kk+1, "fiscal") {
@@ -458,9 +477,15 @@ func (m *matcher) quarter(i int) (cand, bool) {
 		case "next", "coming":
 			p = cur.shift(1)
 		default:
+			// "the quarter", "the latest quarter": the quarter the story
+			// is about when it is a recent completed one, else the last
+			// completed quarter
 			p = cur.shift(-1)
-			if m.d.lastQ.g == gQuarter && m.d.lastQ.y == a.y {
-				p = m.d.lastQ
+			if lq := m.d.lastQ; lq.g == gQuarter {
+				li, ci := lq.y*4+lq.q, cur.y*4+cur.q
+				if li <= ci && li >= ci-4 && (li < ci || rel == "") {
+					p = lq
+				}
 			}
 		}
 	}
@@ -469,7 +494,7 @@ func (m *matcher) quarter(i int) (cand, bool) {
 		if half {
 			p = point{g: gHalf, y: p.y - 1, q: q}
 		}
-	} else if q > 0 {
+	} else {
 		c.explicitQ = true
 	}
 	c.p = p
@@ -508,10 +533,14 @@ func unitGran(u unit) gran {
 	return gDay
 }
 
+// quarterContext is how many sentences a quarter stays the context of "a
+// year ago".
+const quarterContext = 5
+
 // recentQuarter returns the last quarter or half named in this sentence or
-// the three before.
+// the quarterContext before.
 func (m *matcher) recentQuarter() (point, bool) {
-	if m.d.lastQ.g == gNone || m.d.n-m.d.lastQAt > 3 {
+	if m.d.lastQ.g == gNone || m.d.n-m.d.lastQAt > quarterContext {
 		return point{}, false
 	}
 	return m.d.lastQ, true
@@ -606,8 +635,11 @@ func (m *matcher) ago(i int) (cand, bool) {
 		t = shiftUnits(a, n, u)
 	}
 	g := unitGran(u)
-	if fromLast && base.g > g {
-		g = base.g
+	switch {
+	case fromLast && base.g > g:
+		g = base.g // "two days later" than a month stays a month
+	case fromLast && g == gYear && (base.g == gQuarter || base.g == gHalf || base.g == gSeason):
+		g = base.g // "a year earlier" than a quarter is that quarter
 	}
 	c.p = pointAt(t, g)
 	return c, true

@@ -67,21 +67,15 @@ func (m *matcher) tenseNear(i, j int) Tense {
 }
 
 // sentenceTense is the fallback when neither the words near an expression
-// nor the caller's hint show a tense: future when the sentence has a future
-// marker, otherwise the first past or present marker.
+// nor the caller's hint show a tense: the first tense marker of the
+// sentence, which is usually its main verb.
 func (m *matcher) sentenceTense() Tense {
 	if m.sentTense >= 0 {
 		return Tense(m.sentTense)
 	}
 	t := TenseUnknown
 	for k := range m.t {
-		switch wt := m.wordTense(k); {
-		case wt == TenseFuture:
-			t = wt
-		case wt != TenseUnknown && t == TenseUnknown:
-			t = wt
-		}
-		if t == TenseFuture {
+		if t = m.wordTense(k); t != TenseUnknown {
 			break
 		}
 	}
@@ -154,8 +148,8 @@ func (m *matcher) wordTense(k int) Tense {
 			return TenseFuture
 		}
 		return TenseUnknown
-	case "going":
-		if m.is(k+1, "to") {
+	case "going", "planning", "preparing", "poised", "slated", "about":
+		if m.is(k+1, "to") || w == "slated" {
 			return TenseFuture
 		}
 		return TenseUnknown

@@ -89,7 +89,9 @@ func TestFindValues(t *testing.T) {
 		{text: "It happened nearly two years ago.", extent: "nearly two years ago", typ: TypeDate, value: "2020", start: "2020-01-01", end: "2020-12-31", precision: PrecYear, wantModifier: ModLessThan},
 		{text: "In recent days the shelling grew.", extent: "recent days", typ: TypeDuration, value: "PXD", wantPrep: "in"},
 		// seasons, quarters
-		{text: "Sales rose this summer.", extent: "this summer", typ: TypeDate, value: "2021-SU", start: "2021-06-01", end: "2021-08-31", precision: PrecSeason},
+		{text: "Sales will rise this summer.", extent: "this summer", typ: TypeDate, value: "2022-SU", start: "2022-06-01", end: "2022-08-31", precision: PrecSeason},
+		{text: "Sales rose last summer.", extent: "last summer", typ: TypeDate, value: "2021-SU", start: "2021-06-01", end: "2021-08-31", precision: PrecSeason},
+		{text: "Snow fell this winter.", extent: "this winter", typ: TypeDate, value: "2022-WI", start: "2021-12-01", end: "2022-02-28", precision: PrecSeason},
 		{text: "Profit rose in the third quarter.", extent: "the third quarter", typ: TypeDate, value: "2021-Q3", start: "2021-07-01", end: "2021-09-30", precision: PrecQuarter},
 		{text: "Profit rose in the first quarter of 2021.", extent: "the first quarter of 2021", typ: TypeDate, value: "2021-Q1", start: "2021-01-01", end: "2021-03-31", precision: PrecQuarter},
 		// times

@@ -55,8 +55,13 @@ type Document struct {
 const meantimeAnnotated = 6
 
 // parseDCT reads the day of a TIMEX3 value such as 1998-11-20T19:30 or
-// 19980227.
+// 19980227, or a day-first 03-02-2009 as one MEANTIME file has.
 func parseDCT(v string) (time.Time, bool) {
+	if len(v) == 10 && v[2] == '-' && v[5] == '-' {
+		if t, err := time.Parse("02-01-2006", v); err == nil {
+			return t, true
+		}
+	}
 	if len(v) >= 10 {
 		if t, err := time.Parse("2006-01-02", v[:10]); err == nil {
 			return t, true

@@ -201,7 +201,7 @@ func overlapsAny(s, e int, spans []model.Span) bool {
 // normValue removes format differences between equal TIMEX3 values:
 // trailing unknown digits (199X = 199, 1989-XX = 1989), week numbers
 // without a leading zero (2000-W7), decades and centuries written as E/C
-// durations (P1E = P10Y), quarters as months (P3Q = P9M), and times given to the hour (T17:00 = T17).
+// durations (P1E = P10Y), quarters as months (P3Q = P9M), times given to the hour (T17:00 = T17) and UTC times marked Z (T18:00Z = T18:00).
 func normValue(v string) string {
 	v = strings.ToUpper(strings.TrimSpace(v))
 	if strings.HasPrefix(v, "P") && len(v) > 2 {
@@ -230,6 +230,9 @@ func normValue(v string) string {
 		if n == 1 {
 			v = v[:i+2] + "0" + rest
 		}
+	}
+	if i := strings.Index(v, "T"); i > 0 && strings.HasSuffix(v, "Z") {
+		v = v[:len(v)-1]
 	}
 	if i := strings.Index(v, "T"); i > 0 && strings.HasSuffix(v, ":00") && len(v)-i == 6 {
 		v = v[:len(v)-3]

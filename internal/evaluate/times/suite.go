@@ -172,7 +172,7 @@ func Print(w io.Writer, res Result) error {
 		fmt.Fprintf(w, "speed: %d words in %s (%.0f words/s, reading and scoring included)\n",
 			res.Words, res.Elapsed.Round(time.Millisecond), float64(res.Words)/res.Elapsed.Seconds())
 	}
-	fmt.Fprintln(w, "values are compared after removing format differences: 199X=199, 1989-XX=1989, W7=W07, P1E=P10Y, P3Q=P9M, T17:00=T17")
+	fmt.Fprintln(w, "values are compared after removing format differences: 199X=199, 1989-XX=1989, W7=W07, P1E=P10Y, P3Q=P9M, T17:00=T17, T18:00Z=T18:00")
 	all := res.TempEval["all"]
 	_, err := fmt.Fprintf(w, "times: span_f1=%.4f value_acc=%.4f\n", all.RelaxedF1(), all.ValueAcc())
 	return err
