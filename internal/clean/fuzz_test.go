@@ -69,6 +69,7 @@ func FuzzClean(f *testing.F) {
 	f.Add("Headline here", "Headline here\n\n“Open quote\nVladimir Putin in Moscow\nBy John Smith, Kyiv\n")
 	f.Add("x", "word-\nnext line\r\rmore\u00a0text\u2028end")
 	f.Add("x", "\xff\xfe By \xc3 Smith\n(Image: \xe2\x80)\n© \x80")
+	f.Add("ȺȺ", "Related:ȺȺȺ x\nȺȺȺȺ (ȺȺ Reuters)\nİİİ / AP\nȺ (Image: Ⱥ)")
 	f.Fuzz(func(t *testing.T, title, text string) {
 		valid := utf8.ValidString(text)
 		checkResult(t, "Text", []string{text}, Text(title, text), valid)

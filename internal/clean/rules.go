@@ -62,8 +62,15 @@ func isPromo(t, l string) bool {
 		if rest == "" {
 			return true
 		}
-		rest = strings.TrimLeft(rest, " ")
-		if rest != "" && strings.ContainsRune(":|>»–—-", firstRune(rest)) {
+		// "READ MORE: Kremlin insists …"; a link title is capitalised,
+		// "Related: the decision was …" is running text.
+		if rest[0] == ':' {
+			_, link, _ := strings.Cut(t, ":") // the prefix holds no colon
+			return !unicode.IsLower(firstRune(strings.TrimLeft(link, " ")))
+		}
+		// "RELATED - …", "MORE | …", but not "More-experienced troops …".
+		if trimmed := strings.TrimLeft(rest, " "); trimmed != rest && trimmed != "" &&
+			strings.ContainsRune("|>»–—-", firstRune(trimmed)) {
 			return true
 		}
 		// "READ MORE Putin's …": the prefix in capitals, then the link.
@@ -295,7 +302,7 @@ func isCreditCaption(t, l string) bool {
 			}
 		}
 	}
-	if isCreditParen(t, l) {
+	if isCreditParen(t) {
 		return true
 	}
 	return endsWithAgency(t, l)
@@ -303,16 +310,17 @@ func isCreditCaption(t, l string) bool {
 
 // isCreditParen reports a line ending in a credit in brackets: "(Image:
 // Getty)", "(AP Photo/Efrem Lukatsky)", "(Reuters)".
-func isCreditParen(t, l string) bool {
-	if !strings.HasSuffix(l, ")") {
+func isCreditParen(t string) bool {
+	if !strings.HasSuffix(t, ")") {
 		return false
 	}
-	open := strings.LastIndexByte(l, '(')
+	open := strings.LastIndexByte(t, '(')
 	if open < 0 {
 		return false
 	}
-	inner := strings.TrimSpace(l[open+1 : len(l)-1])
-	key, _, _ := strings.Cut(inner, " ")
+	inner := strings.TrimSpace(t[open+1 : len(t)-1])
+	l := fold(inner)
+	key, _, _ := strings.Cut(l, " ")
 	key = strings.TrimRight(key, ":/,")
 	if imageKeys[key] {
 		return true
@@ -321,7 +329,7 @@ func isCreditParen(t, l string) bool {
 	if open == 0 && strings.Contains(inner, "/") && wordCount(inner) <= 6 && !hasFiniteVerb(tokens(inner)) {
 		return true
 	}
-	if !agencies[key] && !agencies[strings.TrimRight(inner, ":/")] {
+	if !agencies[key] && !agencies[strings.TrimRight(l, ":/")] {
 		return false
 	}
 	before := strings.TrimSpace(t[:open])
