@@ -472,6 +472,9 @@ func namesCaption(t string) bool {
 		if sceneWords[w] || isLowerWord(tok) && len(w) >= 5 && strings.HasSuffix(w, "ing") {
 			scene = true
 		}
+		if pronouns[w] {
+			return false // "in his 1 1/2 seasons with Vancouver": a broken sentence
+		}
 		start = i == 0 && isListMarker(f) || strings.HasSuffix(f, ":")
 		i++
 	}

@@ -208,6 +208,9 @@ var finiteVerbs = set(
 	"stays", "wears", "wear", "wore", "appear", "appears",
 )
 
+// pronouns refer back to the text, which a caption seldom does.
+var pronouns = set("his", "her", "their", "its", "our", "my", "your", "him", "them", "us", "me")
+
 // subjectPronouns signal a clause.
 var subjectPronouns = set("i", "he", "she", "we", "they", "you")
 
