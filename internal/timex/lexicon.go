@@ -161,7 +161,7 @@ func newLexicon() *lexicon {
 	}
 	lx.sets = map[string]string{
 		"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H",
-		"quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "biweekly": "P2W",
+		"annually": "P1Y", "yearly": "P1Y", "biweekly": "P2W",
 	}
 	return lx
 }

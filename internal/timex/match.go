@@ -105,6 +105,7 @@ func (m *matcher) core(i int, afterMod bool) (cand, bool) {
 		try(m.spelledYear(i))
 		try(m.year(i))
 		try(m.decade(i))
+		try(m.samePeriod(i))
 		try(m.quarter(i))
 		try(m.season(i))
 		try(m.holiday(i))
@@ -115,6 +116,7 @@ func (m *matcher) core(i int, afterMod bool) (cand, bool) {
 	case kPunct:
 		if m.t[i].low == "'" {
 			try(m.decade(i))
+			try(m.shortYear(i))
 		}
 	}
 	return best, ok
@@ -293,7 +295,7 @@ func (m *matcher) modifier(i int) (int, string, modClass) {
 		return i + 1, ModApprox, modApprox
 	case "nearly", "almost":
 		return i + 1, ModLessThan, modQuantity
-	case "some", "over", "just", "only":
+	case "some", "just", "only":
 		return i + 1, ModApprox, modQuantity
 	case "under":
 		return i + 1, ModLessThan, modQuantity
@@ -333,7 +335,7 @@ func modFits(class modClass, c cand) bool {
 	case modQuantity:
 		return c.typ == TypeDuration || c.ago
 	case modApprox:
-		return c.typ != TypeSet
+		return c.typ == TypeDuration || c.typ == TypeTime || c.ago
 	}
 	return false
 }

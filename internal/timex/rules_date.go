@@ -367,8 +367,11 @@ func (m *matcher) numericDate(i int) (cand, bool) {
 	switch {
 	case na == 4 && nc <= 2 && sep != ".":
 		y, mo, dd = a, b, c
-	case na <= 2 && nc == 4:
+	case na <= 2 && (nc == 4 || (nc == 2 && sep == "/")):
 		y = c
+		if nc == 2 {
+			y = m.century(c/10*10) + c%10 // 7/8/07
+		}
 		switch {
 		case a > 12 && b <= 12:
 			dd, mo = a, b
@@ -646,7 +649,7 @@ func (m *matcher) decade(i int) (cand, bool) {
 	kk := k
 	if m.is(kk, "'") && m.adj(kk) {
 		kk++
-	} else if !the {
+	} else if !the && !(i > 0 && m.is(i-1, "early", "late", "mid", "-")) {
 		return cand{}, false
 	}
 	if n := m.num(kk); m.ndigits(kk) == 2 && n%10 == 0 && m.adj(kk) && m.is(kk+1, "s") {
@@ -668,6 +671,18 @@ func (m *matcher) decade(i int) (cand, bool) {
 		return cand{i: i, j: j + 1, typ: TypeDate, p: point{g: gCentury, y: (ord - 1) * 100}}, true
 	}
 	return cand{}, false
+}
+
+// shortYear matches a year written with an apostrophe: "'82".
+func (m *matcher) shortYear(i int) (cand, bool) {
+	if !m.is(i, "'") || !m.adj(i) || m.ndigits(i+1) != 2 || (i > 0 && m.adj(i-1)) {
+		return cand{}, false
+	}
+	if m.adj(i+1) && i+2 < len(m.t) && m.t[i+2].k != kPunct {
+		return cand{}, false // '90s is a decade
+	}
+	y := m.century(m.num(i+1)/10*10) + m.num(i+1)%10
+	return cand{i: i, j: i + 2, typ: TypeDate, p: point{g: gYear, y: y}}, true
 }
 
 // century places a two-digit decade: 2020 when that is not after the

@@ -85,6 +85,11 @@ func (m *matcher) count(i int) (amount, bool) {
 			return amount{n: 0.5, j: i + 2}, true
 		}
 		return amount{}, false
+	case "single":
+		if m.is(i+1, "-") && m.adj(i) && m.unitOK(i+2) {
+			return amount{n: 1, j: i + 1}, true // "single-day"
+		}
+		return amount{}, false
 	case "several", "many", "few", "numerous", "some":
 		if w == "some" {
 			return amount{}, false // "some" is a modifier ("some 20 years")
@@ -127,7 +132,12 @@ func (m *matcher) count(i int) (amount, bool) {
 		n *= 12
 		j++
 	}
-	return amount{n: float64(n), j: j}, true
+	v := float64(n)
+	if m.is(j, "and") && m.is(j+1, "a") && m.is(j+2, "half") && m.unitOK(j+3) {
+		v += 0.5 // "two and a half years"
+		j += 3
+	}
+	return amount{n: v, j: j}, true
 }
 
 // unitAt reads a time unit at k and returns it, whether it was plural and
@@ -288,7 +298,7 @@ func (m *matcher) duration(i int) (cand, bool) {
 		k++
 	}
 	u, plural, j, uok := m.unitAt(k)
-	if !uok || u == uWeekend {
+	if !uok || u == uWeekend || m.titleCase(k) {
 		return cand{}, false
 	}
 	if cnt.vague && !ok && !plural {
@@ -317,6 +327,9 @@ func (m *matcher) duration(i int) (cand, bool) {
 		j += 2
 	}
 	c := cand{i: i, j: j, typ: TypeDuration}
+	if hyphen && the && lead == "" {
+		c.i = i + 1 // "the two-year truce": the article belongs to the noun
+	}
 	if cnt.article && !the && lead == "" && i > 0 && (rateWords[m.low(i-1)] || m.t[i-1].k == kNum) {
 		c.typ = TypeSet
 		c.value = durValue(1, false, u)
@@ -336,6 +349,17 @@ func (m *matcher) duration(i int) (cand, bool) {
 		}
 	}
 	return c, true
+}
+
+// titleCase reports whether the word at k is capitalised inside a
+// sentence that is not all capitals, as in names ("60 Minutes", "This
+// Week").
+func (m *matcher) titleCase(k int) bool {
+	if k <= 0 || !m.upper(k) {
+		return false
+	}
+	w := m.text[m.t[k].s:m.t[k].e]
+	return w != strings.ToUpper(w)
 }
 
 // unitOK reports whether token k is a time unit other than "weekend".
@@ -427,11 +451,7 @@ func (m *matcher) refWord(i int) (cand, bool) {
 			return cand{}, false // "now-defunct"
 		}
 		c.value = PresentRef
-	case "right":
-		if !m.is(i+1, "now") {
-			return cand{}, false
-		}
-		c.j, c.value = i+2, PresentRef
+
 	case "currently", "nowadays":
 		c.value = PresentRef
 	case "these":
@@ -504,6 +524,11 @@ func (m *matcher) clock(i int) (cand, bool) {
 		hh, k = 24, i+1
 	case "":
 		h := m.num(i)
+		if m.ndigits(i) == 4 && h%100 < 60 && h/100 < 24 && m.lx.zones[m.word(i+1)] && m.upper(i+1) {
+			// military style: "0800 UTC"
+			hh, mm, k = h/100, h%100, i+1
+			break
+		}
 		if h < 0 || m.ndigits(i) > 2 {
 			return cand{}, false
 		}

@@ -64,6 +64,22 @@ func (m *matcher) relative(i int, afterMod bool) (cand, bool) {
 	}
 	w := m.word(k)
 	j := k + 1
+	if m.titleCase(k) && m.titleCase(k-1) {
+		return cand{}, false // "This Week", a programme
+	}
+	if rel == "last" && m.word(k-1) == "past" && (w == "decade" || w == "century") {
+		// "the past decade" is the ten years to now
+		n := 10
+		if w == "century" {
+			n = 100
+		}
+		c := cand{i: i, j: j, typ: TypeDuration, value: "P" + itoa(n) + "Y"}
+		if m.d.has {
+			a := m.anchorDay()
+			c.from, c.to = a.AddDate(-n, 0, 1), a
+		}
+		return c, true
+	}
 	if rel == "" {
 		switch {
 		case w == "weekend":
@@ -272,8 +288,12 @@ func (m *matcher) relative(i int, afterMod bool) (cand, bool) {
 func (m *matcher) quarter(i int) (cand, bool) {
 	k := i
 	det := false
+	detAt := -1 // a determiner other than "the" is not part of the expression
 	if m.is(k, "the", "its", "their", "his", "her", "our", "a") {
 		det = true
+		if !m.is(k, "the") {
+			detAt = k
+		}
 		k++
 	}
 	y, hasY := 0, false
@@ -312,7 +332,7 @@ func (m *matcher) quarter(i int) (cand, bool) {
 			rel = "latest"
 			k += 2
 		}
-	case "latest", "recent", "current", "this", "last", "next", "previous", "prior", "coming":
+	case "latest", "recent", "current", "this", "last", "next", "previous", "prior", "coming", "final":
 		rel = w
 		k++
 	}
@@ -330,8 +350,18 @@ func (m *matcher) quarter(i int) (cand, bool) {
 		q = n
 		k += 2
 	}
+	hyphenAdj := false
 	if q > 0 && m.is(k, "-") && m.adj(k-1) && m.adj(k) {
+		hyphenAdj = true
 		k++
+	}
+	if q == 0 && (rel == "final" || rel == "last") && m.is(k, "quarter") && m.is(k+1, "of") {
+		if _, ok := m.yearNum(k + 2); ok {
+			q = 4 // "the final quarter of 2009"
+		}
+	}
+	if rel == "final" && q == 0 {
+		return cand{}, false
 	}
 	half := false
 	switch m.word(k) {
@@ -415,6 +445,9 @@ func (m *matcher) quarter(i int) (cand, bool) {
 		}
 	}
 	c := cand{i: i, j: k, typ: TypeDate}
+	if detAt == i || (hyphenAdj && m.is(i, "the")) {
+		c.i = i + 1 // "a third-quarter loss", "its fourth quarter"
+	}
 	g := gQuarter
 	if half {
 		g = gHalf
@@ -635,6 +668,9 @@ func (m *matcher) ago(i int) (cand, bool) {
 		t = shiftUnits(a, n, u)
 	}
 	g := unitGran(u)
+	if (u == uWeek && cnt.n <= 2) || u == uFortnight {
+		g = gDay // "a week ago" is usually that very day
+	}
 	switch {
 	case fromLast && base.g > g:
 		g = base.g // "two days later" than a month stays a month
@@ -642,5 +678,81 @@ func (m *matcher) ago(i int) (cand, bool) {
 		g = base.g // "a year earlier" than a quarter is that quarter
 	}
 	c.p = pointAt(t, g)
+	return c, true
+}
+
+// samePeriod matches "the same period last year", "the same month a year
+// ago", "the corresponding quarter of the previous year": the last date
+// mentioned (or the last completed quarter or month) a year back, at its
+// granularity.
+func (m *matcher) samePeriod(i int) (cand, bool) {
+	if !m.is(i, "the") || !m.is(i+1, "same", "comparable", "corresponding") {
+		return cand{}, false
+	}
+	k := i + 2
+	noun := m.word(k)
+	switch noun {
+	case "period", "quarter", "month", "week", "day", "time", "season", "half":
+	default:
+		return cand{}, false
+	}
+	k++
+	switch {
+	case m.is(k, "last") && m.is(k+1, "year"):
+		k += 2
+	case m.is(k, "a") && m.is(k+1, "year") && m.is(k+2, "ago", "earlier", "before"):
+		k += 3
+	case m.is(k, "of", "in") && m.is(k+1, "the") && m.is(k+2, "previous", "prior") && m.is(k+3, "year"):
+		k += 4
+	case m.is(k, "of", "in") && m.is(k+1, "last") && m.is(k+2, "year"):
+		k += 3
+	case m.is(k, "the") && m.is(k+1, "previous", "prior") && m.is(k+2, "year"):
+		k += 3
+	case m.is(k, "the") && m.is(k+1, "year") && m.is(k+2, "before"):
+		k += 3
+	default:
+		return cand{}, false
+	}
+	c := cand{i: i, j: k, typ: TypeDate}
+	if !m.d.has {
+		c.value, c.prec = PastRef, gNone
+		return c, true
+	}
+	a := m.d.anchor
+	var base point
+	switch noun {
+	case "quarter":
+		base = point{g: gQuarter, y: a.y, q: quarterOf(a.m)}.shift(-1)
+		if lq, ok := m.recentQuarter(); ok {
+			base = lq
+		}
+	case "month":
+		base = point{g: gMonth, y: a.y, m: a.m}.shift(-1)
+		if lp, ok := m.recentLast(); ok && lp.g <= gMonth && lp.g > gWeekend {
+			base = point{g: gMonth, y: lp.y, m: lp.m}
+		}
+	case "week":
+		base = weekPoint(a.day(), gWeek).shift(-1)
+		if lp, ok := m.recentLast(); ok && lp.g <= gWeekend {
+			base = weekPoint(lp.first(), gWeek)
+		}
+	case "day":
+		base = a
+		if lp, ok := m.recentLast(); ok && lp.g <= gDay {
+			base = dayPoint(lp.day())
+		}
+	default:
+		if lq, ok := m.recentQuarter(); ok {
+			base = lq
+		} else if lp, ok := m.recentLast(); ok && lp.g != gTime {
+			base = lp
+		} else {
+			base = point{g: gQuarter, y: a.y, q: quarterOf(a.m)}.shift(-1)
+		}
+	}
+	c.p = pointAt(shiftUnits(base.first(), -1, uYear), base.g)
+	if base.g == gPOD || base.g == gTime {
+		c.p = pointAt(shiftUnits(base.first(), -1, uYear), gDay)
+	}
 	return c, true
 }

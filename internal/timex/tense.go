@@ -175,9 +175,21 @@ func (m *matcher) wordTense(k int) Tense {
 		if m.is(k-1, "be", "been", "being", "is", "are", "am", "was", "were", "to") {
 			return TenseUnknown
 		}
+		// "a still unspecified date", "the unnamed official": adjectives
+		if strings.HasPrefix(w, "un") || adjectiveBefore[m.low(k-1)] {
+			return TenseUnknown
+		}
 		return TensePast
 	}
 	return TenseUnknown
+}
+
+// adjectiveBefore are words after which an -ed form is an adjective.
+var adjectiveBefore = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
+	"still": true, "very": true, "so": true, "too": true, "most": true, "more": true, "less": true,
+	"well": true, "fully": true, "highly": true, "widely": true, "newly": true, "long": true,
 }
 
 // TenseOf returns the tense of a tokenised sentence: future when it has a

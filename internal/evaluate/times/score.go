@@ -28,7 +28,8 @@ type TypeCounts struct {
 	Gold, Found, ValueOK int
 }
 
-// Mismatch is one gold expression we missed or valued differently.
+// Mismatch is one gold expression we missed or valued differently, or one
+// expression we found that is not in the gold (Text and Gold empty).
 type Mismatch struct {
 	Doc, Text, Gold, Got, GotText string
 }
@@ -165,6 +166,17 @@ func ScoreDoc(doc Document, pred []timex.Found) Counts {
 			break
 		}
 	}
+	used := make([]bool, len(kept))
+	for _, pi := range matched {
+		if pi > 0 {
+			used[pi-1] = true
+		}
+	}
+	for pi, p := range kept {
+		if !used[pi] {
+			c.Mismatch = append(c.Mismatch, Mismatch{Doc: doc.Name, GotText: p.Text, Got: p.Value})
+		}
+	}
 	for gi, g := range doc.Gold {
 		if matched[gi] == 0 {
 			c.Mismatch = append(c.Mismatch, Mismatch{Doc: doc.Name, Text: g.Text, Gold: g.Value})
@@ -175,6 +187,8 @@ func ScoreDoc(doc Document, pred []timex.Found) Counts {
 		c.ByType[g.Type].Found++
 		if p.Start == g.Start && p.End == g.End {
 			c.Strict++
+		} else {
+			c.Mismatch = append(c.Mismatch, Mismatch{Doc: doc.Name, Text: g.Text, Gold: "extent", GotText: p.Text, Got: "extent"})
 		}
 		if p.Type == g.Type {
 			c.TypeOK++

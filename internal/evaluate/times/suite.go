@@ -103,6 +103,14 @@ func scoreAll(ctx context.Context, f *timex.Finder, docs []Document, log *slog.L
 		c := ScoreDoc(doc, Find(f, doc, nil))
 		*words += countWords(doc.Text)
 		for _, m := range c.Mismatch {
+			if m.Gold == "extent" {
+				log.Debug("extent", "doc", m.Doc, "gold_text", m.Text, "got_text", m.GotText)
+				continue
+			}
+			if m.Text == "" {
+				log.Debug("spurious", "doc", m.Doc, "got_text", m.GotText, "got", m.Got)
+				continue
+			}
 			log.Debug("mismatch", "doc", m.Doc, "gold_text", m.Text, "gold", m.Gold, "got_text", m.GotText, "got", m.Got)
 		}
 		set := out[doc.Set]
