@@ -257,7 +257,9 @@ func (kb *KB) modifierEntity(toks []tok, date time.Time) (int, entity) {
 		if !looksLikeName(span) {
 			continue
 		}
-		if m, ok := kb.resolve(span, date, lookupCtx{}); ok && m.Code != "" {
+		// regions count only by their adjectives ("Western"), not names
+		// ("West" in "West Darfur")
+		if m, ok := kb.resolve(span, date, lookupCtx{}); ok && m.Code != "" && m.Kind != KindRegion {
 			return l, entity{kind: m.Kind, code: m.Code, country: m.Country, name: m.Name, sub: m.Kind == KindPlace}
 		}
 	}
@@ -287,6 +289,7 @@ func (kb *KB) composeTokens(toks []tok, date time.Time) (Composite, bool) {
 		ent              *entity
 		backer, modRole  string
 		eli, foreign, in bool
+		state            bool // "official", "state(-run)", "government": state media are GOV
 	)
 	for i := 0; i < len(mods); {
 		t := mods[i].key
@@ -342,6 +345,8 @@ func (kb *KB) composeTokens(toks []tok, date time.Time) (Composite, bool) {
 			foreign = true
 		case "international":
 			in = true
+		case "official", "state", "government":
+			state = true
 		}
 		i++
 	}
@@ -355,6 +360,9 @@ func (kb *KB) composeTokens(toks []tok, date time.Time) (Composite, bool) {
 			} else {
 				sector = modRole
 			}
+		}
+		if state && sector == "MED" {
+			sector = "GOV"
 		}
 		if eli && eliSectors[sector] {
 			sector = "ELI"

@@ -59,18 +59,23 @@ func (kb *KB) LookupName(phrase string, date time.Time) (Match, bool) {
 		return m, true
 	}
 
-	// Strip a qualifier and titles from the left.
+	// Strip a qualifier and titles from the left ("Russian Foreign
+	// Minister", "Kremlin spokesman", "President of Armenia").
 	var ctx lookupCtx
+	var pre []tok // the qualifier and title words, in order, without "of"
 	i := 0
+	setQual := func(e entity) {
+		if e.kind == KindCountry || e.kind == KindNationality || e.kind == KindPlace {
+			ctx.country = e.country
+		} else {
+			ctx.qual, ctx.country = e.code, e.country
+		}
+	}
 	for i < len(toks) {
 		if ctx.country == "" && ctx.qual == "" {
 			if n, e := kb.qualifier(toks[i:], date); n > 0 && i+n < len(toks) {
-				if e.kind == KindCountry || e.kind == KindNationality || e.kind == KindPlace {
-					ctx.country = e.country
-				} else {
-					ctx.qual = e.code
-					ctx.country = e.country
-				}
+				setQual(e)
+				pre = append(pre, toks[i:i+n]...)
 				i += n
 				continue
 			}
@@ -79,12 +84,30 @@ func (kb *KB) LookupName(phrase string, date time.Time) (Match, bool) {
 			ctx.titled = true
 			ctx.roles |= te.roles
 			ctx.former = ctx.former || te.former
+			pre = append(pre, toks[i:i+n]...)
 			i += n
+			// "President of Armenia"
+			if ctx.country == "" && ctx.qual == "" && i+1 < len(toks) && toks[i].key == "of" {
+				if n, e := kb.qualifier(toks[i+1:], date); n > 0 {
+					setQual(e)
+					pre = append(toks[i+1:i+1+n:i+1+n], pre...)
+					i += 1 + n
+				}
+			}
 			continue
 		}
 		break
 	}
-	if i == 0 || i >= len(toks) {
+	if i == 0 {
+		return Match{}, false
+	}
+	if i >= len(toks) {
+		// only a qualifier and a title: "President of Armenia", "Russian President"
+		if ctx.titled && (ctx.country != "" || ctx.qual != "") {
+			if c, ok := kb.composeTokens(pre, date); ok {
+				return Match{Kind: KindComposed, Code: c.Code, Country: c.Country, Name: strings.TrimSpace(phrase), Role: c.Sector}, true
+			}
+		}
 		return Match{}, false
 	}
 	rest := toks[i:]
@@ -101,7 +124,7 @@ func (kb *KB) LookupName(phrase string, date time.Time) (Match, bool) {
 	// ... or an unknown name after a qualifier and a title ("Gambian
 	// President Dawda Jawara"): the code comes from the words before it.
 	if ctx.titled && (ctx.country != "" || ctx.qual != "") && looksLikeName(rest) {
-		if c, ok := kb.composeTokens(toks[:i], date); ok && c.Code != "" {
+		if c, ok := kb.composeTokens(pre, date); ok && c.Code != "" {
 			return Match{Kind: KindComposed, Code: c.Code, Country: c.Country, Name: origText(rest), Role: c.Sector}, true
 		}
 	}
