@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/vigilhq/vigil/internal/evaluate/extraction"
 	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
@@ -22,6 +23,7 @@ type evalSuite struct {
 func evalSuites() map[string]evalSuite {
 	return map[string]evalSuite{
 		// Suites register here: name -> default data folder and runner.
+		"extraction": {defaultData: "eval/article-extraction-scrapinghub", run: extraction.Run},
 	}
 }
 

@@ -1,8 +1,27 @@
 // Package htmltext extracts an article's body paragraphs and metadata
 // (title, publication date, site name, canonical URL) from an HTML page.
+//
+// The main content is found by go-trafilatura. Before it runs, a pre-pass
+// removes boxes that trafilatura tends to keep (figure captions, related
+// links, newsletter and share widgets); afterwards the content tree is walked
+// so that every block element becomes one paragraph.
 package htmltext
 
-import "errors"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// ErrNoContent is returned (wrapped) when a page holds no article text.
+var ErrNoContent = errors.New("no article text in page")
 
 // Page is what Extract finds in an HTML page.
 type Page struct {
@@ -13,8 +32,137 @@ type Page struct {
 	Paragraphs []string // body paragraphs in reading order, whitespace-normalised
 }
 
-// Extract returns the article body and metadata of an HTML page.
-// pageURL, when known, helps resolve relative links and the site name.
+// Options tune an Extractor.
+type Options struct {
+	// Fallback lets trafilatura compare its result with go-readability and
+	// go-domdistiller. It is slower and, on news pages, measured not to help
+	// (see docs/QUALITY.md), so it is off by default.
+	Fallback bool
+	// Raw turns off vigil's own rewriting of the page before trafilatura
+	// runs (removing caption, related, newsletter and share boxes and
+	// link-only blocks; wrapping loose text into paragraphs). For
+	// measurement only.
+	Raw bool
+}
+
+// Extractor extracts articles from HTML pages. It holds no mutable state,
+// so one Extractor may be used by many goroutines.
+type Extractor struct {
+	opts Options
+	now  func() time.Time
+}
+
+// New returns an Extractor with the given options.
+func New(opts Options) *Extractor {
+	return &Extractor{opts: opts, now: time.Now}
+}
+
+var defaultExtractor = New(Options{})
+
+// Extract returns the article body and metadata of an HTML page using the
+// default options. pageURL, when known, helps resolve relative links and the
+// site name.
 func Extract(html []byte, pageURL string) (Page, error) {
-	return Page{}, errors.New("htmltext: not implemented")
+	return defaultExtractor.Extract(html, pageURL)
+}
+
+// Extract returns the article body and metadata of an HTML page.
+func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
+	// trafilatura and its helpers are large third-party code; a bug there
+	// must cost one page, never the process.
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = Page{}, fmt.Errorf("extract html: internal error: %v", r)
+		}
+	}()
+	if len(bytes.TrimSpace(page)) == 0 {
+		return Page{}, fmt.Errorf("extract html: %w: empty page", ErrNoContent)
+	}
+	doc, err := html.Parse(bytes.NewReader(decode(page)))
+	if err != nil {
+		return Page{}, fmt.Errorf("extract html: parse: %w", err)
+	}
+	if !e.opts.Raw {
+		prepare(doc)
+	}
+
+	opts := trafilatura.Options{
+		ExcludeComments: true,
+		EnableFallback:  e.opts.Fallback,
+		HtmlDateOptions: &htmldate.Options{
+			UseOriginalDate:     true,
+			SkipExtensiveSearch: !e.opts.Fallback,
+			MinDate:             minDate,
+			MaxDate:             e.now().Add(24 * time.Hour),
+		},
+	}
+	base := parseBase(pageURL)
+	opts.OriginalURL = base
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return Page{}, fmt.Errorf("extract html: %w: %v", ErrNoContent, err)
+	}
+
+	m := res.Metadata
+	p.Site = normalizeSpace(m.Sitename)
+	p.Title = cleanTitle(normalizeSpace(m.Title), p.Site)
+	p.URL = canonicalURL(m.URL, base)
+	p.Published = e.publishedDate(m.Date)
+	p.Paragraphs = dropLeadingTitle(paragraphs(res.ContentNode), p.Title)
+	if len(p.Paragraphs) == 0 {
+		return Page{}, fmt.Errorf("extract html: %w", ErrNoContent)
+	}
+	return p, nil
+}
+
+var minDate = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// publishedDate formats t as YYYY-MM-DD when it is a sane publication date:
+// not before 1990 and not more than a day in the future.
+func (e *Extractor) publishedDate(t time.Time) string {
+	if t.IsZero() || t.Before(minDate) || t.After(e.now().Add(24*time.Hour)) {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// parseBase returns pageURL parsed when it is an absolute URL, or nil.
+func parseBase(pageURL string) *nurl.URL {
+	if pageURL == "" {
+		return nil
+	}
+	u, err := nurl.Parse(strings.TrimSpace(pageURL))
+	if err != nil || !u.IsAbs() || u.Host == "" {
+		return nil
+	}
+	return u
+}
+
+// canonicalURL returns u as an absolute http(s) URL, resolving it against
+// base when it is relative, or "".
+func canonicalURL(u string, base *nurl.URL) string {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		if base != nil {
+			return base.String()
+		}
+		return ""
+	}
+	parsed, err := nurl.Parse(u)
+	if err != nil {
+		if base != nil {
+			return base.String()
+		}
+		return ""
+	}
+	if !parsed.IsAbs() {
+		if base == nil {
+			return ""
+		}
+		parsed = base.ResolveReference(parsed)
+	}
+	if parsed.Scheme != "http" && parsed.Scheme != "https" || parsed.Host == "" {
+		return ""
+	}
+	return parsed.String()
 }

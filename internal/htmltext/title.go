@@ -1,0 +1,45 @@
+package htmltext
+
+import (
+	"strings"
+	"unicode"
+)
+
+// titleSeparators join a headline and the site name in <title> texts.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "}
+
+// cleanTitle removes the site name from a headline such as
+// "Talks resume | Example News" or "Example News - Talks resume". It only
+// cuts when the cut-off part names the site, so a dash inside a headline is
+// never mistaken for a separator.
+func cleanTitle(title, site string) string {
+	key := siteKey(site)
+	if title == "" || key == "" {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			if siteKey(title[i+len(sep):]) == key {
+				return strings.TrimSpace(title[:i])
+			}
+		}
+		if i := strings.Index(title, sep); i > 0 {
+			if siteKey(title[:i]) == key {
+				return strings.TrimSpace(title[i+len(sep):])
+			}
+		}
+	}
+	return title
+}
+
+// siteKey lowercases a site name and keeps only its letters and digits, so
+// "The Example-News" and "the example news" compare equal.
+func siteKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
