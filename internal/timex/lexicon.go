@@ -19,6 +19,9 @@ type lexicon struct {
 	holidays  map[string]holiday
 	tenseWord map[string]Tense
 	sets      map[string]string // "daily" -> "P1D"
+	// rules maps the words an expression or its modifier can begin with
+	// to the patterns worth trying there.
+	rules map[string]rule
 }
 
 // unit is a calendar unit of durations and relative expressions.
@@ -163,7 +166,93 @@ func newLexicon() *lexicon {
 		"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "hourly": "PT1H",
 		"annually": "P1Y", "yearly": "P1Y", "biweekly": "P2W",
 	}
+	lx.buildRules()
 	return lx
+}
+
+// rule is a bit set of the patterns a word can begin.
+type rule uint32
+
+const (
+	rClock rule = 1 << iota
+	rMonthDate
+	rDayMonth
+	rWeekday
+	rDayWord
+	rRelative
+	rWeekOf
+	rYearEnd
+	rSpelledYear
+	rYear
+	rDecade
+	rSamePeriod
+	rQuarter
+	rSeason
+	rHoliday
+	rAgo
+	rDuration
+	rSet
+	rRef
+	rModifier
+)
+
+// buildRules fills lx.rules: for every word that can begin a pattern or a
+// modifier, the patterns to try. Other words are skipped at once.
+func (lx *lexicon) buildRules() {
+	lx.rules = map[string]rule{}
+	add := func(r rule, words ...string) {
+		for _, w := range words {
+			lx.rules[w] |= r
+		}
+	}
+	fields := strings.Fields
+	add(rClock, "noon", "midday", "midnight")
+	for w := range lx.months {
+		add(rMonthDate, w)
+	}
+	for w := range lx.weekdays {
+		add(rMonthDate|rDayMonth|rWeekday, w)
+		add(rSet, w+"s")
+	}
+	add(rDayMonth|rDayWord|rRelative|rWeekOf|rYearEnd|rSpelledYear|rYear|rDecade|rSamePeriod|rQuarter|rSeason|rDuration|rRef|rModifier, "the")
+	add(rDayWord, "today", "tonight", "yesterday", "tomorrow")
+	add(rDayWord|rRelative|rQuarter|rSeason|rHoliday, "last", "this")
+	add(rRelative|rQuarter|rSeason|rHoliday, "next")
+	add(rRelative, fields("current present past coming previous preceding prior following subsequent that")...)
+	add(rQuarter, fields("current previous prior coming")...)
+	add(rSeason, "past", "coming")
+	add(rYearEnd|rQuarter, "year")
+	add(rSpelledYear, "nineteen", "eighteen", "twenty", "two")
+	add(rYear|rQuarter, "fiscal")
+	add(rYear, "fy")
+	add(rQuarter, fields("its their his her our a comparable corresponding same flat strong weak most latest recent final q")...)
+	for w := range lx.ordinals {
+		add(rQuarter, w)
+	}
+	for w := range lx.seasons {
+		add(rSeason, w)
+	}
+	for w := range lx.decadeWd {
+		add(rDecade, w)
+	}
+	for w := range lx.holidays {
+		add(rHoliday, strings.Fields(w)[0])
+	}
+	counts := fields("a an half several many few numerous dozens hundreds thousands couple single")
+	for w := range lx.numbers {
+		counts = append(counts, w)
+	}
+	for w := range lx.units {
+		counts = append(counts, w)
+	}
+	add(rAgo|rDuration, counts...)
+	add(rDuration, fields("first last past next coming previous following final initial latest recent remaining ensuing preceding subsequent another additional")...)
+	for w := range lx.sets {
+		add(rSet, w)
+	}
+	add(rSet, "every", "each", "per")
+	add(rRef, fields("now currently nowadays these present recently lately more most soon right")...)
+	add(rModifier, fields("early late mid earlier later end beginning start middle close about around approximately roughly circa approx nearly almost some just only under more less fewer at up no")...)
 }
 
 func set(words ...string) map[string]bool {

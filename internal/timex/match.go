@@ -57,8 +57,19 @@ func (m *matcher) run() []Found {
 // at returns the longest expression starting at token i, with an optional
 // leading modifier ("early", "about", "the end of").
 func (m *matcher) at(i int) (cand, bool) {
-	if m.t[i].k == kPunct {
-		return cand{}, false
+	switch t := m.t[i]; t.k {
+	case kPunct:
+		if t.low != "'" {
+			return cand{}, false
+		}
+	case kWord:
+		if m.lx.rules[t.low] == 0 {
+			return cand{}, false
+		}
+		// Articles are frequent: only look further when a time word follows.
+		if (t.low == "the" || t.low == "a" || t.low == "an") && !m.continues(i+1) {
+			return cand{}, false
+		}
 	}
 	best, ok := m.core(i, false)
 	k, mod, class := m.modifier(i)
@@ -94,25 +105,12 @@ func (m *matcher) core(i int, afterMod bool) (cand, bool) {
 		try(m.ago(i))
 		try(m.duration(i))
 	case kWord:
-		try(m.clock(i))
-		try(m.monthDate(i))
-		try(m.dayMonth(i))
-		try(m.weekday(i))
-		try(m.dayWord(i))
-		try(m.relative(i, afterMod))
-		try(m.weekOf(i))
-		try(m.yearEnd(i))
-		try(m.spelledYear(i))
-		try(m.year(i))
-		try(m.decade(i))
-		try(m.samePeriod(i))
-		try(m.quarter(i))
-		try(m.season(i))
-		try(m.holiday(i))
-		try(m.ago(i))
-		try(m.duration(i))
-		try(m.setExpr(i))
-		try(m.refWord(i))
+		r := m.lx.rules[m.t[i].low]
+		for _, p := range wordPatterns {
+			if r&p.r != 0 {
+				try(p.f(m, i, afterMod))
+			}
+		}
 	case kPunct:
 		if m.t[i].low == "'" {
 			try(m.decade(i))
@@ -120,6 +118,56 @@ func (m *matcher) core(i int, afterMod bool) (cand, bool) {
 		}
 	}
 	return best, ok
+}
+
+// wordPatterns are the patterns tried at a word, in order of preference
+// between matches of the same length.
+var wordPatterns = []struct {
+	r rule
+	f func(m *matcher, i int, afterMod bool) (cand, bool)
+}{
+	{rClock, func(m *matcher, i int, _ bool) (cand, bool) { return m.clock(i) }},
+	{rMonthDate, func(m *matcher, i int, _ bool) (cand, bool) { return m.monthDate(i) }},
+	{rDayMonth, func(m *matcher, i int, _ bool) (cand, bool) { return m.dayMonth(i) }},
+	{rWeekday, func(m *matcher, i int, _ bool) (cand, bool) { return m.weekday(i) }},
+	{rDayWord, func(m *matcher, i int, _ bool) (cand, bool) { return m.dayWord(i) }},
+	{rRelative, (*matcher).relative},
+	{rWeekOf, func(m *matcher, i int, _ bool) (cand, bool) { return m.weekOf(i) }},
+	{rYearEnd, func(m *matcher, i int, _ bool) (cand, bool) { return m.yearEnd(i) }},
+	{rSpelledYear, func(m *matcher, i int, _ bool) (cand, bool) { return m.spelledYear(i) }},
+	{rYear, func(m *matcher, i int, _ bool) (cand, bool) { return m.year(i) }},
+	{rDecade, func(m *matcher, i int, _ bool) (cand, bool) { return m.decade(i) }},
+	{rSamePeriod, func(m *matcher, i int, _ bool) (cand, bool) { return m.samePeriod(i) }},
+	{rQuarter, func(m *matcher, i int, _ bool) (cand, bool) { return m.quarter(i) }},
+	{rSeason, func(m *matcher, i int, _ bool) (cand, bool) { return m.season(i) }},
+	{rHoliday, func(m *matcher, i int, _ bool) (cand, bool) { return m.holiday(i) }},
+	{rAgo, func(m *matcher, i int, _ bool) (cand, bool) { return m.ago(i) }},
+	{rDuration, func(m *matcher, i int, _ bool) (cand, bool) { return m.duration(i) }},
+	{rSet, func(m *matcher, i int, _ bool) (cand, bool) { return m.setExpr(i) }},
+	{rRef, func(m *matcher, i int, _ bool) (cand, bool) { return m.refWord(i) }},
+}
+
+// continues reports whether token k can continue an expression begun by
+// an article: a number, an apostrophe or a time word.
+func (m *matcher) continues(k int) bool {
+	if k >= len(m.t) {
+		return false
+	}
+	switch t := m.t[k]; t.k {
+	case kNum:
+		return true
+	case kPunct:
+		return t.low == "'"
+	}
+	w := m.t[k].low
+	return m.lx.rules[w] != 0 || afterArticle[w]
+}
+
+// afterArticle are words that begin no pattern themselves but continue one
+// after an article: "the future", "the near term".
+var afterArticle = map[string]bool{
+	"future": true, "near": true, "distant": true, "foreseeable": true, "immediate": true,
+	"short": true, "present": true, "same": true, "week": true,
 }
 
 // ---- token helpers ----
@@ -195,12 +243,12 @@ func (m *matcher) boundary(i int) bool {
 func (m *matcher) anchorDay() time.Time { return m.d.anchor.day() }
 
 // dirOf returns -1 for past, +1 for future and 0 when unknown, for the
-// expression at tokens [i, j).
+// expression at tokens [i, j); -2 when it must lie in the past ("since").
 func (m *matcher) dirOf(i, j int) int {
 	// Some prepositions fix the direction whatever the tense.
 	switch m.word(i - 1) {
 	case "since":
-		return -1
+		return -2 // strictly past
 	case "until", "till":
 		if m.tenseNear(i, j) != TensePast {
 			return 1
@@ -368,6 +416,9 @@ func (m *matcher) applyMod(c *cand, mod string, class modClass) {
 // found turns a candidate into a Found; it reports false for candidates
 // whose resolved point fell out of the supported range.
 func (m *matcher) found(c cand) (Found, bool) {
+	if c.i < 0 || c.i >= c.j || c.j > len(m.t) {
+		return Found{}, false
+	}
 	s, e := m.t[c.i].s, m.t[c.j-1].e
 	f := Found{Start: s, End: e, Text: m.text[s:e], Lead: s, Type: c.typ, Mod: c.mod}
 	if c.i > 0 {

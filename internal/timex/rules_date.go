@@ -42,7 +42,9 @@ func (m *matcher) monthWord(k int, afterDay bool) (int, int, bool) {
 		return mo, j, true
 	}
 	prevDate := k > 0 && (datePrev[m.low(k-1)] || m.t[k-1].k == kNum)
-	nextNum := m.num(j) >= 0
+	_, _, dayNext := m.dayNum(j)
+	_, yearNext := m.yearNum(j)
+	nextNum := dayNext || yearNext
 	switch w {
 	case "may", "march", "august":
 		if !prevDate && !nextNum {
@@ -164,6 +166,8 @@ func dateCost(a, from, to time.Time, dir int, otherYear bool) int64 {
 	case a.Before(from):
 		cost = int64(from.Sub(a).Hours() / 24)
 		switch dir {
+		case -2:
+			cost += 1 << 40 // "since March" is never ahead
 		case -1:
 			cost += costAgainstTense
 		case 0:

@@ -198,10 +198,10 @@ func (m *matcher) relative(i int, afterMod bool) (cand, bool) {
 		if !fromLast && (rel == "this" || rel == "last") {
 			return cand{}, false // "this morning", "last night": dayWord
 		}
-		if fromLast && base.g > gPOD && m.d.has {
+		if fromLast && base.g > gDay && m.d.has {
 			base = m.d.anchor
 		}
-		if !haveBase || base.g > gPOD {
+		if !haveBase || base.g > gDay {
 			return cand{}, false
 		}
 		p := dayPoint(base.day().AddDate(0, 0, off))
@@ -593,8 +593,8 @@ func (m *matcher) ago(i int) (cand, bool) {
 		return cand{}, false
 	}
 	if !ok {
-		if !plural {
-			return cand{}, false
+		if !plural || (i > 0 && (m.t[i-1].k == kNum || m.lx.numbers[m.low(i-1)] > 0)) {
+			return cand{}, false // "1234567890123456789012345 days ago" is no time
 		}
 		cnt.vague = true
 	}

@@ -8,15 +8,19 @@ import (
 )
 
 // tenseWindow is how many words either side of an expression are searched
-// for a tense marker.
-const tenseWindow = 10
+// for a tense marker; tenseSteps bounds the tokens visited, punctuation
+// included.
+const (
+	tenseWindow = 10
+	tenseSteps  = 40
+)
 
 // tenseNear returns the tense of the clause around tokens [i, j): the
 // nearest tense-marking word on either side (the left wins ties), or the
 // sentence hint when there is none. The search stops at clause punctuation.
 func (m *matcher) tenseNear(i, j int) Tense {
 	lt, ld := TenseUnknown, 0
-	for k, dist := i-1, 1; k >= 0 && dist <= tenseWindow; k-- {
+	for k, dist := i-1, 1; k >= 0 && dist <= tenseWindow && i-k <= tenseSteps; k-- {
 		if m.t[k].k == kPunct {
 			if clauseStop(m.t[k].low) {
 				break
@@ -30,7 +34,7 @@ func (m *matcher) tenseNear(i, j int) Tense {
 		dist++
 	}
 	rt, rd := TenseUnknown, 0
-	for k, dist := j, 1; k < len(m.t) && dist <= tenseWindow; k++ {
+	for k, dist := j, 1; k < len(m.t) && dist <= tenseWindow && k-j < tenseSteps; k++ {
 		if m.t[k].k == kPunct {
 			if clauseStop(m.t[k].low) {
 				break

@@ -225,7 +225,25 @@ func (d *Doc) Find(text string, sent model.Span, tense Tense) []Found {
 	if start >= end {
 		return nil
 	}
+	if d.buf == nil {
+		d.buf = make([]tok, 0, (end-start)/5+8)
+	}
 	d.buf = tokenize(text, start, end, d.buf)
 	m := matcher{d: d, lx: d.f.lx, cfg: d.f.cfg, text: text, t: d.buf, tense: tense, sentTense: -1}
 	return m.run()
+}
+
+// Normalise reads phrase as one time expression, such as a date from page
+// metadata or a form field ("Feb 20, 2022", "19/02/2022", "last week"),
+// and returns the longest expression found in it. ok is false when the
+// phrase holds none.
+func (f *Finder) Normalise(phrase string, anchor time.Time, hasAnchor bool, tense Tense) (Found, bool) {
+	var best Found
+	ok := false
+	for _, x := range f.Find(phrase, model.Span{Start: 0, End: len(phrase)}, anchor, hasAnchor, tense) {
+		if !ok || x.End-x.Start > best.End-best.Start {
+			best, ok = x, true
+		}
+	}
+	return best, ok
 }
