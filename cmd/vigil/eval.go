@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/vigilhq/vigil/internal/evaluate/extraction"
+	"github.com/vigilhq/vigil/internal/evaluate/times"
 	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
@@ -24,6 +25,7 @@ func evalSuites() map[string]evalSuite {
 	return map[string]evalSuite{
 		// Suites register here: name -> default data folder and runner.
 		"extraction": {defaultData: "eval/article-extraction-scrapinghub", run: extraction.Run},
+		"times":      {defaultData: "eval/times-tempeval3", run: times.Run},
 	}
 }
 
