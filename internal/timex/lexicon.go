@@ -225,7 +225,7 @@ func (lx *lexicon) buildRules() {
 	add(rSpelledYear, "nineteen", "eighteen", "twenty", "two")
 	add(rYear|rQuarter, "fiscal")
 	add(rYear, "fy")
-	add(rQuarter, fields("its their his her our a comparable corresponding same flat strong weak most latest recent final q")...)
+	add(rQuarter, fields("its their his her our a comparable corresponding same flat strong weak most latest recent final q h")...)
 	for w := range lx.ordinals {
 		add(rQuarter, w)
 	}

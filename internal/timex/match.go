@@ -129,6 +129,7 @@ var wordPatterns = []struct {
 	{rClock, func(m *matcher, i int, _ bool) (cand, bool) { return m.clock(i) }},
 	{rMonthDate, func(m *matcher, i int, _ bool) (cand, bool) { return m.monthDate(i) }},
 	{rDayMonth, func(m *matcher, i int, _ bool) (cand, bool) { return m.dayMonth(i) }},
+	{rDayMonth, func(m *matcher, i int, _ bool) (cand, bool) { return m.dayOfMonth(i) }},
 	{rWeekday, func(m *matcher, i int, _ bool) (cand, bool) { return m.weekday(i) }},
 	{rDayWord, func(m *matcher, i int, _ bool) (cand, bool) { return m.dayWord(i) }},
 	{rRelative, (*matcher).relative},

@@ -274,6 +274,9 @@ func (m *matcher) monthDate(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
+	if c, ok := m.dayRange(i, j, mo); ok {
+		return c, true
+	}
 	if dd, jd, ok := m.dayNum(j); ok {
 		if y, jy, ok := m.yearAfter(jd); ok && !(m.is(jd, "of")) {
 			if dd > daysIn(y, mo) {
@@ -491,14 +494,29 @@ func (m *matcher) dayWord(i int) (cand, bool) {
 		}
 		j++
 	case "the":
-		if !m.is(j, "day") || !m.is(j+1, "before", "after") || !m.is(j+2, "yesterday", "tomorrow") {
+		if !m.is(j, "day") || !m.is(j+1, "before", "after") {
 			return cand{}, false
 		}
-		off = -2
-		if m.word(j+2) == "tomorrow" {
-			off = 2
+		if m.is(j+2, "yesterday", "tomorrow") {
+			off = -2
+			if m.word(j+2) == "tomorrow" {
+				off = 2
+			}
+			j += 3
+			break
 		}
-		j += 3
+		if !m.boundary(j + 2) {
+			return cand{}, false // "the day before the vote"
+		}
+		// "the day before": a day from the last date, or from the anchor
+		off = -1
+		if m.word(j+1) == "after" {
+			off = 1
+		}
+		j += 2
+		if lp, ok := m.recentLast(); ok && lp.g <= gDay {
+			return cand{i: i, j: j, typ: TypeDate, p: dayPoint(lp.day().AddDate(0, 0, off))}, true
+		}
 	default:
 		return cand{}, false
 	}
@@ -1027,4 +1045,66 @@ func (m *matcher) spelledYear(i int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{i: i, j: j, typ: TypeDate, p: point{g: gYear, y: y}}, true
+}
+
+// dayRange matches a month's day range after the month name at j: "Feb.
+// 24-25", "March 3 to 5". The value is the first day, the range covers
+// them all.
+func (m *matcher) dayRange(i, j, mo int) (cand, bool) {
+	d1, d2 := m.num(j), -1
+	if d1 < 1 || d1 > 31 || m.ndigits(j) > 2 {
+		return cand{}, false
+	}
+	k := j + 1
+	switch {
+	case m.is(k, "-") && m.adj(j) && m.adj(k):
+		d2, k = m.num(k+1), k+2
+	case m.is(k, "to", "through") && !m.adj(j):
+		d2, k = m.num(k+1), k+2
+	default:
+		return cand{}, false
+	}
+	if d2 <= d1 || d2 > 31 || m.ndigits(k-1) > 2 || (m.adj(k-1) && k < len(m.t) && m.t[k].k != kPunct) {
+		return cand{}, false
+	}
+	y := 0
+	if yy, jy, ok := m.yearAfter(k); ok && !m.is(k, "of") {
+		y, k = yy, jy
+	}
+	c, ok := m.dateCand(i, k, y, mo, d1, -1)
+	if !ok || c.p.g != gDay || d2 > daysIn(c.p.y, mo) {
+		return c, ok && c.p.g == gNone // no anchor: the first day's XXXX value
+	}
+	c.from, c.to = c.p.day(), civil(c.p.y, mo, d2)
+	return c, true
+}
+
+// dayOfMonth matches "the 24th" on its own: that day of the anchor's
+// month, or of the month before or after as the tense says.
+func (m *matcher) dayOfMonth(i int) (cand, bool) {
+	if !m.is(i, "the") || m.ndigits(i+1) == 0 || m.ndigits(i+1) > 2 || !m.adj(i+1) ||
+		!m.is(i+2, "st", "nd", "rd", "th") || !m.d.has {
+		return cand{}, false
+	}
+	dd := m.num(i + 1)
+	if dd < 1 || dd > 31 || !m.boundary(i+3) {
+		return cand{}, false // "the 24th Infantry"
+	}
+	a := m.anchorDay()
+	dir := m.dirOf(i, i+3)
+	best, bestCost := point{}, int64(1<<62)
+	for off := -1; off <= 1; off++ {
+		t := civil(a.Year(), int(a.Month())+off, 1)
+		if dd > daysIn(t.Year(), int(t.Month())) {
+			continue
+		}
+		d := civil(t.Year(), int(t.Month()), dd)
+		if c := dateCost(a, d, d, dir, off != 0); c < bestCost {
+			best, bestCost = dayPoint(d), c
+		}
+	}
+	if best.g == gNone {
+		return cand{}, false
+	}
+	return cand{i: i, j: i + 3, typ: TypeDate, p: best}, true
 }

@@ -394,6 +394,9 @@ func (m *matcher) quarter(i int) (cand, bool) {
 			case m.num(k) >= 1 && m.num(k) <= 4 && m.ndigits(k) == 1 && m.adj(k) && m.word(k+1) == "q" && m.upper(k+1):
 				q = m.num(k)
 				k++
+			case m.word(k) == "h" && m.upper(k) && m.adj(k) && (m.num(k+1) == 1 || m.num(k+1) == 2) && m.ndigits(k+1) == 1:
+				q, half = m.num(k+1), true // H1 2022
+				k++
 			default:
 				if yearAgo {
 					// "year-earlier" on its own: the same time a year before

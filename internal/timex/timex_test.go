@@ -82,6 +82,10 @@ func TestFindValues(t *testing.T) {
 		{text: "He arrived in July 1997.", extent: "July 1997", typ: TypeDate, value: "1997-07", start: "1997-07-01", end: "1997-07-31", precision: PrecMonth},
 		{text: "Markets crashed on Friday, Oct. 23, 1998.", extent: "Friday, Oct. 23, 1998", typ: TypeDate, value: "1998-10-23", start: "1998-10-23", end: "1998-10-23", precision: PrecDay},
 		{text: "Gifts arrive at Christmas.", tense: TensePast, extent: "Christmas", typ: TypeDate, value: "2021-12-25", start: "2021-12-25", end: "2021-12-25", precision: PrecDay},
+		{text: "Talks were held on Feb. 14-16 in Geneva.", extent: "Feb. 14-16", typ: TypeDate, value: "2022-02-14", start: "2022-02-14", end: "2022-02-16", precision: PrecDay},
+		{text: "Missiles struck in the early hours of the 19th.", extent: "the 19th", typ: TypeDate, value: "2022-02-19", start: "2022-02-19", end: "2022-02-19", precision: PrecDay},
+		{text: "Revenue grew in H1 2021.", extent: "H1 2021", typ: TypeDate, value: "2021-H1", start: "2021-01-01", end: "2021-06-30", precision: PrecHalf},
+		{text: "Sanctions announced on Tuesday will take effect in days.", extent: "Tuesday", typ: TypeDate, value: "2022-02-15", start: "2022-02-15", end: "2022-02-15", precision: PrecDay},
 		// relative spans
 		{text: "The town fell two days ago.", extent: "two days ago", typ: TypeDate, value: "2022-02-18", start: "2022-02-18", end: "2022-02-18", precision: PrecDay},
 		{text: "The town fell three weeks ago.", extent: "three weeks ago", typ: TypeDate, value: "2022-W04", start: "2022-01-24", end: "2022-01-30", precision: PrecWeek},
