@@ -350,3 +350,28 @@ func BenchmarkFindNoTimes(b *testing.B) {
 		f.Find(text, sent, sunday, true, TenseUnknown)
 	}
 }
+
+func TestContractHelpers(t *testing.T) {
+	f := New(Config{})
+	text := "Officials said on Tuesday that the town was shelled on Saturday night for three hours."
+	found := findAll(f, text, sunday, true, TenseUnknown)
+	if len(found) != 3 {
+		t.Fatalf("found %+v, want Tuesday, Saturday night, three hours", found)
+	}
+	got := found[1].Time(text, 4)
+	want := model.Time{Text: "on Saturday night", Value: "2022-02-19", Start: "2022-02-19", End: "2022-02-19", Sentence: 4}
+	if got != want {
+		t.Errorf("Time = %+v, want %+v", got, want)
+	}
+	shelled := strings.Index(text, "shelled")
+	if e, ok := ForEvent(found, shelled); !ok || e.Text != "Saturday night" {
+		t.Errorf("ForEvent(shelled) = %q %v, want Saturday night", e.Text, ok)
+	}
+	said := strings.Index(text, "said")
+	if e, ok := ForEvent(found, said); !ok || e.Text != "Tuesday" {
+		t.Errorf("ForEvent(said) = %q %v, want Tuesday", e.Text, ok)
+	}
+	if _, ok := ForEvent(found[2:], said); ok {
+		t.Error("ForEvent with only a duration: ok, want none")
+	}
+}

@@ -6,7 +6,7 @@
 // regular expressions) and returns each expression with its TIMEX3 type and
 // value and the inclusive range of days it covers:
 //
-//	"on Saturday night"  (anchor Sun 2022-02-20) -> DATE 2022-02-19TNI, 2022-02-19..2022-02-19
+//	"on Saturday night"  (anchor Sun 2022-02-20) -> DATE 2022-02-19, 2022-02-19..2022-02-19
 //	"last week"                                  -> DATE 2022-W06, 2022-02-07..2022-02-13
 //	"In September"                               -> DATE 2021-09 (2022-09 when the clause is future)
 //	"in the 1990s"                               -> DATE 199, 1990-01-01..1999-12-31
@@ -24,10 +24,28 @@
 // occurrence in a past-tense clause, the next one in a future clause, and
 // the nearest one (within six months) otherwise.
 //
+// Without a year, a month or a month-day is placed by weighing the distance
+// from the anchor against two costs: going against the clause's tense, and
+// leaving the anchor's year (news style names the year when it is not the
+// current one). "Dec. 15" in a future clause in October is this December;
+// in a past clause in February it is last December. "since March" is always
+// in the past.
+//
 // The tense of a clause comes from the words near the expression (will,
-// 'll, shall, said, was, -ed forms, ...); the Tense passed to Find is the
-// fallback when those words show none. TenseOf derives that hint from
-// tagged tokens.
+// 'll, shall, modals, said, was, -ed forms, ...; words before the
+// expression weigh more than words after it); the Tense passed to Find is
+// the fallback when those words show none, and the first tense marker of
+// the sentence after that. TenseOf derives the hint from tagged tokens.
+//
+// Weeks are ISO weeks (Monday to Sunday): on Sunday 2022-02-20 "last week"
+// is 2022-W06 and "this week" is 2022-W07, the week ending that day.
+// "Over the weekend" is the last weekend, or the coming one in a future
+// clause. Parts of days ("Saturday night", "this morning", "tonight") are
+// valued as their day, as the output contract shows. "Two days ago" is a
+// day, "a week ago" (one or two weeks) a day, "three weeks ago" a week,
+// "two months ago" a month, "a year ago" a year, except that in a story
+// about a quarter "a year ago" and "a year earlier" are that quarter a year
+// before ("the third quarter ... a year earlier" is 1988-Q3).
 //
 // Ambiguous all-numeric dates such as 03/04/2022 are read day first unless
 // Config.MonthFirst is set; when one field is above 12 the reading is forced.
@@ -49,8 +67,9 @@
 //
 // Found.Start/End follow the TimeML extent rules (the governing preposition
 // is not part of the expression, modifiers such as "early", "about" and
-// determiners such as "the" are). Found.Lead/Prep give the preposition so
-// that callers can show "on Saturday night" as the contract's example does.
+// determiners such as "the" are). Found.Lead/Prep give the preposition;
+// Found.Time builds the contract record with it ("on Saturday night"), and
+// Found.EventDate and ForEvent give an event its date and precision.
 package timex
 
 import (
@@ -243,6 +262,42 @@ func (f *Finder) Normalise(phrase string, anchor time.Time, hasAnchor bool, tens
 	for _, x := range f.Find(phrase, model.Span{Start: 0, End: len(phrase)}, anchor, hasAnchor, tense) {
 		if !ok || x.End-x.Start > best.End-best.Start {
 			best, ok = x, true
+		}
+	}
+	return best, ok
+}
+
+// Time returns the contract record of the expression in sentence number
+// sentence of text: its words with the governing preposition ("on Saturday
+// night"), its TIMEX3 value and its day range (empty when it has none).
+func (f Found) Time(text string, sentence int) model.Time {
+	s := f.Text
+	if f.Lead >= 0 && f.Lead <= f.Start && f.End <= len(text) && f.Start < f.End {
+		s = text[f.Lead:f.End]
+	}
+	return model.Time{Text: s, Value: f.Value, Start: f.StartDay, End: f.EndDay, Sentence: sentence}
+}
+
+// ForEvent picks among the expressions of an event's sentence the one that
+// dates it: the expression with an EventDate nearest to byte offset at
+// (the event's trigger). Durations, sets, references and decades do not
+// date events. ok is false when none does; the caller then falls back to
+// the publication date.
+func ForEvent(found []Found, at int) (Found, bool) {
+	best, bestDist, ok := Found{}, 0, false
+	for _, f := range found {
+		if _, _, good := f.EventDate(); !good {
+			continue
+		}
+		d := 0
+		switch {
+		case at < f.Start:
+			d = f.Start - at
+		case at >= f.End:
+			d = at - f.End + 1
+		}
+		if !ok || d < bestDist {
+			best, bestDist, ok = f, d, true
 		}
 	}
 	return best, ok
