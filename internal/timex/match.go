@@ -134,6 +134,7 @@ var wordPatterns = []struct {
 	{rDayWord, func(m *matcher, i int, _ bool) (cand, bool) { return m.dayWord(i) }},
 	{rRelative, (*matcher).relative},
 	{rWeekOf, func(m *matcher, i int, _ bool) (cand, bool) { return m.weekOf(i) }},
+	{rWeekOf, func(m *matcher, i int, _ bool) (cand, bool) { return m.theDay(i) }},
 	{rYearEnd, func(m *matcher, i int, _ bool) (cand, bool) { return m.yearEnd(i) }},
 	{rSpelledYear, func(m *matcher, i int, _ bool) (cand, bool) { return m.spelledYear(i) }},
 	{rYear, func(m *matcher, i int, _ bool) (cand, bool) { return m.year(i) }},
@@ -168,7 +169,7 @@ func (m *matcher) continues(k int) bool {
 // after an article: "the future", "the near term".
 var afterArticle = map[string]bool{
 	"future": true, "near": true, "distant": true, "foreseeable": true, "immediate": true,
-	"short": true, "present": true, "same": true, "week": true,
+	"short": true, "present": true, "same": true, "week": true, "day": true,
 }
 
 // ---- token helpers ----

@@ -50,6 +50,7 @@ func TestDocContext(t *testing.T) {
 		{"the next day follows the last date", []string{"The ship sank on March 3.", "Divers arrived the next day."}, "the next day", "1989-03-04"},
 		{"a year ago without context", []string{"Prices rose a year ago."}, "a year ago", "1988"},
 		{"the day before", []string{"Polls closed on May 7.", "Turnout had been low the day before."}, "the day before", "1989-05-06"},
+		{"the market day", []string{"Shares fell 3% on Thursday.", "The index ended the day at 7,114."}, "the day", "1989-10-26"},
 		{"the same period last year", []string{"Sales rose in May.", "They fell in the same period last year."}, "the same period last year", "1988-05"},
 	}
 	for _, tc := range tests {

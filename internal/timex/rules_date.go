@@ -1108,3 +1108,36 @@ func (m *matcher) dayOfMonth(i int) (cand, bool) {
 	}
 	return cand{i: i, j: i + 3, typ: TypeDate, p: best}, true
 }
+
+// theDay matches "the day" of market and news reports ("ended the day
+// down", "for the day", "later in the day"): the day of the last date
+// mentioned, or the anchor.
+func (m *matcher) theDay(i int) (cand, bool) {
+	if !m.is(i, "the") || !m.is(i+1, "day") || m.is(i+2, "before", "after", "of", "when", "that", "-") {
+		return cand{}, false
+	}
+	switch m.word(i - 1) {
+	case "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed", "closing", "for":
+	case "in":
+		if !m.is(i-2, "later", "earlier", "late", "early") {
+			return cand{}, false
+		}
+	case "of":
+		if !m.is(i-2, "start", "end", "close") {
+			return cand{}, false
+		}
+	default:
+		return cand{}, false
+	}
+	c := cand{i: i, j: i + 2, typ: TypeDate}
+	if lp, ok := m.recentLast(); ok && lp.g <= gDay {
+		c.p = dayPoint(lp.day())
+		return c, true
+	}
+	if !m.d.has {
+		c.value, c.prec = PresentRef, gDay
+		return c, true
+	}
+	c.p = m.d.anchor
+	return c, true
+}
