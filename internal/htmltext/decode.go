@@ -100,3 +100,50 @@ func isLabelByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
 		c == '-' || c == '_' || c == '.' || c == ':'
 }
+
+// maxTitleBytes is the longest <title> text repairTitle leaves alone.
+const maxTitleBytes = 2048
+
+// repairTitle closes a <title> element that is never closed, as in
+// "<title>Headline<script>…" from mangled or truncated pages. HTML reads
+// everything after an unclosed <title> as its text, so such a page would
+// otherwise have no body at all. The title is cut at its first tag.
+func repairTitle(page []byte) []byte {
+	head := page
+	if len(head) > sniffLimit*4 {
+		head = head[:sniffLimit*4]
+	}
+	open := indexFold(head, "<title")
+	if open < 0 {
+		return page
+	}
+	gt := bytes.IndexByte(page[open:], '>')
+	if gt < 0 {
+		return page
+	}
+	start := open + gt + 1
+	closing := indexFold(page[start:], "</title")
+	if closing >= 0 && closing <= maxTitleBytes {
+		return page
+	}
+	lt := bytes.IndexByte(page[start:], '<')
+	if lt < 0 || closing >= 0 && closing <= lt {
+		return page
+	}
+	at := start + lt
+	out := make([]byte, 0, len(page)+len("</title>"))
+	out = append(out, page[:at]...)
+	out = append(out, "</title>"...)
+	return append(out, page[at:]...)
+}
+
+// indexFold returns the index of the first ASCII case-insensitive match of
+// lower (which must be lowercase) in b, or -1.
+func indexFold(b []byte, lower string) int {
+	for i := 0; i+len(lower) <= len(b); i++ {
+		if equalFoldASCII(b[i:i+len(lower)], lower) {
+			return i
+		}
+	}
+	return -1
+}

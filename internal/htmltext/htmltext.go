@@ -78,7 +78,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	if len(bytes.TrimSpace(page)) == 0 {
 		return Page{}, fmt.Errorf("extract html: %w: empty page", ErrNoContent)
 	}
-	doc, err := html.Parse(bytes.NewReader(decode(page)))
+	doc, err := html.Parse(bytes.NewReader(repairTitle(decode(page))))
 	if err != nil {
 		return Page{}, fmt.Errorf("extract html: parse: %w", err)
 	}
@@ -104,7 +104,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	}
 
 	m := res.Metadata
-	p.Site = normalizeSpace(m.Sitename)
+	p.Site = cleanSite(normalizeSpace(m.Sitename))
 	p.Title = cleanTitle(normalizeSpace(m.Title), p.Site)
 	p.URL = canonicalURL(m.URL, base)
 	p.Published = e.publishedDate(m.Date)

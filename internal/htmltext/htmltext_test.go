@@ -7,10 +7,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -202,6 +205,74 @@ func TestExtractTableAndFutureDate(t *testing.T) {
 	}
 }
 
+func TestExtractOldStyle(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "oldstyle.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := newTestExtractor().Extract(raw, "")
+	if err != nil {
+		t.Fatalf("Extract (unclosed <title>, text in a <span> with <br>): %v", err)
+	}
+	want := []string{
+		"GREENFORD -- The Valley council voted",
+		"The new bridge will keep the old arches",
+		"Work is due to start in the spring",
+	}
+	if len(page.Paragraphs) < len(want) {
+		t.Fatalf("got %d paragraphs, want at least %d: %q", len(page.Paragraphs), len(want), page.Paragraphs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(page.Paragraphs[i], w) {
+			t.Errorf("paragraph %d = %q, want it to start with %q", i, page.Paragraphs[i], w)
+		}
+	}
+	if page.Title != "Valley council votes to rebuild the old bridge" {
+		t.Errorf("Title = %q", page.Title)
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	long := strings.Repeat("word ", 50)
+	tests := []struct {
+		name, html string
+		want       []string
+	}{
+		{"blocks and inline", "<p>One <b>bold</b> <a href=x>link</a>.</p><h2>Head</h2><div>Div text</div>",
+			[]string{"One bold link.", "Head", "Div text"}},
+		{"line breaks", "<p>Line one<br>Line two<br><br>Line three</p>", []string{"Line one", "Line two", "Line three"}},
+		{"lists", "<ul><li>First</li><li>Second <ul><li>Nested</li></ul></li></ul>", []string{"First", "Second", "Nested"}},
+		{"pre", "<pre>a = 1\n\n  b = 2</pre>", []string{"a = 1", "b = 2"}},
+		{"skipped", "<p>Text<script>var x;</script><style>p{}</style></p><figcaption>Cap</figcaption>", []string{"Text"}},
+		{"data table", "<table><tr><th>City</th><th>Votes</th></tr><tr><td>Arden</td><td>12</td></tr></table>",
+			[]string{"City | Votes", "Arden | 12"}},
+		{"layout table", "<table><tr><td>Nav<br>Links</td><td><p>" + long + "</p></td></tr></table>",
+			[]string{"Nav", "Links", strings.TrimSpace(long)}},
+		{"whitespace", "<p>  a\n\t b\u00a0c  </p><p> </p>", []string{"a b c"}},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := paragraphs(doc); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: paragraphs(%q) = %q, want %q", tt.name, tt.html, got, tt.want)
+		}
+	}
+	// trafilatura builds elements by name only, without an atom
+	root := &html.Node{Type: html.ElementNode, Data: "body"}
+	tr := &html.Node{Type: html.ElementNode, Data: "tr"}
+	for _, cell := range []string{"A", "B"} {
+		td := &html.Node{Type: html.ElementNode, Data: "td"}
+		td.AppendChild(&html.Node{Type: html.TextNode, Data: cell})
+		tr.AppendChild(td)
+	}
+	root.AppendChild(tr)
+	if got, want := paragraphs(root), []string{"A | B"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("paragraphs(atom-less row) = %q, want %q", got, want)
+	}
+}
+
 func TestExtractNoContent(t *testing.T) {
 	tests := []struct {
 		name string
@@ -256,6 +327,37 @@ func TestCleanTitle(t *testing.T) {
 	for _, tt := range tests {
 		if got := cleanTitle(tt.title, tt.site); got != tt.want {
 			t.Errorf("cleanTitle(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
+		}
+	}
+}
+
+func TestCleanSite(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Example News", "Example News"},
+		{"Example News; Example News Online", "Example News"},
+		{"Copyright 2014", ""},
+		{"© Example Media", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := cleanSite(tt.in); got != tt.want {
+			t.Errorf("cleanSite(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRepairTitle(t *testing.T) {
+	long := strings.Repeat("x", maxTitleBytes+10)
+	tests := []struct{ name, in, want string }{
+		{"closed", "<title>A</title><p>b</p>", "<title>A</title><p>b</p>"},
+		{"unclosed", "<title>A\n<script>s</script><p>b</p>", "<title>A\n</title><script>s</script><p>b</p>"},
+		{"closed far away", "<TITLE>A<p>" + long + "</title>", "<TITLE>A</title><p>" + long + "</title>"},
+		{"no title", "<p>b</p>", "<p>b</p>"},
+		{"no tag after", "<title>A", "<title>A"},
+	}
+	for _, tt := range tests {
+		if got := string(repairTitle([]byte(tt.in))); got != tt.want {
+			t.Errorf("%s: repairTitle(%.40q) = %.60q, want %.60q", tt.name, tt.in, got, tt.want)
 		}
 	}
 }

@@ -109,9 +109,15 @@ func (w *walker) children(n *html.Node) {
 	}
 }
 
-// row emits a table row as one paragraph, cells separated by " | ".
+// maxCell is the longest cell text, in bytes, of a data table.
+const maxCell = 200
+
+// row emits a table row. A row of a data table (every cell one short
+// paragraph) becomes one paragraph, cells separated by " | "; a row of a
+// layout table gives each paragraph of its cells on its own.
 func (w *walker) row(tr *html.Node) {
-	var cells []string
+	var cells [][]string
+	layout := false
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
@@ -119,12 +125,26 @@ func (w *walker) row(tr *html.Node) {
 		sub := &walker{}
 		sub.walk(c)
 		sub.flush()
-		if len(sub.paras) > 0 {
-			cells = append(cells, strings.Join(sub.paras, " "))
+		if len(sub.paras) == 0 {
+			continue
 		}
+		if len(sub.paras) > 1 || len(sub.paras[0]) > maxCell {
+			layout = true
+		}
+		cells = append(cells, sub.paras)
 	}
-	if len(cells) > 0 {
-		w.paras = append(w.paras, strings.Join(cells, " | "))
+	if layout {
+		for _, c := range cells {
+			w.paras = append(w.paras, c...)
+		}
+		return
+	}
+	joined := make([]string, len(cells))
+	for i, c := range cells {
+		joined[i] = strings.Join(c, " ")
+	}
+	if len(joined) > 0 {
+		w.paras = append(w.paras, strings.Join(joined, " | "))
 	}
 }
 

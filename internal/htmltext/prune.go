@@ -10,12 +10,13 @@ import (
 )
 
 // prepare rewrites a parsed page before trafilatura sees it: it removes
-// caption, related, newsletter and share boxes and link-only blocks, and
-// wraps loose text into paragraphs.
+// caption, related, newsletter and share boxes, wraps loose text into
+// paragraphs and then removes link-only blocks (including paragraphs just
+// made from a menu's loose links).
 func prepare(doc *html.Node) {
 	pruneBoxes(doc)
-	pruneLinkOnly(doc)
 	wrapLooseText(doc)
+	pruneLinkOnly(doc)
 }
 
 // Box words: a class or id naming one of these marks an element that is not
@@ -225,8 +226,12 @@ func wrapLooseText(n *html.Node) {
 	}
 	loose := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode {
+		switch {
+		case c.Type == html.TextNode:
 			loose += nonSpace(c.Data)
+		case c.Type == html.ElementNode && isInline(c) && hasBr(c):
+			// a <span> or <font> holding lines of text
+			loose += textLen(c)
 		}
 	}
 	if loose < minLooseText {
@@ -269,6 +274,16 @@ func isInline(n *html.Node) bool {
 		return false
 	}
 	return !hasBlock(n)
+}
+
+// hasBr reports whether n holds a <br>.
+func hasBr(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Br || hasBr(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBlock reports whether n holds a block element.

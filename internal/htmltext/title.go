@@ -43,3 +43,17 @@ func siteKey(s string) string {
 	}
 	return b.String()
 }
+
+// cleanSite tidies a site name from the page metadata: trafilatura joins
+// several values with "; ", and some pages put a copyright notice there.
+func cleanSite(site string) string {
+	if i := strings.Index(site, "; "); i >= 0 {
+		site = site[:i]
+	}
+	site = strings.TrimSpace(site)
+	lower := strings.ToLower(site)
+	if strings.HasPrefix(lower, "copyright") || strings.HasPrefix(lower, "©") || len(site) > 100 {
+		return ""
+	}
+	return site
+}
