@@ -47,6 +47,10 @@
 // about a quarter "a year ago" and "a year earlier" are that quarter a year
 // before ("the third quarter ... a year earlier" is 1988-Q3).
 //
+// Clock times ("09:14 GMT", "10 p.m. Saturday", "noon") are TIME
+// expressions valued on their day, 2022-02-20T09:14, with that day as the
+// range; the zone is kept in the text but not converted.
+//
 // Ambiguous all-numeric dates such as 03/04/2022 are read day first unless
 // Config.MonthFirst is set; when one field is above 12 the reading is forced.
 // Impossible dates ("February 30") keep only the month: the day is dropped
