@@ -238,8 +238,7 @@ func pointAt(t time.Time, g gran) point {
 }
 
 // shift moves the point by n of its own units (days for day points, weeks
-// for weeks, ...). Durations coarser than the point's own granularity are
-// handled by shiftBy.
+// for weeks, ...).
 func (p point) shift(n int) point {
 	switch p.g {
 	case gTime, gPOD, gDay:
@@ -270,58 +269,6 @@ func (p point) shift(n int) point {
 		return p
 	}
 	return p
-}
-
-// shiftBy moves the point back or forth by n units u, keeping the point's
-// granularity ("a year earlier" than 1989-Q3 is 1988-Q3).
-func (p point) shiftBy(n int, u unit) point {
-	switch u {
-	case uYear:
-		if p.g == gWeek || p.g == gWeekend || p.g <= gDay {
-			t := p.day().AddDate(n, 0, 0)
-			q := dayPoint(t)
-			if p.g == gWeek || p.g == gWeekend {
-				return weekPoint(t, p.g)
-			}
-			q.g, q.pod, q.hh, q.mm = p.g, p.pod, p.hh, p.mm
-			return q
-		}
-		p.y += n
-		return p
-	case uDecade:
-		return p.shiftBy(10*n, uYear)
-	case uCentury:
-		return p.shiftBy(100*n, uYear)
-	case uMonth:
-		switch p.g {
-		case gMonth:
-			return p.shift(n)
-		case gTime, gPOD, gDay:
-			return p.withDay(p.day().AddDate(0, n, 0))
-		}
-	case uQuarter:
-		if p.g == gQuarter {
-			return p.shift(n)
-		}
-	case uWeek:
-		if p.g == gWeek || p.g == gWeekend {
-			return p.shift(n)
-		}
-		if p.g <= gDay {
-			return p.shift(7 * n)
-		}
-	case uDay:
-		if p.g <= gDay {
-			return p.shift(n)
-		}
-	}
-	return point{}
-}
-
-func (p point) withDay(t time.Time) point {
-	q := dayPoint(t)
-	q.g, q.pod, q.hh, q.mm = p.g, p.pod, p.hh, p.mm
-	return q
 }
 
 func floorDiv(a, b int) int {
