@@ -32,16 +32,33 @@ type Page struct {
 	Paragraphs []string // body paragraphs in reading order, whitespace-normalised
 }
 
+// Fallback says when trafilatura may compare its result with other
+// extractors' and take theirs.
+type Fallback int
+
+// Fallback policies.
+const (
+	// FallbackWeak consults go-readability only when trafilatura's own
+	// result looks weak: less than weakBody bytes in long paragraphs. On
+	// the scrapinghub pages this never fires wrongly, and on the older L3S
+	// pages it rescues many a page where trafilatura kept only menus.
+	FallbackWeak Fallback = iota
+	// FallbackNever uses trafilatura alone.
+	FallbackNever
+	// FallbackAlways is go-trafilatura's EnableFallback: go-readability and
+	// go-domdistiller on every page. Slower, and worse on modern news pages.
+	FallbackAlways
+)
+
+// weakBody is the amount of text, in bytes of paragraphs at least
+// longParagraph long, below which FallbackWeak consults go-readability.
+const weakBody = 300
+
 // Options tune an Extractor.
 type Options struct {
-	// Fallback lets trafilatura compare its result with go-readability and
-	// go-domdistiller. It is slower and, on news pages, measured not to help
-	// (see docs/QUALITY.md), so it is off by default.
-	Fallback bool
+	Fallback Fallback
 	// Raw turns off vigil's own rewriting of the page before trafilatura
-	// runs (removing caption, related, newsletter and share boxes and
-	// link-only blocks; wrapping loose text into paragraphs). For
-	// measurement only.
+	// runs (see prepare). For measurement only.
 	Raw bool
 }
 
@@ -88,10 +105,10 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 
 	opts := trafilatura.Options{
 		ExcludeComments: true,
-		EnableFallback:  e.opts.Fallback,
+		EnableFallback:  e.opts.Fallback == FallbackAlways,
 		HtmlDateOptions: &htmldate.Options{
 			UseOriginalDate:     true,
-			SkipExtensiveSearch: !e.opts.Fallback,
+			SkipExtensiveSearch: true,
 			MinDate:             minDate,
 			MaxDate:             e.now().Add(24 * time.Hour),
 		},
@@ -99,6 +116,21 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	base := parseBase(pageURL)
 	opts.OriginalURL = base
 	res, err := trafilatura.ExtractDocument(doc, opts)
+	var paras []string
+	if err == nil {
+		paras = paragraphs(res.ContentNode)
+	}
+	if e.opts.Fallback == FallbackWeak && longText(paras) < weakBody {
+		opts.EnableFallback = true
+		// go-readability only: go-domdistiller was measured to add nothing.
+		opts.FallbackCandidates = &trafilatura.FallbackCandidates{
+			Distiller: &html.Node{Type: html.ElementNode, Data: "body"},
+		}
+		if again, err2 := trafilatura.ExtractDocument(doc, opts); err2 == nil {
+			res, err = again, nil
+			paras = paragraphs(res.ContentNode)
+		}
+	}
 	if err != nil {
 		return Page{}, fmt.Errorf("extract html: %w: %v", ErrNoContent, err)
 	}
@@ -108,11 +140,23 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	p.Title = cleanTitle(normalizeSpace(m.Title), p.Site)
 	p.URL = canonicalURL(m.URL, base)
 	p.Published = e.publishedDate(m.Date)
-	p.Paragraphs = dropLeadingTitle(paragraphs(res.ContentNode), p.Title)
+	p.Paragraphs = dropLeadingTitle(paras, p.Title)
 	if len(p.Paragraphs) == 0 {
 		return Page{}, fmt.Errorf("extract html: %w", ErrNoContent)
 	}
 	return p, nil
+}
+
+// longText returns the bytes of text in paragraphs at least longParagraph
+// bytes long.
+func longText(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		if len(p) >= longParagraph {
+			n += len(p)
+		}
+	}
+	return n
 }
 
 var minDate = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)

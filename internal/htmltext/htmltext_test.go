@@ -273,6 +273,90 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
+func TestMergeSplitBodies(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + s + strings.Repeat(" More words to make this paragraph long enough to count.", 3) + "</p>"
+	}
+	part := func(a, b, c string) string {
+		return `<div class="story-body">` + para(a) + para(b) + para(c) + `</div>`
+	}
+	page := `<html><body><main>` + part("P1", "P2", "P3") + `<div class="ad">Advert</div>` +
+		`<section>` + part("P4", "P5", "P6") + `</section>` +
+		`<div class="comments"><div class="comment-text">` + para("C1") + para("C2") + para("C3") + `</div>` +
+		`<div class="comment-text">` + para("C4") + para("C5") + para("C6") + `</div></div></main></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mergeSplitBodies(doc)
+	var bodies, comments []*html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		switch className(n) {
+		case "story-body":
+			bodies = append(bodies, n)
+		case "comment-text":
+			comments = append(comments, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(doc)
+	if len(bodies) != 1 {
+		t.Fatalf("got %d story-body containers after merging, want 1", len(bodies))
+	}
+	var starts []string
+	for _, p := range paragraphs(bodies[0]) {
+		starts = append(starts, p[:2])
+	}
+	if want := []string{"P1", "P2", "P3", "P4", "P5", "P6"}; !reflect.DeepEqual(starts, want) {
+		t.Errorf("merged body paragraphs start %q, want %q", starts, want)
+	}
+	if len(comments) != 2 {
+		t.Errorf("got %d comment containers, want 2 (comments are never merged)", len(comments))
+	}
+}
+
+func TestLongText(t *testing.T) {
+	long := strings.Repeat("x", longParagraph)
+	tests := []struct {
+		paras []string
+		want  int
+	}{
+		{nil, 0},
+		{[]string{"Home", "News", "Sport"}, 0},
+		{[]string{long, "short", long + "y"}, 2*longParagraph + 1},
+	}
+	for _, tt := range tests {
+		if got := longText(tt.paras); got != tt.want {
+			t.Errorf("longText(%d paragraphs) = %d, want %d", len(tt.paras), got, tt.want)
+		}
+	}
+}
+
+func TestFallbackPolicies(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "news.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first []string
+	for _, fb := range []Fallback{FallbackWeak, FallbackNever, FallbackAlways} {
+		page, err := New(Options{Fallback: fb}).Extract(raw, "")
+		if err != nil {
+			t.Fatalf("fallback %d: %v", fb, err)
+		}
+		if first == nil {
+			first = page.Paragraphs
+			continue
+		}
+		// the news page has a clear body: no policy may change it
+		if !reflect.DeepEqual(page.Paragraphs, first) {
+			t.Errorf("fallback %d gives %q, want %q", fb, page.Paragraphs, first)
+		}
+	}
+}
+
 func TestExtractNoContent(t *testing.T) {
 	tests := []struct {
 		name string

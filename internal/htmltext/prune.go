@@ -11,12 +11,14 @@ import (
 
 // prepare rewrites a parsed page before trafilatura sees it: it removes
 // caption, related, newsletter and share boxes, wraps loose text into
-// paragraphs and then removes link-only blocks (including paragraphs just
-// made from a menu's loose links).
+// paragraphs, removes link-only blocks (including paragraphs just made from
+// a menu's loose links) and joins article bodies split into several
+// containers.
 func prepare(doc *html.Node) {
 	pruneBoxes(doc)
 	wrapLooseText(doc)
 	pruneLinkOnly(doc)
+	mergeSplitBodies(doc)
 }
 
 // Box words: a class or id naming one of these marks an element that is not
@@ -332,4 +334,117 @@ func nonSpace(s string) int {
 		i += size
 	}
 	return n
+}
+
+// minSplitLong is how many long paragraphs each part of a split body must
+// hold before mergeSplitBodies joins the parts.
+const minSplitLong = 3
+
+// bodyWords mark a class naming an article-body container.
+var bodyWords = []string{"body", "content", "text", "article", "story", "entry", "post"}
+
+// mergeSplitBodies joins an article body that a page splits into several
+// containers of the same tag and class (body, advert, more body), so that
+// trafilatura, which takes the first container that looks like a body,
+// sees all of it.
+func mergeSplitBodies(doc *html.Node) {
+	groups := map[string][]*html.Node{}
+	var keys []string
+	var rec func(n *html.Node, inComments bool) int
+	rec = func(n *html.Node, inComments bool) int {
+		inComments = inComments || n.Type == html.ElementNode && commentish(n)
+		long := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				long += rec(c, inComments)
+			}
+		}
+		if n.Type != html.ElementNode {
+			return long
+		}
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
+			return 0
+		case atom.P:
+			if textLen(n) >= longParagraph {
+				return long + 1
+			}
+			return long
+		}
+		if long >= minSplitLong && !inComments && bodyClass(n) {
+			k := n.Data + "\x00" + className(n)
+			if _, ok := groups[k]; !ok {
+				keys = append(keys, k)
+			}
+			groups[k] = append(groups[k], n)
+		}
+		return long
+	}
+	rec(doc, false)
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		first := g[0]
+		for _, part := range g[1:] {
+			if contains(first, part) || contains(part, first) || part.Parent == nil {
+				continue
+			}
+			for c := part.FirstChild; c != nil; {
+				next := c.NextSibling
+				part.RemoveChild(c)
+				first.AppendChild(c)
+				c = next
+			}
+			part.Parent.RemoveChild(part)
+		}
+	}
+}
+
+// contains reports whether b is inside a.
+func contains(a, b *html.Node) bool {
+	for p := b.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// className returns n's class attribute.
+func className(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// commentish reports whether n's class or id names reader comments.
+func commentish(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "comment") || strings.Contains(v, "reply") || strings.Contains(v, "replies") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyClass reports whether n's class names an article body.
+func bodyClass(n *html.Node) bool {
+	c := strings.ToLower(className(n))
+	if c == "" {
+		return false
+	}
+	for _, w := range bodyWords {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
 }
