@@ -140,7 +140,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	p.Title = cleanTitle(normalizeSpace(m.Title), p.Site)
 	p.URL = canonicalURL(m.URL, base)
 	p.Published = e.publishedDate(m.Date)
-	p.Paragraphs = dropLeadingTitle(paras, p.Title)
+	p.Paragraphs = dropHeadlines(paras, p.Title, normalizeSpace(m.Title))
 	if len(p.Paragraphs) == 0 {
 		return Page{}, fmt.Errorf("extract html: %w", ErrNoContent)
 	}

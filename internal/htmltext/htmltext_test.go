@@ -406,6 +406,7 @@ func TestCleanTitle(t *testing.T) {
 		{"Example News | Talks resume", "Example News", "Talks resume"},
 		{"Ceasefire holds - for now", "Example News", "Ceasefire holds - for now"},
 		{"Talks resume | Example News", "", "Talks resume | Example News"},
+		{"Talks resume - Example - News for all", "Example - News for all", "Talks resume"},
 		{"", "Example News", ""},
 	}
 	for _, tt := range tests {
@@ -443,6 +444,28 @@ func TestRepairTitle(t *testing.T) {
 		if got := string(repairTitle([]byte(tt.in))); got != tt.want {
 			t.Errorf("%s: repairTitle(%.40q) = %.60q, want %.60q", tt.name, tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestDropHeadlines(t *testing.T) {
+	paras := []string{
+		"Flood waters rise",
+		"Flood waters rise in Marlowe as the river bursts its banks.",
+		"FLOOD WATERS RISE",
+		"Body text continues here.",
+		"Flood waters rise",
+	}
+	got := dropHeadlines(paras, "Flood waters rise", "Flood waters rise | Courier")
+	want := []string{"Flood waters rise in Marlowe as the river bursts its banks.", "Body text continues here."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("dropHeadlines = %q, want %q", got, want)
+	}
+	got = dropHeadlines([]string{"Talks resume", "Body."}, "", "Courier - Talks resume")
+	if want := []string{"Body."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("dropHeadlines with raw title = %q, want %q", got, want)
+	}
+	if got := dropHeadlines([]string{"Talks"}, "Talks resume"); len(got) != 1 {
+		t.Errorf("a paragraph that is only part of the title was dropped: %q", got)
 	}
 }
 

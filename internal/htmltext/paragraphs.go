@@ -230,13 +230,35 @@ func normalizeSpace(s string) string {
 	return out
 }
 
-// dropLeadingTitle removes a first paragraph that repeats the headline.
-func dropLeadingTitle(paras []string, title string) []string {
-	if len(paras) == 0 || title == "" {
-		return paras
+// dropHeadlines removes the paragraphs that repeat the headline; titles are
+// the headline and the page's raw title.
+func dropHeadlines(paras []string, titles ...string) []string {
+	out := paras[:0:0]
+	for _, p := range paras {
+		if isHeadline(p, titles) {
+			continue
+		}
+		out = append(out, p)
 	}
-	if strings.EqualFold(paras[0], title) {
-		return paras[1:]
+	return out
+}
+
+// isHeadline reports whether p is one of titles, or one of them without a
+// site name joined by a separator ("Headline | Site", "Site - Headline").
+func isHeadline(p string, titles []string) bool {
+	for _, t := range titles {
+		if t == "" || len(p) > len(t) {
+			continue
+		}
+		if strings.EqualFold(p, t) {
+			return true
+		}
+		for _, sep := range titleSeparators {
+			if len(t) > len(p)+len(sep) && (strings.EqualFold(t[:len(p)], p) && strings.HasPrefix(t[len(p):], sep) ||
+				strings.EqualFold(t[len(t)-len(p):], p) && strings.HasSuffix(t[:len(t)-len(p)], sep)) {
+				return true
+			}
+		}
 	}
-	return paras
+	return false
 }

@@ -29,6 +29,7 @@ var (
 	boxSubstrings = []string{
 		"caption", "related", "newsletter", "subscri", "signup",
 		"recommend", "popular", "trending", "most-read", "mostread", "outbrain", "taboola",
+		"rollover", "tooltip", "popover", "hovercard",
 	}
 	boxPrefixes = []string{"share", "sharing", "social", "promo", "credit", "sign-up"}
 )

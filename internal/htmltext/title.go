@@ -3,6 +3,7 @@ package htmltext
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // titleSeparators join a headline and the site name in <title> texts.
@@ -17,7 +18,17 @@ func cleanTitle(title, site string) string {
 	if title == "" || key == "" {
 		return title
 	}
+	site = strings.TrimSpace(site)
 	for _, sep := range titleSeparators {
+		// the site name itself may hold a separator: "Headline - Site - Tagline"
+		if n := len(sep) + len(site); len(title) > n {
+			if cut := len(title) - n; utf8.RuneStart(title[cut]) && strings.EqualFold(title[cut:], sep+site) {
+				return strings.TrimSpace(title[:cut])
+			}
+			if utf8.RuneStart(title[n]) && strings.EqualFold(title[:n], site+sep) {
+				return strings.TrimSpace(title[n:])
+			}
+		}
 		if i := strings.LastIndex(title, sep); i > 0 {
 			if siteKey(title[i+len(sep):]) == key {
 				return strings.TrimSpace(title[:i])
