@@ -137,8 +137,8 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 
 	m := res.Metadata
 	p.Site = cleanSite(normalizeSpace(m.Sitename))
-	p.Title = cleanTitle(normalizeSpace(m.Title), p.Site)
 	p.URL = canonicalURL(m.URL, base)
+	p.Title = cleanTitle(normalizeSpace(m.Title), p.Site, hostOf(p.URL))
 	p.Published = e.publishedDate(m.Date)
 	p.Paragraphs = dropHeadlines(paras, p.Title, normalizeSpace(m.Title))
 	if len(p.Paragraphs) == 0 {
@@ -180,6 +180,15 @@ func parseBase(pageURL string) *nurl.URL {
 		return nil
 	}
 	return u
+}
+
+// hostOf returns the host name of an absolute URL, or "".
+func hostOf(u string) string {
+	parsed, err := nurl.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return parsed.Hostname()
 }
 
 // canonicalURL returns u as an absolute http(s) URL, resolving it against

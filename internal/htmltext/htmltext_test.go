@@ -400,6 +400,8 @@ func TestCleanTitle(t *testing.T) {
 	tests := []struct {
 		title, site, want string
 	}{
+		{"Festival opens | Inexhibit", "Inexhibit magazine", "Festival opens"}, // by host
+		{"Festival opens - Other", "Inexhibit magazine", "Festival opens - Other"},
 		{"Talks resume | Example News", "Example News", "Talks resume"},
 		{"Talks resume - The Example-News", "the example news", "Talks resume"},
 		{"Example News: Talks resume", "Example News", "Example News: Talks resume"},
@@ -410,7 +412,7 @@ func TestCleanTitle(t *testing.T) {
 		{"", "Example News", ""},
 	}
 	for _, tt := range tests {
-		if got := cleanTitle(tt.title, tt.site); got != tt.want {
+		if got := cleanTitle(tt.title, tt.site, "www.inexhibit.com"); got != tt.want {
 			t.Errorf("cleanTitle(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
 		}
 	}
