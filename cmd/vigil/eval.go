@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/vigilhq/vigil/internal/evaluate/extraction"
+	evalnlp "github.com/vigilhq/vigil/internal/evaluate/nlp"
 	"github.com/vigilhq/vigil/internal/evaluate/times"
 	"github.com/vigilhq/vigil/internal/shareddata"
 )
@@ -26,6 +27,7 @@ func evalSuites() map[string]evalSuite {
 		// Suites register here: name -> default data folder and runner.
 		"extraction": {defaultData: "eval/article-extraction-scrapinghub", run: extraction.Run},
 		"times":      {defaultData: "eval/times-tempeval3", run: times.Run},
+		"nlp":        {defaultData: "nlp", run: evalnlp.Run},
 	}
 }
 

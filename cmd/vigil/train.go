@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/vigilhq/vigil/internal/parse"
 	"github.com/vigilhq/vigil/internal/shareddata"
+	"github.com/vigilhq/vigil/internal/tag"
 )
 
 // trainer reproduces one embedded model from the shared data.
@@ -21,6 +23,8 @@ type trainer struct {
 func trainers() []trainer {
 	return []trainer{
 		// Models register here, in the order they must be trained.
+		{name: "tagger", run: tag.TrainModel},
+		{name: "parser", run: parse.TrainModel},
 	}
 }
 

@@ -1,0 +1,96 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+
+	vnlp "github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/nlp/conllu"
+)
+
+func tiny(t *testing.T) []conllu.Sentence {
+	t.Helper()
+	sents, err := conllu.ReadFile("../../nlp/testdata/tiny.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
+}
+
+func TestGoldSpans(t *testing.T) {
+	sents := tiny(t)
+	cs := &sents[2] // "She said that they didn't leave."
+	text := "xx " + cs.Text
+	spans, ok := goldSpans(cs, text, 3)
+	if !ok {
+		t.Fatal("sentence not found in its own text")
+	}
+	want := []string{"She", "said", "that", "they", "did", "n't", "leave", "."}
+	for i, sp := range spans {
+		if got := text[sp.Start:sp.End]; got != want[i] {
+			t.Errorf("word %d spans %q, want %q", i, got, want[i])
+		}
+	}
+	if _, ok := goldSpans(cs, "something else entirely", 0); ok {
+		t.Error("goldSpans matched a text that does not hold the sentence")
+	}
+}
+
+func TestDocuments(t *testing.T) {
+	sents := tiny(t)
+	sents[0].NewDoc = true
+	sents[3].NewPar = true
+	sents[5].NewDoc = true
+	docs := documents(sents)
+	if len(docs) != 2 {
+		t.Fatalf("got %d documents, want 2", len(docs))
+	}
+	d := docs[0]
+	if len(d.sents) != 5 {
+		t.Fatalf("first document has %d sentences, want 5", len(d.sents))
+	}
+	for k, si := range d.sents {
+		if got := d.text[d.start[k] : d.start[k]+len(sents[si].Text)]; got != sents[si].Text {
+			t.Errorf("sentence %d at %d reads %q", si, d.start[k], got)
+		}
+	}
+	if !strings.Contains(d.text, "\n"+sents[3].Text) {
+		t.Errorf("paragraph break missing before sentence 3 in %q", d.text)
+	}
+}
+
+func TestPRF(t *testing.T) {
+	tests := []struct {
+		ok, pred, gold int
+		p, r, f        float64
+	}{
+		{5, 10, 10, 0.5, 0.5, 0.5},
+		{0, 0, 0, 0, 0, 0},
+		{4, 4, 8, 1, 0.5, 2.0 / 3},
+	}
+	for _, tt := range tests {
+		p, r, f := prf(tt.ok, tt.pred, tt.gold)
+		if p != tt.p || r != tt.r || f-tt.f > 1e-12 || tt.f-f > 1e-12 {
+			t.Errorf("prf(%d,%d,%d) = %v %v %v, want %v %v %v", tt.ok, tt.pred, tt.gold, p, r, f, tt.p, tt.r, tt.f)
+		}
+	}
+}
+
+func TestRawScoresTiny(t *testing.T) {
+	a, err := vnlp.NewWithOptions(nil, vnlp.Options{NoNER: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := tiny(t)
+	r := rawScores(a, sents)
+	if r.TokF1 < 0.95 {
+		t.Errorf("token F1 on hand-written sentences %.3f, want ≥ 0.95", r.TokF1)
+	}
+	if r.LAS <= 0 || r.LAS > r.UAS || r.UAS > 1 {
+		t.Errorf("raw UAS %.3f LAS %.3f out of order", r.UAS, r.LAS)
+	}
+	g := goldScores(a, sents)
+	if g.Words != 62 || g.UPOS < 0.8 || g.LAS > g.UAS {
+		t.Errorf("gold scores %+v", g)
+	}
+}

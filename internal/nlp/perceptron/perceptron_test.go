@@ -1,0 +1,121 @@
+package perceptron
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/vigilhq/vigil/internal/nlp/binio"
+)
+
+// toy trains on a small separable problem: class = index of the one
+// "strong" feature present.
+func toy(t *testing.T) *Model {
+	t.Helper()
+	tr := NewTrainer(3)
+	data := []struct {
+		feats []uint64
+		class int
+	}{
+		{[]uint64{H1(1, 10), H1(2, 0)}, 0},
+		{[]uint64{H1(1, 11), H1(2, 0)}, 1},
+		{[]uint64{H1(1, 12), H1(2, 0)}, 2},
+		{[]uint64{H1(1, 10), H1(2, 1)}, 0},
+		{[]uint64{H1(1, 12), H1(2, 1)}, 2},
+	}
+	scores := make([]float32, 3)
+	for epoch := 0; epoch < 10; epoch++ {
+		for _, d := range data {
+			tr.Scores(d.feats, scores)
+			tr.Update(d.feats, d.class, Argmax(scores))
+			tr.Tick()
+		}
+	}
+	if tr.Classes() != 3 || tr.Features() == 0 {
+		t.Fatalf("trainer: %d classes, %d features", tr.Classes(), tr.Features())
+	}
+	return tr.Model(0.01)
+}
+
+func TestTrainAndScore(t *testing.T) {
+	m := toy(t)
+	scores := make([]int32, 3)
+	for want, f := range []uint64{H1(1, 10), H1(1, 11), H1(1, 12)} {
+		m.Scores([]uint64{f, H1(2, 0)}, scores)
+		if got := Argmax(scores); got != want {
+			t.Errorf("feature %d: class %d, want %d (scores %v)", want, got, want, scores)
+		}
+		sub := make([]int32, 2)
+		m.ScoresFor([]uint64{f, H1(2, 0)}, []uint16{2, uint16(want)}, sub)
+		if sub[1] != scores[want] || sub[0] != scores[2] {
+			t.Errorf("ScoresFor %v disagrees with Scores %v", sub, scores)
+		}
+	}
+	// Unknown features add nothing.
+	m.Scores([]uint64{H1(9, 9)}, scores)
+	if scores[0] != 0 || scores[1] != 0 || scores[2] != 0 {
+		t.Errorf("unknown feature scored %v", scores)
+	}
+}
+
+func TestEncodeDecode(t *testing.T) {
+	m := toy(t)
+	var buf bytes.Buffer
+	w := binio.NewWriter(&buf)
+	m.Encode(w)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	enc := append([]byte(nil), buf.Bytes()...)
+	back, err := Decode(binio.NewReader(&buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Features() != m.Features() || back.Classes() != m.Classes() {
+		t.Fatalf("decoded %d×%d, want %d×%d", back.Features(), back.Classes(), m.Features(), m.Classes())
+	}
+	a, b := make([]int32, 3), make([]int32, 3)
+	for _, f := range []uint64{H1(1, 10), H1(1, 11), H1(1, 12), H1(2, 0), H1(2, 1)} {
+		m.Scores([]uint64{f}, a)
+		back.Scores([]uint64{f}, b)
+		if a[0] != b[0] || a[1] != b[1] || a[2] != b[2] {
+			t.Errorf("decoded model scores %v, original %v", b, a)
+		}
+	}
+	// Encoding is deterministic.
+	var again bytes.Buffer
+	w = binio.NewWriter(&again)
+	back.Encode(w)
+	w.Flush()
+	if !bytes.Equal(enc, again.Bytes()) {
+		t.Error("re-encoding the decoded model gives other bytes")
+	}
+	for _, bad := range [][]byte{nil, []byte("x"), enc[:len(enc)/2]} {
+		if _, err := Decode(binio.NewReader(bytes.NewReader(bad))); err == nil {
+			t.Errorf("Decode accepted %d bad bytes", len(bad))
+		}
+	}
+}
+
+func TestPrune(t *testing.T) {
+	m := toy(t)
+	if p := m.Prune(1e9); p.Features() != 0 {
+		t.Errorf("pruning everything left %d features", p.Features())
+	}
+	if p := m.Prune(0); p.Features() != m.Features() {
+		t.Errorf("pruning nothing left %d of %d features", p.Features(), m.Features())
+	}
+}
+
+func TestHashes(t *testing.T) {
+	if String("a") == String("b") || H1(1, 2) == H1(2, 1) || H2(1, 2, 3) == H2(1, 3, 2) || H3(1, 2, 3, 4) == H3(1, 2, 4, 3) {
+		t.Error("hash collision on trivially different inputs")
+	}
+	if String("abc") != String("abc") {
+		t.Error("String is not deterministic")
+	}
+	for i := uint64(0); i < 1000; i++ {
+		if H1(i, 0) == 0 || H2(0, i, 0) == 0 {
+			t.Fatal("a feature hash is 0, the empty-slot marker")
+		}
+	}
+}

@@ -1,0 +1,348 @@
+package parse
+
+import (
+	pc "github.com/vigilhq/vigil/internal/nlp/perceptron"
+)
+
+// Per-word atoms: hashes of the lowercased word, XPOS, UPOS and lemma. Index
+// n of each slice is the "no word" atom, so that position -1 maps there.
+type sentAtoms struct {
+	w, p, u, lem []uint64
+	uid          []uint8 // UPOS id for label candidates
+}
+
+var (
+	noneAtom  = pc.String("<none>")
+	labelNone = pc.String("<nolabel>")
+)
+
+func (a *sentAtoms) reset(n int) {
+	if cap(a.w) < n+1 {
+		a.w = make([]uint64, n+1)
+		a.p = make([]uint64, n+1)
+		a.u = make([]uint64, n+1)
+		a.lem = make([]uint64, n+1)
+		a.uid = make([]uint8, n+1)
+	}
+	a.w, a.p, a.u, a.lem, a.uid = a.w[:n+1], a.p[:n+1], a.u[:n+1], a.lem[:n+1], a.uid[:n+1]
+	a.uid[n] = 0
+	a.w[n], a.p[n], a.u[n], a.lem[n] = noneAtom, noneAtom, noneAtom, noneAtom
+}
+
+// Transition feature templates.
+const (
+	tS0w = iota + 1
+	tS0p
+	tS0wp
+	tB0w
+	tB0p
+	tB0wp
+	tB1w
+	tB1p
+	tB1wp
+	tB2w
+	tB2p
+	tS0wpB0wp
+	tS0wpB0w
+	tS0wB0wp
+	tS0wpB0p
+	tS0pB0wp
+	tS0wB0w
+	tS0pB0p
+	tB0pB1p
+	tB0pB1pB2p
+	tS0pB0pB1p
+	tS0hpS0pB0p
+	tS0pS0lpB0p
+	tS0pS0rpB0p
+	tS0pB0pB0lp
+	tS0wD
+	tS0pD
+	tB0wD
+	tB0pD
+	tS0wB0wD
+	tS0pB0pD
+	tS0wVr
+	tS0pVr
+	tS0wVl
+	tS0pVl
+	tB0wVl
+	tB0pVl
+	tS0hw
+	tS0hp
+	tS0l
+	tS0lw
+	tS0lp
+	tS0ll
+	tS0rw
+	tS0rp
+	tS0rl
+	tB0lw
+	tB0lp
+	tB0ll
+	tS0h2w
+	tS0h2p
+	tS0hl
+	tS0l2w
+	tS0l2p
+	tS0l2l
+	tS0r2w
+	tS0r2p
+	tS0r2l
+	tB0l2w
+	tB0l2p
+	tB0l2l
+	tS0pS0lpS0l2p
+	tS0pS0rpS0r2p
+	tS0pS0hpS0h2p
+	tB0pB0lpB0l2p
+	tS0wSr
+	tS0pSr
+	tS0wSl
+	tS0pSl
+	tB0wBl
+	tB0pBl
+	tS1p
+	tS1w
+	tS1pS0pB0p
+	tS0hasHead
+	tS0pS0hasHeadB0p
+	tBias
+	tS0u
+	tB0u
+	tB1u
+	tS0uB0u
+	tS0uB0uB1u
+	tS1uS0uB0u
+	tS0wB0u
+	tS0uB0w
+	tS0lem
+	tB0lem
+	tS0lemB0p
+	tS0pB0lem
+	tS0uB0uD
+	nTemplates
+)
+
+func distBucket(d int) uint64 {
+	switch {
+	case d <= 4:
+		return uint64(d)
+	case d <= 6:
+		return 5
+	case d <= 9:
+		return 6
+	case d <= 14:
+		return 7
+	}
+	return 8
+}
+
+func capv(v int16) uint64 {
+	if v > 6 {
+		return 6
+	}
+	return uint64(v)
+}
+
+// at maps word index i (or -1) to its atom slot.
+func at(i int32, n int) int {
+	if i < 0 {
+		return n
+	}
+	return int(i)
+}
+
+// transFeatures appends the features of configuration s.
+func transFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64) []uint64 {
+	n := s.n
+	s0 := s.s0()
+	var s1 int32 = -1
+	if len(s.stack) > 1 {
+		s1 = s.stack[len(s.stack)-2]
+	}
+	var b0, b1, b2 int32 = -1, -1, -1
+	if s.b < n {
+		b0 = int32(s.b)
+	}
+	if s.b+1 < n {
+		b1 = int32(s.b + 1)
+	}
+	if s.b+2 < n {
+		b2 = int32(s.b + 2)
+	}
+	var s0h, s0h2, s0l, s0l2, s0r, s0r2, b0l, b0l2 int32 = -1, -1, -1, -1, -1, -1, -1, -1
+	var s0vl, s0vr, b0vl int16
+	var s0lset, s0rset, b0lset uint64
+	lab := func(i int32) uint64 {
+		if i < 0 || s.label[i] < 0 {
+			return labelNone
+		}
+		return labelAtom[s.label[i]]
+	}
+	hasHead := uint64(0)
+	if s0 >= 0 {
+		s0h = s.head[s0]
+		if s0h >= 0 {
+			s0h2 = s.head[s0h]
+			hasHead = 1
+		}
+		s0l, s0l2, s0r, s0r2 = s.l1[s0], s.l2[s0], s.r1[s0], s.r2[s0]
+		s0vl, s0vr = s.nl[s0], s.nr[s0]
+		s0lset, s0rset = s.lset[s0], s.rset[s0]
+	}
+	if b0 >= 0 {
+		b0l, b0l2 = s.l1[b0], s.l2[b0]
+		b0vl = s.nl[b0]
+		b0lset = s.lset[b0]
+	}
+	var dist uint64
+	if s0 >= 0 && b0 >= 0 {
+		dist = distBucket(int(b0 - s0))
+	}
+	S0, B0, B1, B2, S1 := at(s0, n), at(b0, n), at(b1, n), at(b2, n), at(s1, n)
+	S0h, S0h2, S0l, S0l2, S0r, S0r2, B0l, B0l2 := at(s0h, n), at(s0h2, n), at(s0l, n), at(s0l2, n), at(s0r, n), at(s0r2, n), at(b0l, n), at(b0l2, n)
+	w, p := a.w, a.p
+	s0w, s0p, b0w, b0p := w[S0], p[S0], w[B0], p[B0]
+	u := a.u
+	s0u, b0u := u[S0], u[B0]
+	s0wp := pc.H2(0, s0w, s0p)
+	b0wp := pc.H2(0, b0w, b0p)
+	H1, H2, H3 := pc.H1, pc.H2, pc.H3
+	buf = append(buf,
+		H1(tBias, 0),
+		H1(tS0w, s0w), H1(tS0p, s0p), H1(tS0wp, s0wp),
+		H1(tB0w, b0w), H1(tB0p, b0p), H1(tB0wp, b0wp),
+		H1(tB1w, w[B1]), H1(tB1p, p[B1]), H2(tB1wp, w[B1], p[B1]),
+		H1(tB2w, w[B2]), H1(tB2p, p[B2]),
+		H2(tS0wpB0p, s0wp, b0p), H2(tS0pB0wp, s0p, b0wp), H2(tS0wB0w, s0w, b0w),
+		H2(tS0pB0p, s0p, b0p), H2(tB0pB1p, b0p, p[B1]),
+		H3(tB0pB1pB2p, b0p, p[B1], p[B2]), H3(tS0pB0pB1p, s0p, b0p, p[B1]),
+		H3(tS0hpS0pB0p, p[S0h], s0p, b0p), H3(tS0pS0lpB0p, s0p, p[S0l], b0p),
+		H3(tS0pS0rpB0p, s0p, p[S0r], b0p), H3(tS0pB0pB0lp, s0p, b0p, p[B0l]),
+		H2(tS0wD, s0w, dist), H2(tS0pD, s0p, dist), H2(tB0wD, b0w, dist), H2(tB0pD, b0p, dist),
+		H3(tS0pB0pD, s0p, b0p, dist),
+		H2(tS0wVr, s0w, capv(s0vr)), H2(tS0pVr, s0p, capv(s0vr)),
+		H2(tS0wVl, s0w, capv(s0vl)), H2(tS0pVl, s0p, capv(s0vl)),
+		H2(tB0wVl, b0w, capv(b0vl)), H2(tB0pVl, b0p, capv(b0vl)),
+		H1(tS0hw, w[S0h]), H1(tS0hp, p[S0h]),
+		H1(tS0lw, w[S0l]), H1(tS0lp, p[S0l]), H1(tS0ll, lab(s0l)),
+		H1(tS0rw, w[S0r]), H1(tS0rp, p[S0r]), H1(tS0rl, lab(s0r)),
+		H1(tB0lw, w[B0l]), H1(tB0lp, p[B0l]), H1(tB0ll, lab(b0l)),
+		H1(tS0h2w, w[S0h2]), H1(tS0h2p, p[S0h2]),
+		H1(tS0l2w, w[S0l2]), H1(tS0l2p, p[S0l2]), H1(tS0l2l, lab(s0l2)),
+		H1(tS0r2w, w[S0r2]), H1(tS0r2p, p[S0r2]), H1(tS0r2l, lab(s0r2)),
+		H1(tB0l2w, w[B0l2]), H1(tB0l2p, p[B0l2]), H1(tB0l2l, lab(b0l2)),
+		H3(tS0pS0lpS0l2p, s0p, p[S0l], p[S0l2]), H3(tS0pS0rpS0r2p, s0p, p[S0r], p[S0r2]),
+		H3(tS0pS0hpS0h2p, s0p, p[S0h], p[S0h2]), H3(tB0pB0lpB0l2p, b0p, p[B0l], p[B0l2]),
+		H2(tS0wSr, s0w, s0rset), H2(tS0pSr, s0p, s0rset),
+		H2(tS0wSl, s0w, s0lset), H2(tS0pSl, s0p, s0lset),
+		H2(tB0wBl, b0w, b0lset), H2(tB0pBl, b0p, b0lset),
+		H1(tS1p, p[S1]), H1(tS1w, w[S1]), H3(tS1pS0pB0p, p[S1], s0p, b0p),
+		H1(tS0hasHead, hasHead), H3(tS0pS0hasHeadB0p, s0p, hasHead, b0p),
+		H1(tS0u, s0u), H1(tB0u, b0u), H1(tB1u, u[B1]), H2(tS0uB0u, s0u, b0u),
+		H3(tS0uB0uB1u, s0u, b0u, u[B1]), H3(tS1uS0uB0u, u[S1], s0u, b0u),
+		H2(tS0wB0u, s0w, b0u), H2(tS0uB0w, s0u, b0w),
+		H1(tS0lem, a.lem[S0]), H1(tB0lem, a.lem[B0]), H2(tS0lemB0p, a.lem[S0], b0p), H2(tS0pB0lem, s0p, a.lem[B0]),
+		H3(tS0uB0uD, s0u, b0u, dist),
+	)
+	return buf
+}
+
+// Label feature templates.
+const (
+	lHw = iota + 200
+	lHp
+	lDw
+	lDp
+	lDu
+	lHpDp
+	lHwDp
+	lHpDw
+	lHwDw
+	lDirDist
+	lDpDir
+	lHpDpDir
+	lDpDirDist
+	lDpDlset
+	lDpDrset
+	lHsetDirDp
+	lHlHpDp
+	lDl1
+	lDl1wDp
+	lDr1
+	lDm1p
+	lDp1p
+	lHlem
+	lDlem
+	lHlemDp
+	lHhp
+	lHhpHpDp
+	lDl1wDl1pDp
+	lBias
+	lRootD
+	lDlemDir
+	lHuDu
+	lHuDuDir
+	lHwDu
+	lHuDw
+	lDuDlset
+)
+
+// labelFeatures appends the features for labelling the arc h → d; h is -1
+// when d is a root.
+func labelFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, h, d int32) []uint64 {
+	n := s.n
+	lab := func(i int32) uint64 {
+		if i < 0 || s.label[i] < 0 {
+			return labelNone
+		}
+		return labelAtom[s.label[i]]
+	}
+	H, D := at(h, n), at(d, n)
+	var dir, dist uint64
+	var hset uint64
+	var hh int32 = -1
+	if h >= 0 {
+		if d < h {
+			dir = 1
+			dist = distBucket(int(h - d))
+		} else {
+			dir = 2
+			dist = distBucket(int(d - h))
+		}
+		hset = s.lset[h] | s.rset[h]
+		hh = s.head[h]
+	}
+	var dm1, dp1 int32 = d - 1, d + 1
+	if int(dp1) >= n {
+		dp1 = -1
+	}
+	dl1, dr1 := s.l1[d], s.r1[d]
+	w, p := a.w, a.p
+	hw, hp, dw, dp := w[H], p[H], w[D], p[D]
+	DL1 := at(dl1, n)
+	H1, H2, H3 := pc.H1, pc.H2, pc.H3
+	buf = append(buf,
+		H1(lBias, 0),
+		H1(lHw, hw), H1(lHp, hp), H1(lDw, dw), H1(lDp, dp), H1(lDu, a.u[D]),
+		H2(lHpDp, hp, dp), H2(lHwDp, hw, dp), H2(lHpDw, hp, dw),
+		H2(lDirDist, dir, dist), H2(lDpDir, dp, dir), H3(lHpDpDir, hp, dp, dir),
+		H3(lDpDirDist, dp, dir, dist),
+		H2(lDpDlset, dp, s.lset[d]), H2(lDpDrset, dp, s.rset[d]),
+		H3(lHsetDirDp, hset, dir, dp),
+		H2(lDl1, p[DL1], lab(dl1)), H2(lDl1wDp, w[DL1], dp),
+		H2(lDr1, p[at(dr1, n)], lab(dr1)),
+		H2(lDm1p, p[at(dm1, n)], dp), H2(lDp1p, p[at(dp1, n)], dp),
+		H1(lHlem, a.lem[H]), H1(lDlem, a.lem[D]), H2(lHlemDp, a.lem[H], dp),
+		H1(lHhp, p[at(hh, n)]), H3(lHhpHpDp, p[at(hh, n)], hp, dp),
+		H3(lDl1wDl1pDp, w[DL1], lab(dl1), dp),
+		H2(lDlemDir, a.lem[D], dir),
+		H2(lHuDu, a.u[H], a.u[D]), H3(lHuDuDir, a.u[H], a.u[D], dir),
+		H2(lHwDu, hw, a.u[D]), H2(lHuDw, a.u[H], dw), H2(lDuDlset, a.u[D], s.lset[d]),
+	)
+	if h < 0 {
+		buf = append(buf, H2(lRootD, dp, uint64(len(s.stack))))
+	}
+	return buf
+}

@@ -1,0 +1,359 @@
+// Package parse is a greedy transition-based dependency parser producing
+// Universal Dependencies relations (with EWT's subtypes such as nsubj:pass,
+// obl:agent and acl:relcl).
+//
+// The transition system is arc-eager; an averaged perceptron chooses among
+// the four unlabelled moves with rich feature templates (words, tags,
+// children, their labels, valency and distance, after Zhang and Nivre
+// 2011), and a second perceptron labels each arc as it is made. Training
+// uses the dynamic oracle of Goldberg and Nivre (2012) with exploration.
+// Parsing is linear in the sentence length.
+package parse
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/nlp/binio"
+	pc "github.com/vigilhq/vigil/internal/nlp/perceptron"
+	"github.com/vigilhq/vigil/internal/tag"
+)
+
+// ModelPath is where `vigil train` writes the parser model, relative to the
+// repository root.
+const ModelPath = "internal/parse/model/parser.bin.gz"
+
+//go:embed model/parser.bin.gz
+var embedded []byte
+
+// RootLabel is the relation of a sentence's root word.
+const RootLabel = "root"
+
+// Parser parses tagged sentences. It is safe for concurrent use.
+type Parser struct {
+	trans     *pc.Model
+	labels    *pc.Model
+	names     []string
+	labelAtom []uint64
+	root      int // label id of "root"
+	// Labels seen in training for a dependent of each UPOS (index by
+	// uposID, 0 for unknown tags) to the left (0) or right (1) of its head.
+	upos       []string
+	uposID     map[string]uint8
+	labelCands [][2][]uint16
+	pool       sync.Pool
+}
+
+type work struct {
+	st     state
+	at     sentAtoms
+	feats  []uint64
+	scores []int32
+	lscore []int32
+	roots  []int32
+	// Training uses float scores.
+	fscores, flscore []float32
+}
+
+// Load returns the parser embedded in the binary.
+func Load() (*Parser, error) {
+	if len(embedded) == 0 {
+		return nil, errors.New("load parser: no embedded model (run vigil train)")
+	}
+	p, err := Read(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	return p, nil
+}
+
+func newParser(trans, labels *pc.Model, names, upos []string, cands [][2][]uint16) (*Parser, error) {
+	p := &Parser{trans: trans, labels: labels, names: names, root: -1, upos: upos, labelCands: cands}
+	if len(cands) != len(upos)+1 {
+		return nil, fmt.Errorf("%d label candidate sets for %d tags", len(cands), len(upos))
+	}
+	if len(upos) > 250 {
+		return nil, fmt.Errorf("%d UPOS tags", len(upos))
+	}
+	p.uposID = make(map[string]uint8, len(upos))
+	for i, u := range upos {
+		p.uposID[u] = uint8(i + 1)
+	}
+	p.labelAtom = make([]uint64, len(names))
+	for i, n := range names {
+		p.labelAtom[i] = pc.String("L" + n)
+		if n == RootLabel {
+			p.root = i
+		}
+	}
+	if p.root < 0 {
+		return nil, errors.New("no root label")
+	}
+	if len(names) > 64 {
+		return nil, fmt.Errorf("%d labels, at most 64", len(names))
+	}
+	return p, nil
+}
+
+func (p *Parser) getWork() *work {
+	w, _ := p.pool.Get().(*work)
+	if w == nil {
+		w = &work{scores: make([]int32, nMoves), lscore: make([]int32, len(p.names))}
+	}
+	return w
+}
+
+// fillAtoms computes the word atoms of s.
+func (p *Parser) fillAtoms(a *sentAtoms, toks []model.Token) {
+	n := len(toks)
+	a.reset(n)
+	for i := range toks {
+		t := &toks[i]
+		a.w[i] = pc.String(tag.Lower(t.Text))
+		a.p[i] = pc.String(t.XPOS)
+		a.u[i] = pc.String(t.UPOS)
+		a.lem[i] = pc.String(t.Lemma)
+		a.uid[i] = p.uposID[t.UPOS]
+	}
+}
+
+// candidates returns the labels possible for the arc h → d.
+func (p *Parser) candidates(a *sentAtoms, h, d int32) []uint16 {
+	dir := 0
+	if d > h {
+		dir = 1
+	}
+	return p.labelCands[a.uid[d]][dir]
+}
+
+// chooseLabel picks the label of the arc h → d in state st.
+func (p *Parser) chooseLabel(w *work, st *state, h, d int32) int {
+	cands := p.candidates(&w.at, h, d)
+	if len(cands) == 1 {
+		return int(cands[0])
+	}
+	w.feats = labelFeatures(w.feats[:0], st, &w.at, p.labelAtom, h, d)
+	p.labels.ScoresFor(w.feats, cands, w.lscore)
+	return int(cands[pc.Argmax(w.lscore[:len(cands)])])
+}
+
+// Parse sets Head and Rel of every token of s. The tokens must be tagged
+// (UPOS, XPOS and Lemma). Exactly one token gets Head -1 and Rel "root".
+func (p *Parser) Parse(s *model.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	w := p.getWork()
+	p.fillAtoms(&w.at, s.Tokens)
+	p.run(w, n)
+	for i := range s.Tokens {
+		s.Tokens[i].Head = int(w.st.head[i])
+		s.Tokens[i].Rel = p.names[w.st.label[i]]
+	}
+	p.pool.Put(w)
+}
+
+// bestMove returns the highest-scoring valid move.
+func bestMove[T int32 | float32](st *state, scores []T) int {
+	best := -1
+	for m := 0; m < nMoves; m++ {
+		if st.valid(m) && (best < 0 || scores[m] > scores[best]) {
+			best = m
+		}
+	}
+	return best
+}
+
+// bestLabel returns the best label other than root.
+func bestLabel[T int32 | float32](scores []T, root int) int {
+	best := -1
+	for i, v := range scores {
+		if i != root && (best < 0 || v > scores[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// run parses the sentence whose atoms are in w.at.
+func (p *Parser) run(w *work, n int) {
+	st := &w.st
+	st.reset(n)
+	for !st.done() {
+		w.feats = transFeatures(w.feats[:0], st, &w.at, p.labelAtom)
+		p.trans.Scores(w.feats, w.scores)
+		m := bestMove(st, w.scores)
+		lab := -1
+		switch m {
+		case leftArc:
+			lab = p.chooseLabel(w, st, int32(st.b), st.s0())
+		case reduce:
+			if d := st.s0(); st.pending(d) {
+				st.setLabel(d, p.chooseLabel(w, st, st.head[d], d))
+			}
+		}
+		st.apply(m, lab)
+	}
+	// Words left on the stack with a head still need their label, the
+	// topmost (innermost) first.
+	for k := len(st.stack) - 1; k >= 0; k-- {
+		if d := st.stack[k]; st.pending(d) {
+			st.setLabel(d, p.chooseLabel(w, st, st.head[d], d))
+		}
+	}
+	p.finish(w)
+}
+
+// finish picks the root among the words left without a head and attaches
+// the other headless words to it.
+func (p *Parser) finish(w *work) {
+	st := &w.st
+	w.roots = w.roots[:0]
+	for i := 0; i < st.n; i++ {
+		if st.head[i] < 0 {
+			w.roots = append(w.roots, int32(i))
+		}
+	}
+	root := w.roots[0]
+	if len(w.roots) > 1 {
+		var best int32
+		for k, r := range w.roots {
+			w.feats = labelFeatures(w.feats[:0], st, &w.at, p.labelAtom, -1, r)
+			p.labels.Scores(w.feats, w.lscore)
+			margin := w.lscore[p.root] - w.lscore[bestLabel(w.lscore, p.root)]
+			if k == 0 || margin > best {
+				best, root = margin, r
+			}
+		}
+	}
+	st.label[root] = int16(p.root)
+	for _, r := range w.roots {
+		if r == root {
+			continue
+		}
+		st.addArc(root, r, p.chooseLabel(w, st, root, r))
+	}
+}
+
+// Labels returns the relation names the parser can produce.
+func (p *Parser) Labels() []string { return append([]string(nil), p.names...) }
+
+const fileMagic = "VGPARSE1"
+
+// WriteTo writes the parser as a gzip-compressed model file. The bytes are
+// a deterministic function of the parser.
+func (p *Parser) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := binio.NewWriter(zw)
+	bw.String(fileMagic)
+	bw.Strings(p.names)
+	bw.Strings(p.upos)
+	for _, c := range p.labelCands {
+		for dir := 0; dir < 2; dir++ {
+			bw.Uvarint(uint64(len(c[dir])))
+			for _, l := range c[dir] {
+				bw.Uvarint(uint64(l))
+			}
+		}
+	}
+	p.trans.Encode(bw)
+	p.labels.Encode(bw)
+	if err := bw.Flush(); err != nil {
+		return cw.n, fmt.Errorf("write parser: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("write parser: %w", err)
+	}
+	return cw.n, cw.err
+}
+
+// Read reads a parser written by WriteTo.
+func Read(r io.Reader) (*Parser, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read parser: %w", err)
+	}
+	defer zr.Close()
+	br := binio.NewReader(zr)
+	if m := br.String(); m != fileMagic {
+		return nil, fmt.Errorf("read parser: bad magic %q", m)
+	}
+	names := br.Strings()
+	upos := br.Strings()
+	if br.Err() != nil {
+		return nil, fmt.Errorf("read parser: %w", br.Err())
+	}
+	if len(names) == 0 || len(upos) > 250 {
+		return nil, errors.New("read parser: bad tables")
+	}
+	cands := make([][2][]uint16, len(upos)+1)
+	for i := range cands {
+		for dir := 0; dir < 2; dir++ {
+			k := br.Int(len(names))
+			if k == 0 && br.Err() == nil {
+				return nil, errors.New("read parser: empty label set")
+			}
+			for j := 0; j < k; j++ {
+				cands[i][dir] = append(cands[i][dir], uint16(br.Int(len(names)-1)))
+			}
+		}
+	}
+	if br.Err() != nil {
+		return nil, fmt.Errorf("read parser: %w", br.Err())
+	}
+	trans, err := pc.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("read parser transitions: %w", err)
+	}
+	labels, err := pc.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("read parser labels: %w", err)
+	}
+	if trans.Classes() != nMoves || labels.Classes() != len(names) {
+		return nil, errors.New("read parser: class counts do not match")
+	}
+	p, err := newParser(trans, labels, names, upos, cands)
+	if err != nil {
+		return nil, fmt.Errorf("read parser: %w", err)
+	}
+	return p, nil
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// Prune returns a copy of p without the transition and label features
+// whose weights all stay below the given magnitudes.
+func (p *Parser) Prune(trans, labels float32) *Parser {
+	return &Parser{
+		trans: p.trans.Prune(trans), labels: p.labels.Prune(labels),
+		names: p.names, labelAtom: p.labelAtom, root: p.root,
+		upos: p.upos, uposID: p.uposID, labelCands: p.labelCands,
+	}
+}
+
+// Sizes returns the number of transition and label features.
+func (p *Parser) Sizes() (transitions, labels int) { return p.trans.Features(), p.labels.Features() }

@@ -1,0 +1,152 @@
+package tag
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/vigilhq/vigil/internal/nlp/conllu"
+)
+
+// Treebank files under the shared folder.
+var (
+	EWTTrain = filepath.Join("nlp", "ud-english-ewt", "en_ewt-ud-train.conllu")
+	EWTDev   = filepath.Join("nlp", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+)
+
+// ModelOptions are the training options of the embedded model, tuned on
+// the EWT development set.
+func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
+	return TrainOptions{
+		Epochs:       8,
+		Seed:         uint64(seed),
+		MinWeight:    0.5,
+		AmbMinCount:  3,
+		AmbMinShare:  0.01,
+		OpenMinShare: 0.0005,
+		CandMin:      5,
+		RareMin:      3,
+		TwoPass:      ModelTwoPass,
+		Folds:        5,
+		Log:          log,
+	}
+}
+
+// ModelTwoPass says whether the embedded tagger has a second pass.
+const ModelTwoPass = false
+
+// TrainModel trains the tagger on EWT train (sharedDir is the shared
+// folder) and writes it to outDir/ModelPath. It logs the accuracy on EWT
+// dev.
+func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *slog.Logger) error {
+	train, err := conllu.ReadFile(filepath.Join(sharedDir, EWTTrain))
+	if err != nil {
+		return fmt.Errorf("train tagger: %w", err)
+	}
+	dev, err := conllu.ReadFile(filepath.Join(sharedDir, EWTDev))
+	if err != nil {
+		return fmt.Errorf("train tagger: %w", err)
+	}
+	opt := ModelOptions(seed, log)
+	if opt.TwoPass {
+		first, _, err := JackknifeCached(ctx, sharedDir, opt)
+		if err != nil {
+			return fmt.Errorf("train tagger: %w", err)
+		}
+		opt.FirstPass = first
+	}
+	t, err := Train(ctx, train, opt)
+	if err != nil {
+		return err
+	}
+	u, x, l := Accuracy(t, dev)
+	log.Info("tagger trained", "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
+	return WriteFileAtomic(filepath.Join(outDir, ModelPath), t.WriteTo)
+}
+
+// WriteFileAtomic writes a file through a temporary file and a rename.
+func WriteFileAtomic(path string, write func(io.Writer) (int64, error)) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".model-*")
+	if err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	defer os.Remove(f.Name())
+	if _, err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write model %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write model %s: %w", path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return fmt.Errorf("write model %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("write model %s: %w", path, err)
+	}
+	return nil
+}
+
+// cacheVersion changes whenever the tagger's features or training change,
+// so that stale jackknife caches are not reused.
+const cacheVersion = "tagger-v2"
+
+// JackknifeCached runs Jackknife on EWT train with opt, or reads the
+// result of an identical earlier run from the cache under the system's
+// temporary folder. Training the tagger and then the parser needs it
+// twice; it takes minutes.
+func JackknifeCached(ctx context.Context, sharedDir string, opt TrainOptions) (first, final []conllu.Sentence, err error) {
+	path := filepath.Join(sharedDir, EWTTrain)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("jackknife: %w", err)
+	}
+	h := sha256.New()
+	h.Write(data)
+	fmt.Fprintf(h, "%s|%d|%d|%g|%d|%g|%g|%d|%d|%v|%d", cacheVersion, opt.Epochs, opt.Seed, opt.MinWeight,
+		opt.AmbMinCount, opt.AmbMinShare, opt.OpenMinShare, opt.CandMin, opt.RareMin, opt.TwoPass, opt.Folds)
+	key := hex.EncodeToString(h.Sum(nil))[:20]
+	dir := filepath.Join(os.TempDir(), "vigil-train-cache")
+	firstPath := filepath.Join(dir, "jackknife-"+key+"-first.conllu")
+	finalPath := filepath.Join(dir, "jackknife-"+key+"-final.conllu")
+	log := opt.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if f1, err1 := conllu.ReadFile(firstPath); err1 == nil {
+		if f2, err2 := conllu.ReadFile(finalPath); err2 == nil && len(f1) == len(f2) {
+			log.Info("jackknife: cached", "path", finalPath)
+			return f1, f2, nil
+		}
+	}
+	sents, err := conllu.Read(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, fmt.Errorf("jackknife: %w", err)
+	}
+	start := time.Now()
+	first, final, err = Jackknife(ctx, sents, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	log.Info("jackknife: done", "took", time.Since(start).Round(time.Second))
+	for _, c := range []struct {
+		path  string
+		sents []conllu.Sentence
+	}{{firstPath, first}, {finalPath, final}} {
+		err := WriteFileAtomic(c.path, func(w io.Writer) (int64, error) { return 0, conllu.Write(w, c.sents) })
+		if err != nil {
+			log.Warn("jackknife: cache not written", "err", err)
+		}
+	}
+	return first, final, nil
+}

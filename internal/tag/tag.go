@@ -1,0 +1,342 @@
+// Package tag assigns part-of-speech tags (Universal POS and Penn Treebank),
+// lemmas and morphology to tokenised sentences.
+//
+// The tagger is a greedy left-to-right averaged perceptron that predicts a
+// joint UPOS+XPOS class per token. Its features are the word, its affixes
+// and shape, the neighbouring words, the tags already assigned on the left
+// and the "ambiguity class" (the tags a word had in the training data) of
+// the words around it, which gives the tagger a view of the right context
+// without a second pass. Lemmas come from an exception table learned from
+// the treebank plus suffix rules; morphology from XPOS, word and lemma.
+package tag
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/nlp/binio"
+	pc "github.com/vigilhq/vigil/internal/nlp/perceptron"
+)
+
+// ModelPath is where `vigil train` writes the tagger model, relative to the
+// repository root.
+const ModelPath = "internal/tag/model/tagger.bin.gz"
+
+//go:embed model/tagger.bin.gz
+var embedded []byte
+
+// Tagger tags sentences. It is safe for concurrent use.
+type Tagger struct {
+	model      *pc.Model
+	model2     *pc.Model // second pass that sees the first pass's tags on the right, or nil
+	upos, xpos []string  // per class
+	classAtom  []uint64  // hash per class, for tag history features
+	lex        map[string]lexEntry
+	open       []uint16 // classes possible for words not in lex
+	// candMin is how often a word must have been seen for its classes in
+	// the training data to be the only ones considered.
+	candMin int32
+	// rareMin: words seen fewer times in training count as unknown.
+	rareMin int32
+	lem     *Lemmatizer
+	morph   *morpher
+	pool    sync.Pool // *scratch
+}
+
+// lexEntry is what the training data says about a word.
+type lexEntry struct {
+	amb   uint64   // hash of its ambiguity class (frequent tags), for features
+	cands []uint16 // every class it had: the only ones the tagger considers
+	count int32
+}
+
+// A word seen at least this often with a single class gets it without
+// scoring.
+const sureCount = 50
+
+type scratch struct {
+	at      []atoms
+	cands   [][]uint16
+	sure    []bool
+	tags    []uint64
+	right   []uint64 // first-pass tags (padded like tags) or nil
+	feats   []uint64
+	scores  []float32 // training
+	iscores []int32
+}
+
+// Load returns the tagger embedded in the binary.
+func Load() (*Tagger, error) {
+	if len(embedded) == 0 {
+		return nil, errors.New("load tagger: no embedded model (run vigil train)")
+	}
+	t, err := Read(bytes.NewReader(embedded))
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return t, nil
+}
+
+func newTagger(m *pc.Model, upos, xpos []string, lex map[string]lexEntry, open []uint16, lem *Lemmatizer, mo *morpher) *Tagger {
+	t := &Tagger{model: m, upos: upos, xpos: xpos, lex: lex, open: open, lem: lem, morph: mo}
+	t.classAtom = make([]uint64, len(upos))
+	for i := range upos {
+		t.classAtom[i] = pc.String(upos[i] + "|" + xpos[i])
+	}
+	return t
+}
+
+var (
+	tagStart = pc.String("<t-start>")
+	tagEnd   = pc.String("<t-end>")
+)
+
+func (t *Tagger) getScratch(n int) *scratch {
+	s, _ := t.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{iscores: make([]int32, len(t.upos))}
+	}
+	s.resize(n)
+	return s
+}
+
+func (s *scratch) resize(n int) {
+	if cap(s.at) < n+4 {
+		s.at = make([]atoms, n+4)
+		s.tags = make([]uint64, n+4)
+		s.cands = make([][]uint16, n)
+		s.sure = make([]bool, n)
+	}
+	s.at = s.at[:n+4]
+	s.tags = s.tags[:n+4]
+	s.cands = s.cands[:n]
+	s.sure = s.sure[:n]
+}
+
+// prepare fills the atoms and candidate classes of the padded sentence.
+func (t *Tagger) prepare(s *scratch, forms []string) {
+	n := len(forms)
+	s.at[0], s.at[1] = padStart, padStart
+	s.at[n+2], s.at[n+3] = padEnd, padEnd
+	for i, f := range forms {
+		low := Lower(f)
+		e, ok := t.lex[low]
+		s.at[i+2] = makeAtoms(f, low, e, ok, t.rareMin)
+		s.cands[i] = t.open
+		s.sure[i] = false
+		if ok && e.count >= t.candMin {
+			s.cands[i] = e.cands
+			s.sure[i] = len(e.cands) == 1 && e.count >= sureCount
+		}
+	}
+	s.tags[0], s.tags[1] = tagStart, tagStart
+}
+
+// run tags the prepared sentence in s with model m, writing class ids
+// into out. right holds first-pass tag atoms for a second pass, or nil.
+func (t *Tagger) run(s *scratch, m *pc.Model, n int, right []uint64, caps uint64, out []int) {
+	s.tags[0], s.tags[1] = tagStart, tagStart
+	for i := 0; i < n; i++ {
+		cands := s.cands[i]
+		c := int(cands[0])
+		if !s.sure[i] && len(cands) > 1 {
+			s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps)
+			m.ScoresFor(s.feats, cands, s.iscores)
+			c = int(cands[pc.Argmax(s.iscores[:len(cands)])])
+		}
+		out[i] = c
+		s.tags[i+2] = t.classAtom[c]
+	}
+}
+
+// rightAtoms fills s.right with the padded tag atoms of classes.
+func (t *Tagger) rightAtoms(s *scratch, classes []int) []uint64 {
+	n := len(classes)
+	if cap(s.right) < n+4 {
+		s.right = make([]uint64, n+4)
+	}
+	r := s.right[:n+4]
+	r[0], r[1], r[n+2], r[n+3] = tagStart, tagStart, tagEnd, tagEnd
+	for i, c := range classes {
+		r[i+2] = t.classAtom[c]
+	}
+	return r
+}
+
+// predict tags forms and writes class ids into out.
+func (t *Tagger) predict(forms []string, out []int) {
+	s := t.getScratch(len(forms))
+	t.prepare(s, forms)
+	caps := capsBucket(forms)
+	n := len(forms)
+	t.run(s, t.model, n, nil, caps, out)
+	if t.model2 != nil {
+		right := t.rightAtoms(s, out)
+		t.run(s, t.model2, n, right, caps, out)
+	}
+	t.pool.Put(s)
+}
+
+// Tag fills UPOS, XPOS, Lemma and Morph of every token of s.
+func (t *Tagger) Tag(s *model.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	forms := make([]string, n)
+	for i := range s.Tokens {
+		forms[i] = s.Tokens[i].Text
+	}
+	classes := make([]int, n)
+	t.predict(forms, classes)
+	for i := range s.Tokens {
+		tok := &s.Tokens[i]
+		c := classes[i]
+		tok.UPOS, tok.XPOS = t.upos[c], t.xpos[c]
+		tok.Lemma = t.lem.Lemma(tok.Text, tok.UPOS, tok.XPOS)
+		tok.Morph = t.morph.morph(tok.Text, tok.Lemma, tok.UPOS, tok.XPOS)
+	}
+}
+
+const fileMagic = "VGTAG1"
+
+// WriteTo writes the tagger as a gzip-compressed model file. The bytes are
+// a deterministic function of the tagger.
+func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	bw := binio.NewWriter(zw)
+	bw.String(fileMagic)
+	bw.Strings(t.upos)
+	bw.Strings(t.xpos)
+	words := sortedKeys(t.lex)
+	bw.Uvarint(uint64(len(words)))
+	for _, wd := range words {
+		e := t.lex[wd]
+		bw.String(wd)
+		bw.Uvarint(e.amb)
+		bw.Uvarint(uint64(e.count))
+		bw.Uvarint(uint64(len(e.cands)))
+		for _, c := range e.cands {
+			bw.Uvarint(uint64(c))
+		}
+	}
+	bw.Uvarint(uint64(t.candMin))
+	bw.Uvarint(uint64(t.rareMin))
+	bw.Uvarint(uint64(len(t.open)))
+	for _, c := range t.open {
+		bw.Uvarint(uint64(c))
+	}
+	t.lem.encode(bw)
+	t.morph.encode(bw)
+	t.model.Encode(bw)
+	if t.model2 != nil {
+		bw.Uvarint(2)
+		t.model2.Encode(bw)
+	} else {
+		bw.Uvarint(1)
+	}
+	if err := bw.Flush(); err != nil {
+		return cw.n, fmt.Errorf("write tagger: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return cw.n, fmt.Errorf("write tagger: %w", err)
+	}
+	return cw.n, cw.err
+}
+
+// Read reads a tagger written by WriteTo.
+func Read(r io.Reader) (*Tagger, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read tagger: %w", err)
+	}
+	defer zr.Close()
+	br := binio.NewReader(zr)
+	if m := br.String(); m != fileMagic {
+		return nil, fmt.Errorf("read tagger: bad magic %q", m)
+	}
+	upos := br.Strings()
+	xpos := br.Strings()
+	if br.Err() == nil && (len(upos) == 0 || len(upos) != len(xpos)) {
+		return nil, errors.New("read tagger: bad class table")
+	}
+	classes := func() []uint16 {
+		k := br.Int(len(upos))
+		cs := make([]uint16, k)
+		for j := range cs {
+			cs[j] = uint16(br.Int(len(upos) - 1))
+		}
+		return cs
+	}
+	n := br.Int(1 << 24)
+	lex := make(map[string]lexEntry, n)
+	for i := 0; i < n && br.Err() == nil; i++ {
+		wd := br.String()
+		e := lexEntry{amb: br.Uvarint(), count: int32(br.Int(1 << 30))}
+		e.cands = classes()
+		if len(e.cands) == 0 {
+			return nil, errors.New("read tagger: word without classes")
+		}
+		lex[wd] = e
+	}
+	candMin := int32(br.Int(1 << 30))
+	rareMin := int32(br.Int(1 << 30))
+	open := classes()
+	if br.Err() == nil && len(open) == 0 {
+		return nil, errors.New("read tagger: no open classes")
+	}
+	lem := decodeLemmatizer(br)
+	mo := decodeMorpher(br)
+	if br.Err() != nil {
+		return nil, fmt.Errorf("read tagger: %w", br.Err())
+	}
+	m, err := pc.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("read tagger: %w", err)
+	}
+	if m.Classes() != len(upos) {
+		return nil, fmt.Errorf("read tagger: model has %d classes, table %d", m.Classes(), len(upos))
+	}
+	var m2 *pc.Model
+	if br.Int(2) == 2 {
+		m2, err = pc.Decode(br)
+		if err != nil {
+			return nil, fmt.Errorf("read tagger second pass: %w", err)
+		}
+		if m2.Classes() != len(upos) {
+			return nil, fmt.Errorf("read tagger: second pass has %d classes, table %d", m2.Classes(), len(upos))
+		}
+	}
+	if br.Err() != nil {
+		return nil, fmt.Errorf("read tagger: %w", br.Err())
+	}
+	t := newTagger(m, upos, xpos, lex, open, lem, mo)
+	t.candMin, t.rareMin = candMin, rareMin
+	t.model2 = m2
+	return t, nil
+}
+
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}

@@ -1,0 +1,126 @@
+package tag
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/nlp/conllu"
+	"github.com/vigilhq/vigil/internal/shareddata"
+)
+
+// loaded decodes the embedded model once for all tests.
+var loaded = sync.OnceValues(Load)
+
+func load(t testing.TB) *Tagger {
+	t.Helper()
+	tg, err := loaded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+// sentence makes an untagged sentence from space-separated tokens.
+func sentence(text string) model.Sentence {
+	var s model.Sentence
+	off := 0
+	for _, w := range strings.Fields(text) {
+		s.Tokens = append(s.Tokens, model.Token{Text: w, Start: off, End: off + len(w), Head: -1})
+		off += len(w) + 1
+	}
+	return s
+}
+
+func TestEmbeddedTags(t *testing.T) {
+	tg := load(t)
+	type want struct{ word, upos, xpos, lemma string }
+	tests := []struct {
+		text string
+		want []want
+	}{
+		{"The soldiers were arrested by police in Kyiv .", []want{
+			{"The", "DET", "DT", "the"}, {"soldiers", "NOUN", "NNS", "soldier"}, {"were", "AUX", "VBD", "be"},
+			{"arrested", "VERB", "VBN", "arrest"}, {"by", "ADP", "IN", "by"}, {"Kyiv", "PROPN", "NNP", "Kyiv"},
+		}},
+		{"She did n't say that they had gone .", []want{
+			{"did", "AUX", "VBD", "do"}, {"n't", "PART", "RB", "not"},
+			{"they", "PRON", "PRP", "they"}, {"gone", "VERB", "VBN", "go"},
+		}},
+		{"Two men were killed and 14,000 people fled .", []want{
+			{"Two", "NUM", "CD", "two"}, {"men", "NOUN", "NNS", "man"}, {"killed", "VERB", "VBN", "kill"},
+			{"14,000", "NUM", "CD", "14000"}, {"fled", "VERB", "VBD", "fled"},
+		}},
+	}
+	for _, tt := range tests {
+		s := sentence(tt.text)
+		tg.Tag(&s)
+		for _, w := range tt.want {
+			for _, tok := range s.Tokens {
+				if tok.Text != w.word {
+					continue
+				}
+				if tok.UPOS != w.upos || tok.XPOS != w.xpos || tok.Lemma != w.lemma {
+					t.Errorf("%q: %q tagged %s/%s/%s, want %s/%s/%s", tt.text, w.word, tok.UPOS, tok.XPOS, tok.Lemma, w.upos, w.xpos, w.lemma)
+				}
+			}
+		}
+	}
+}
+
+func TestEmbeddedMorph(t *testing.T) {
+	tg := load(t)
+	s := sentence("Police arrest protesters and she runs .")
+	tg.Tag(&s)
+	want := map[string]model.Morph{
+		"protesters": {Number: "Plur"},
+		"runs":       {Tense: "Pres", Number: "Sing", Person: "3", VerbForm: "Fin", Mood: "Ind"},
+		"she":        {Number: "Sing", Person: "3"},
+	}
+	for _, tok := range s.Tokens {
+		if w, ok := want[tok.Text]; ok && tok.Morph != w {
+			t.Errorf("%q morph = %+v, want %+v", tok.Text, tok.Morph, w)
+		}
+	}
+}
+
+func TestTagOddInput(t *testing.T) {
+	tg := load(t)
+	for _, text := range []string{"😀 😀", "\xff\xfe", strings.Repeat("x", 5000), "Москва", "", strings.Repeat("a ", 10000)} {
+		s := sentence(text)
+		tg.Tag(&s)
+		for _, tok := range s.Tokens {
+			if tok.UPOS == "" || tok.XPOS == "" {
+				t.Fatalf("%q left untagged", tok.Text)
+			}
+		}
+	}
+	tg.Tag(&model.Sentence{})
+}
+
+func TestEWTDevSliceTags(t *testing.T) {
+	path, err := shareddata.Path("nlp", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	if err != nil {
+		t.Skip(err)
+	}
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, x, l := Accuracy(load(t), sents[:400])
+	t.Logf("EWT dev (400 sentences): UPOS %.4f XPOS %.4f lemma %.4f", u, x, l)
+	if u < 0.92 || x < 0.91 || l < 0.95 {
+		t.Errorf("EWT dev slice: UPOS %.4f XPOS %.4f lemma %.4f, want at least 0.92/0.91/0.95", u, x, l)
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	tg := load(b)
+	s := sentence("Officials said on Tuesday that Russian troops , which had been amassed near the border , were withdrawn after talks in Geneva .")
+	b.ResetTimer()
+	for b.Loop() {
+		tg.Tag(&s)
+	}
+	b.ReportMetric(float64(len(s.Tokens)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
