@@ -99,6 +99,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	if err != nil {
 		return Page{}, fmt.Errorf("extract html: parse: %w", err)
 	}
+	capParagraphs(doc)
 	if !e.opts.Raw {
 		prepare(doc)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -354,6 +355,37 @@ func TestFallbackPolicies(t *testing.T) {
 		if !reflect.DeepEqual(page.Paragraphs, first) {
 			t.Errorf("fallback %d gives %q, want %q", fb, page.Paragraphs, first)
 		}
+	}
+}
+
+func TestCapParagraphs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><body><article>")
+	for i := 0; i < maxParagraphs+200; i++ {
+		fmt.Fprintf(&b, "<div><p>Paragraph number %d.</p></div>", i)
+	}
+	b.WriteString("</article></body></html>")
+	doc, err := html.Parse(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	capParagraphs(doc)
+	paras := paragraphs(doc)
+	if len(paras) != maxParagraphs {
+		t.Fatalf("kept %d paragraphs, want %d", len(paras), maxParagraphs)
+	}
+	if last := paras[len(paras)-1]; last != fmt.Sprintf("Paragraph number %d.", maxParagraphs-1) {
+		t.Errorf("last kept paragraph = %q, want the first ones in document order", last)
+	}
+
+	big := "<p>" + strings.Repeat("word ", maxParagraphBytes/4+1) + "</p><p>after the limit</p>"
+	doc, err = html.Parse(strings.NewReader(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	capParagraphs(doc)
+	if got := paragraphs(doc); len(got) != 1 {
+		t.Errorf("kept %d paragraphs after %d bytes of text, want 1", len(got), maxParagraphBytes)
 	}
 }
 

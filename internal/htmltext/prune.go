@@ -449,3 +449,39 @@ func bodyClass(n *html.Node) bool {
 	}
 	return false
 }
+
+// Limits on the paragraphs handed to trafilatura, which gathers the text of
+// all <p> elements by repeated string concatenation: its time grows with
+// the square of a page's paragraph count. News articles stay far below.
+const (
+	maxParagraphs     = 1000
+	maxParagraphBytes = 512 << 10
+)
+
+// capParagraphs removes the <p> elements after the first maxParagraphs, or
+// after maxParagraphBytes of paragraph text, in document order.
+func capParagraphs(doc *html.Node) {
+	count, size := 0, 0
+	var extra []*html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.P {
+				if count >= maxParagraphs || size >= maxParagraphBytes {
+					extra = append(extra, c)
+					continue
+				}
+				count++
+				size += textLen(c)
+			}
+			rec(c)
+		}
+	}
+	rec(doc)
+	for _, n := range extra {
+		n.Parent.RemoveChild(n)
+	}
+}
