@@ -122,12 +122,16 @@ func repairTitle(page []byte) []byte {
 		return page
 	}
 	start := open + gt + 1
-	closing := indexFold(page[start:], "</title")
-	if closing >= 0 && closing <= maxTitleBytes {
+	window := page[start:]
+	if len(window) > maxTitleBytes+len("</title") {
+		window = window[:maxTitleBytes+len("</title")]
+	}
+	if indexFold(window, "</title") >= 0 {
 		return page
 	}
+	// no </title> near: cut at the first tag
 	lt := bytes.IndexByte(page[start:], '<')
-	if lt < 0 || closing >= 0 && closing <= lt {
+	if lt < 0 {
 		return page
 	}
 	at := start + lt
