@@ -20,7 +20,8 @@ import (
 	"golang.org/x/net/html"
 )
 
-// ErrNoContent is returned (wrapped) when a page holds no article text.
+// ErrNoContent is returned (possibly wrapped) when a page holds no article
+// text. Callers add the operation ("extract html: …").
 var ErrNoContent = errors.New("no article text in page")
 
 // Page is what Extract finds in an HTML page.
@@ -89,15 +90,15 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	// must cost one page, never the process.
 	defer func() {
 		if r := recover(); r != nil {
-			p, err = Page{}, fmt.Errorf("extract html: internal error: %v", r)
+			p, err = Page{}, fmt.Errorf("article extractor panicked: %v", r)
 		}
 	}()
 	if len(bytes.TrimSpace(page)) == 0 {
-		return Page{}, fmt.Errorf("extract html: %w: empty page", ErrNoContent)
+		return Page{}, fmt.Errorf("%w: empty page", ErrNoContent)
 	}
 	doc, err := html.Parse(bytes.NewReader(repairTitle(decode(page))))
 	if err != nil {
-		return Page{}, fmt.Errorf("extract html: parse: %w", err)
+		return Page{}, fmt.Errorf("parse html: %w", err)
 	}
 	capParagraphs(doc)
 	if !e.opts.Raw {
@@ -133,7 +134,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 		}
 	}
 	if err != nil {
-		return Page{}, fmt.Errorf("extract html: %w: %v", ErrNoContent, err)
+		return Page{}, fmt.Errorf("%w: %v", ErrNoContent, err)
 	}
 
 	m := res.Metadata
@@ -143,7 +144,7 @@ func (e *Extractor) Extract(page []byte, pageURL string) (p Page, err error) {
 	p.Published = e.publishedDate(m.Date)
 	p.Paragraphs = dropHeadlines(paras, p.Title, normalizeSpace(m.Title))
 	if len(p.Paragraphs) == 0 {
-		return Page{}, fmt.Errorf("extract html: %w", ErrNoContent)
+		return Page{}, ErrNoContent
 	}
 	return p, nil
 }
