@@ -144,7 +144,11 @@ func (r *runner) score(ctx context.Context, set string, pages []Page) (vigil, ht
 		}
 		raw, err := p.ReadHTML()
 		if err != nil {
-			return Scores{}, Scores{}, err
+			// a missing or broken page scores as an empty prediction
+			r.log.Warn("page not readable", "set", set, "page", p.ID, "err", err)
+			only = append(only, Score(p.Gold, ""))
+			full = append(full, Score(p.Gold, ""))
+			continue
 		}
 
 		start := time.Now()
