@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 
 	"github.com/vigilhq/vigil/internal/bench"
-	"github.com/vigilhq/vigil/internal/pipeline"
 	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
@@ -17,12 +16,16 @@ func runBench(ctx context.Context, args []string, s stdio) error {
 	n := fs.Int("n", 2000, "articles to process in total (the pages repeat)")
 	workers := fs.Int("workers", 0, "pipeline workers (default: one per core)")
 	db := fs.String("db", "", "store file to write (default: a fresh temporary file)")
+	withNLP := fs.Bool("nlp", true, "include the NLP stages (tokenize, tag, parse, ner); -nlp=false measures extract, clean, segment and store alone")
 	verbose := fs.Bool("v", false, "log failures")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	log := newLogger(s.err, *verbose)
-	p := pipeline.New(log, pipeline.Config{})
+	p, err := newPipeline(log, *withNLP)
+	if err != nil {
+		return err
+	}
 	rep, err := bench.Run(ctx, bench.Config{DataDir: *data, Articles: *n, Workers: *workers, DBPath: *db}, p, log)
 	if err != nil {
 		return fmt.Errorf("run benchmark: %w", err)

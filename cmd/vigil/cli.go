@@ -9,6 +9,9 @@ import (
 	"log/slog"
 	"os"
 	"sort"
+
+	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/pipeline"
 )
 
 // stdio bundles the streams a subcommand reads and writes, so tests can
@@ -131,4 +134,18 @@ func sharedDir() string {
 		return d
 	}
 	return "../shared"
+}
+
+// newPipeline returns the article pipeline with the embedded NLP models
+// loaded, or without them when withNLP is false.
+func newPipeline(log *slog.Logger, withNLP bool) (*pipeline.Pipeline, error) {
+	cfg := pipeline.Config{}
+	if withNLP {
+		a, err := nlp.New(log)
+		if err != nil {
+			return nil, fmt.Errorf("load language models: %w", err)
+		}
+		cfg.NLP = a
+	}
+	return pipeline.New(log, cfg), nil
 }

@@ -63,7 +63,10 @@ func runExtract(ctx context.Context, args []string, s stdio) error {
 		doc.Text = string(data)
 	}
 
-	p := pipeline.New(newLogger(s.err, *verbose), pipeline.Config{})
+	p, err := newPipeline(newLogger(s.err, *verbose), true)
+	if err != nil {
+		return err
+	}
 	a, err := p.Process(ctx, doc)
 	if err != nil {
 		return err

@@ -91,10 +91,14 @@ Flags:`)
 		}
 	}()
 
+	pipe, err := newPipeline(log, true)
+	if err != nil {
+		return err
+	}
 	ing := &ingester{
 		log:       log,
 		store:     st,
-		pipe:      pipeline.New(log, pipeline.Config{}),
+		pipe:      pipe,
 		workers:   *workers,
 		published: *published,
 		input:     input.Options{Format: f, Stdin: s.in, Log: log},

@@ -14,7 +14,6 @@ import (
 	"github.com/vigilhq/vigil/internal/api"
 	"github.com/vigilhq/vigil/internal/feed"
 	"github.com/vigilhq/vigil/internal/fetch"
-	"github.com/vigilhq/vigil/internal/pipeline"
 	"github.com/vigilhq/vigil/internal/store"
 )
 
@@ -70,12 +69,16 @@ func runRun(ctx context.Context, args []string, s stdio) error {
 	if hostDelay == 0 {
 		hostDelay = -1 // fetch: negative turns the delay off, zero means its default
 	}
+	pipe, err := newPipeline(log, true)
+	if err != nil {
+		return err
+	}
 	client := fetch.New(log, fetch.Config{Timeout: cfg.timeout, HostDelay: hostDelay})
 	poller := feed.New(log, feed.Config{
 		Feeds:    feeds,
 		Interval: cfg.interval,
 		MaxItems: cfg.maxItems,
-	}, client, pipeline.New(log, pipeline.Config{}), st)
+	}, client, pipe, st)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

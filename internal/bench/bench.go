@@ -139,7 +139,7 @@ func Run(ctx context.Context, cfg Config, p *pipeline.Pipeline, log *slog.Logger
 		t pipeline.Timings
 	}
 	jobs := make(chan int)
-	results := make(chan result, cfg.Workers*2)
+	results := make(chan result, 2*batchSize) // workers keep going while a batch is written
 	var wg sync.WaitGroup
 	start := time.Now()
 	cpu0 := cpuTime()

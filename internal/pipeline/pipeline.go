@@ -19,6 +19,8 @@ import (
 	"github.com/vigilhq/vigil/internal/clean"
 	"github.com/vigilhq/vigil/internal/htmltext"
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/ner"
+	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/segment"
 )
 
@@ -37,10 +39,14 @@ var (
 	ErrNoText   = errors.New("no article text found")
 )
 
-// Config sets the pipeline's limits.
+// Config sets the pipeline's limits and its loaded models.
 type Config struct {
 	MaxHTML int // 0 means DefaultMaxHTML
 	MaxText int // 0 means DefaultMaxText
+	// NLP tokenises, tags, parses and finds the entities of each sentence.
+	// Nil leaves those stages out: the record then has text, removals and
+	// sentences but empty analysis lists.
+	NLP *nlp.Annotator
 }
 
 // Stage names, in pipeline order, as reported in Timings.
@@ -48,10 +54,11 @@ const (
 	StageExtract = "extract"
 	StageClean   = "clean"
 	StageSegment = "segment"
+	StageNLP     = "nlp" // tokenize, tag, parse and ner, sentence by sentence
 )
 
 // Stages lists the stage names in order.
-var Stages = []string{StageExtract, StageClean, StageSegment}
+var Stages = []string{StageExtract, StageClean, StageSegment, StageNLP}
 
 // Timings records how long each stage took for one document.
 type Timings map[string]time.Duration
@@ -137,6 +144,11 @@ func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timin
 	a.ID = ID(a.Text)
 	a.Sentences = segment.Split(a.Text)
 	lap(StageSegment)
+	if p.cfg.NLP != nil {
+		parsed := p.cfg.NLP.Annotate(a.Text, a.Sentences)
+		a.Entities = entities(a.Text, parsed)
+		lap(StageNLP)
+	}
 
 	a.URL = model.StrPtr(firstNonEmpty(doc.URL, pageURL))
 	a.Source = model.StrPtr(firstNonEmpty(doc.Source, site, hostOf(firstNonEmpty(doc.URL, pageURL))))
@@ -287,4 +299,27 @@ func hostOf(u string) string {
 		s = h
 	}
 	return strings.TrimPrefix(strings.ToLower(s), "www.")
+}
+
+// entities turns the entity tags of parsed sentences into contract records.
+// Name and actor stay null until actors are resolved.
+func entities(text string, sents []model.Sentence) []model.Entity {
+	var out []model.Entity
+	for i := range sents {
+		s := &sents[i]
+		for _, m := range ner.Mentions(s) {
+			if m.Start < 0 || m.End > len(s.Tokens) || m.Start >= m.End {
+				continue
+			}
+			start, end := s.Tokens[m.Start].Start, s.Tokens[m.End-1].End
+			out = append(out, model.Entity{
+				Text:     text[start:end],
+				Type:     m.Type,
+				Sentence: s.Index,
+				Start:    start,
+				End:      end,
+			})
+		}
+	}
+	return out
 }
