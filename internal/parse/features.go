@@ -8,7 +8,8 @@ import (
 // n of each slice is the "no word" atom, so that position -1 maps there.
 type sentAtoms struct {
 	w, p, u, lem []uint64
-	uid          []uint8 // UPOS id for label candidates
+	vf           []uint64 // verb form and tense
+	uid          []uint8  // UPOS id for label candidates
 }
 
 var (
@@ -23,7 +24,10 @@ func (a *sentAtoms) reset(n int) {
 		a.u = make([]uint64, n+1)
 		a.lem = make([]uint64, n+1)
 		a.uid = make([]uint8, n+1)
+		a.vf = make([]uint64, n+1)
 	}
+	a.vf = a.vf[:n+1]
+	a.vf[n] = noneAtom
 	a.w, a.p, a.u, a.lem, a.uid = a.w[:n+1], a.p[:n+1], a.u[:n+1], a.lem[:n+1], a.uid[:n+1]
 	a.uid[n] = 0
 	a.w[n], a.p[n], a.u[n], a.lem[n] = noneAtom, noneAtom, noneAtom, noneAtom
@@ -121,6 +125,18 @@ const (
 	tS0lemB0p
 	tS0pB0lem
 	tS0uB0uD
+	tB0lwS0w
+	tB0lwS0pB0p
+	tB0lwS0hp
+	tB0lwS0lem
+	tB0lwB0w
+	tB0lwS0uB0u
+	tS0pB0pSame
+	tB0llS0pB0p
+	tB0lwS0hLem
+	tB0lwS0hpS0p
+	tB0wS0hLem
+	tB0lwS0hpB0u
 	nTemplates
 )
 
@@ -138,6 +154,13 @@ func distBucket(d int) uint64 {
 	return 8
 }
 
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func capv(v int16) uint64 {
 	if v > 6 {
 		return 6
@@ -153,25 +176,110 @@ func at(i int32, n int) int {
 	return int(i)
 }
 
-// transFeatures appends the features of configuration s.
-func transFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64) []uint64 {
+// Roles of single words in a configuration. The features of one word in
+// one role do not depend on the rest of the configuration, so parsing
+// computes their summed weights once per word and role (see roleCache);
+// training, whose weights change all the time, lists them every time.
+const (
+	rS0 = iota
+	rB0
+	rB1
+	rB2
+	rS1
+	rS0h
+	rS0h2
+	rS0l
+	rS0l2
+	rS0r
+	rS0r2
+	rB0l
+	rB0l2
+	nRoles
+)
+
+// roleWords returns the word in each role of s (-1 when empty).
+func roleWords(s *state) (r [nRoles]int32) {
+	for i := range r {
+		r[i] = -1
+	}
 	n := s.n
-	s0 := s.s0()
-	var s1 int32 = -1
-	if len(s.stack) > 1 {
-		s1 = s.stack[len(s.stack)-2]
+	if len(s.stack) > 0 {
+		s0 := s.stack[len(s.stack)-1]
+		r[rS0] = s0
+		if len(s.stack) > 1 {
+			r[rS1] = s.stack[len(s.stack)-2]
+		}
+		if h := s.head[s0]; h >= 0 {
+			r[rS0h] = h
+			r[rS0h2] = s.head[h]
+		}
+		r[rS0l], r[rS0l2], r[rS0r], r[rS0r2] = s.l1[s0], s.l2[s0], s.r1[s0], s.r2[s0]
 	}
-	var b0, b1, b2 int32 = -1, -1, -1
 	if s.b < n {
-		b0 = int32(s.b)
+		b0 := int32(s.b)
+		r[rB0] = b0
+		r[rB0l], r[rB0l2] = s.l1[b0], s.l2[b0]
+		if s.b+1 < n {
+			r[rB1] = b0 + 1
+		}
+		if s.b+2 < n {
+			r[rB2] = b0 + 2
+		}
 	}
-	if s.b+1 < n {
-		b1 = int32(s.b + 1)
+	return r
+}
+
+// unigramFeatures appends the features of word slot i (n for none) in
+// role r.
+func unigramFeatures(buf []uint64, a *sentAtoms, r, i int) []uint64 {
+	w, p := a.w[i], a.p[i]
+	H1, H2 := pc.H1, pc.H2
+	switch r {
+	case rS0:
+		return append(buf, H1(tS0w, w), H1(tS0p, p), H1(tS0wp, H2(0, w, p)), H1(tS0u, a.u[i]), H1(tS0lem, a.lem[i]))
+	case rB0:
+		return append(buf, H1(tB0w, w), H1(tB0p, p), H1(tB0wp, H2(0, w, p)), H1(tB0u, a.u[i]), H1(tB0lem, a.lem[i]))
+	case rB1:
+		return append(buf, H1(tB1w, w), H1(tB1p, p), H2(tB1wp, w, p), H1(tB1u, a.u[i]))
+	case rB2:
+		return append(buf, H1(tB2w, w), H1(tB2p, p))
+	case rS1:
+		return append(buf, H1(tS1w, w), H1(tS1p, p))
+	case rS0h:
+		return append(buf, H1(tS0hw, w), H1(tS0hp, p))
+	case rS0h2:
+		return append(buf, H1(tS0h2w, w), H1(tS0h2p, p))
+	case rS0l:
+		return append(buf, H1(tS0lw, w), H1(tS0lp, p))
+	case rS0l2:
+		return append(buf, H1(tS0l2w, w), H1(tS0l2p, p))
+	case rS0r:
+		return append(buf, H1(tS0rw, w), H1(tS0rp, p))
+	case rS0r2:
+		return append(buf, H1(tS0r2w, w), H1(tS0r2p, p))
+	case rB0l:
+		return append(buf, H1(tB0lw, w), H1(tB0lp, p))
+	case rB0l2:
+		return append(buf, H1(tB0l2w, w), H1(tB0l2p, p))
 	}
-	if s.b+2 < n {
-		b2 = int32(s.b + 2)
+	return buf
+}
+
+// transFeatures appends every feature of configuration s (for training).
+func transFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64) []uint64 {
+	roles := roleWords(s)
+	for r, i := range roles {
+		buf = unigramFeatures(buf, a, r, at(i, s.n))
 	}
-	var s0h, s0h2, s0l, s0l2, s0r, s0r2, b0l, b0l2 int32 = -1, -1, -1, -1, -1, -1, -1, -1
+	return pairFeatures(buf, s, a, labelAtom, &roles)
+}
+
+// pairFeatures appends the features of configuration s that combine
+// several words or the parser state.
+func pairFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, roles *[nRoles]int32) []uint64 {
+	n := s.n
+	s0, s1, b0, b1, b2 := roles[rS0], roles[rS1], roles[rB0], roles[rB1], roles[rB2]
+	s0h, s0h2, s0l, s0l2, s0r, s0r2, b0l, b0l2 := roles[rS0h], roles[rS0h2], roles[rS0l], roles[rS0l2], roles[rS0r], roles[rS0r2], roles[rB0l], roles[rB0l2]
 	var s0vl, s0vr, b0vl int16
 	var s0lset, s0rset, b0lset uint64
 	lab := func(i int32) uint64 {
@@ -182,17 +290,13 @@ func transFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64) []u
 	}
 	hasHead := uint64(0)
 	if s0 >= 0 {
-		s0h = s.head[s0]
 		if s0h >= 0 {
-			s0h2 = s.head[s0h]
 			hasHead = 1
 		}
-		s0l, s0l2, s0r, s0r2 = s.l1[s0], s.l2[s0], s.r1[s0], s.r2[s0]
 		s0vl, s0vr = s.nl[s0], s.nr[s0]
 		s0lset, s0rset = s.lset[s0], s.rset[s0]
 	}
 	if b0 >= 0 {
-		b0l, b0l2 = s.l1[b0], s.l2[b0]
 		b0vl = s.nl[b0]
 		b0lset = s.lset[b0]
 	}
@@ -211,10 +315,6 @@ func transFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64) []u
 	H1, H2, H3 := pc.H1, pc.H2, pc.H3
 	buf = append(buf,
 		H1(tBias, 0),
-		H1(tS0w, s0w), H1(tS0p, s0p), H1(tS0wp, s0wp),
-		H1(tB0w, b0w), H1(tB0p, b0p), H1(tB0wp, b0wp),
-		H1(tB1w, w[B1]), H1(tB1p, p[B1]), H2(tB1wp, w[B1], p[B1]),
-		H1(tB2w, w[B2]), H1(tB2p, p[B2]),
 		H2(tS0wpB0p, s0wp, b0p), H2(tS0pB0wp, s0p, b0wp), H2(tS0wB0w, s0w, b0w),
 		H2(tS0pB0p, s0p, b0p), H2(tB0pB1p, b0p, p[B1]),
 		H3(tB0pB1pB2p, b0p, p[B1], p[B2]), H3(tS0pB0pB1p, s0p, b0p, p[B1]),
@@ -225,26 +325,29 @@ func transFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64) []u
 		H2(tS0wVr, s0w, capv(s0vr)), H2(tS0pVr, s0p, capv(s0vr)),
 		H2(tS0wVl, s0w, capv(s0vl)), H2(tS0pVl, s0p, capv(s0vl)),
 		H2(tB0wVl, b0w, capv(b0vl)), H2(tB0pVl, b0p, capv(b0vl)),
-		H1(tS0hw, w[S0h]), H1(tS0hp, p[S0h]),
-		H1(tS0lw, w[S0l]), H1(tS0lp, p[S0l]), H1(tS0ll, lab(s0l)),
-		H1(tS0rw, w[S0r]), H1(tS0rp, p[S0r]), H1(tS0rl, lab(s0r)),
-		H1(tB0lw, w[B0l]), H1(tB0lp, p[B0l]), H1(tB0ll, lab(b0l)),
-		H1(tS0h2w, w[S0h2]), H1(tS0h2p, p[S0h2]),
-		H1(tS0l2w, w[S0l2]), H1(tS0l2p, p[S0l2]), H1(tS0l2l, lab(s0l2)),
-		H1(tS0r2w, w[S0r2]), H1(tS0r2p, p[S0r2]), H1(tS0r2l, lab(s0r2)),
-		H1(tB0l2w, w[B0l2]), H1(tB0l2p, p[B0l2]), H1(tB0l2l, lab(b0l2)),
+		H1(tS0ll, lab(s0l)), H1(tS0rl, lab(s0r)), H1(tB0ll, lab(b0l)),
+		H1(tS0l2l, lab(s0l2)), H1(tS0r2l, lab(s0r2)), H1(tB0l2l, lab(b0l2)),
 		H3(tS0pS0lpS0l2p, s0p, p[S0l], p[S0l2]), H3(tS0pS0rpS0r2p, s0p, p[S0r], p[S0r2]),
 		H3(tS0pS0hpS0h2p, s0p, p[S0h], p[S0h2]), H3(tB0pB0lpB0l2p, b0p, p[B0l], p[B0l2]),
 		H2(tS0wSr, s0w, s0rset), H2(tS0pSr, s0p, s0rset),
 		H2(tS0wSl, s0w, s0lset), H2(tS0pSl, s0p, s0lset),
 		H2(tB0wBl, b0w, b0lset), H2(tB0pBl, b0p, b0lset),
-		H1(tS1p, p[S1]), H1(tS1w, w[S1]), H3(tS1pS0pB0p, p[S1], s0p, b0p),
+		H3(tS1pS0pB0p, p[S1], s0p, b0p),
 		H1(tS0hasHead, hasHead), H3(tS0pS0hasHeadB0p, s0p, hasHead, b0p),
-		H1(tS0u, s0u), H1(tB0u, b0u), H1(tB1u, u[B1]), H2(tS0uB0u, s0u, b0u),
+		H2(tS0uB0u, s0u, b0u),
 		H3(tS0uB0uB1u, s0u, b0u, u[B1]), H3(tS1uS0uB0u, u[S1], s0u, b0u),
 		H2(tS0wB0u, s0w, b0u), H2(tS0uB0w, s0u, b0w),
-		H1(tS0lem, a.lem[S0]), H1(tB0lem, a.lem[B0]), H2(tS0lemB0p, a.lem[S0], b0p), H2(tS0pB0lem, s0p, a.lem[B0]),
+		H2(tS0lemB0p, a.lem[S0], b0p), H2(tS0pB0lem, s0p, a.lem[B0]),
 		H3(tS0uB0uD, s0u, b0u, dist),
+		// Prepositional attachment: the case marker (b0's first left
+		// child) with the candidate heads and its object.
+		H2(tB0lwS0w, w[B0l], s0w), H3(tB0lwS0pB0p, w[B0l], s0p, b0p), H2(tB0lwS0hp, w[B0l], p[S0h]),
+		H2(tB0lwS0lem, w[B0l], a.lem[S0]), H2(tB0lwB0w, w[B0l], b0w), H3(tB0lwS0uB0u, w[B0l], s0u, b0u),
+		// ... and with s0's head, the other place the phrase can attach.
+		H2(tB0lwS0hLem, w[B0l], a.lem[S0h]), H3(tB0lwS0hpS0p, w[B0l], p[S0h], s0p),
+		H2(tB0wS0hLem, b0w, a.lem[S0h]), H3(tB0lwS0hpB0u, w[B0l], p[S0h], b0u),
+		// Coordination: like with like, after a conjunction.
+		H3(tS0pB0pSame, s0u, b0u, b2u(s0u == b0u)), H3(tB0llS0pB0p, lab(b0l), s0p, b0p),
 	)
 	return buf
 }
@@ -287,6 +390,11 @@ const (
 	lHwDu
 	lHuDw
 	lDuDlset
+	lMarkDp
+	lMarkDpHp
+	lDvfDp
+	lDvfHpDp
+	lMarkDvf
 )
 
 // labelFeatures appends the features for labelling the arc h → d; h is -1
@@ -322,11 +430,12 @@ func labelFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, h, 
 	w, p := a.w, a.p
 	hw, hp, dw, dp := w[H], p[H], w[D], p[D]
 	DL1 := at(dl1, n)
+	mark := at(s.marker[d], n)
 	H1, H2, H3 := pc.H1, pc.H2, pc.H3
 	buf = append(buf,
 		H1(lBias, 0),
 		H1(lHw, hw), H1(lHp, hp), H1(lDw, dw), H1(lDp, dp), H1(lDu, a.u[D]),
-		H2(lHpDp, hp, dp), H2(lHwDp, hw, dp), H2(lHpDw, hp, dw),
+		H2(lHpDp, hp, dp),
 		H2(lDirDist, dir, dist), H2(lDpDir, dp, dir), H3(lHpDpDir, hp, dp, dir),
 		H3(lDpDirDist, dp, dir, dist),
 		H2(lDpDlset, dp, s.lset[d]), H2(lDpDrset, dp, s.rset[d]),
@@ -334,12 +443,14 @@ func labelFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, h, 
 		H2(lDl1, p[DL1], lab(dl1)), H2(lDl1wDp, w[DL1], dp),
 		H2(lDr1, p[at(dr1, n)], lab(dr1)),
 		H2(lDm1p, p[at(dm1, n)], dp), H2(lDp1p, p[at(dp1, n)], dp),
-		H1(lHlem, a.lem[H]), H1(lDlem, a.lem[D]), H2(lHlemDp, a.lem[H], dp),
+		H1(lHlem, a.lem[H]), H1(lDlem, a.lem[D]),
 		H1(lHhp, p[at(hh, n)]), H3(lHhpHpDp, p[at(hh, n)], hp, dp),
 		H3(lDl1wDl1pDp, w[DL1], lab(dl1), dp),
 		H2(lDlemDir, a.lem[D], dir),
 		H2(lHuDu, a.u[H], a.u[D]), H3(lHuDuDir, a.u[H], a.u[D], dir),
-		H2(lHwDu, hw, a.u[D]), H2(lHuDw, a.u[H], dw), H2(lDuDlset, a.u[D], s.lset[d]),
+		H2(lDuDlset, a.u[D], s.lset[d]),
+		H2(lMarkDp, w[mark], dp), H3(lMarkDpHp, w[mark], dp, hp),
+		H2(lDvfDp, a.vf[D], dp), H3(lDvfHpDp, a.vf[D], hp, dp), H2(lMarkDvf, w[mark], a.vf[D]),
 	)
 	if h < 0 {
 		buf = append(buf, H2(lRootD, dp, uint64(len(s.stack))))

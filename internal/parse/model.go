@@ -30,7 +30,7 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 // Pruning of the embedded model: features whose weights all stay below
 // these are dropped (tuned on EWT dev for speed and size at a small cost).
 const (
-	PruneTransitions = 1
+	PruneTransitions = 1.5
 	PruneLabels      = 2
 )
 
@@ -83,6 +83,7 @@ func TagCopy(t *tag.Tagger, sents []conllu.Sentence) []conllu.Sentence {
 		for j := range out[i].Words {
 			w := &out[i].Words[j]
 			w.UPOS, w.XPOS, w.Lemma = s.Tokens[j].UPOS, s.Tokens[j].XPOS, s.Tokens[j].Lemma
+			w.Feats = tag.FeatsOf(s.Tokens[j].Morph)
 		}
 	}
 	return out

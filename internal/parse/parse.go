@@ -41,7 +41,8 @@ type Parser struct {
 	labels    *pc.Model
 	names     []string
 	labelAtom []uint64
-	root      int // label id of "root"
+	root      int    // label id of "root"
+	markMask  uint64 // bits of the marker labels (case, mark)
 	// Labels seen in training for a dependent of each UPOS (index by
 	// uposID, 0 for unknown tags) to the left (0) or right (1) of its head.
 	upos       []string
@@ -57,6 +58,11 @@ type work struct {
 	scores []int32
 	lscore []int32
 	roots  []int32
+	// Summed transition weights of each word in each role, and whether
+	// they are computed yet, for the sentence being parsed.
+	role    [nRoles][][nMoves]int32
+	hasRole [nRoles][]bool
+	ufeats  []uint64
 	// Training uses float scores.
 	fscores, flscore []float32
 }
@@ -91,6 +97,9 @@ func newParser(trans, labels *pc.Model, names, upos []string, cands [][2][]uint1
 		if n == RootLabel {
 			p.root = i
 		}
+		if n == "case" || n == "mark" {
+			p.markMask |= 1 << uint(i)
+		}
 	}
 	if p.root < 0 {
 		return nil, errors.New("no root label")
@@ -120,6 +129,7 @@ func (p *Parser) fillAtoms(a *sentAtoms, toks []model.Token) {
 		a.u[i] = pc.String(t.UPOS)
 		a.lem[i] = pc.String(t.Lemma)
 		a.uid[i] = p.uposID[t.UPOS]
+		a.vf[i] = pc.String(t.Morph.VerbForm + "|" + t.Morph.Tense)
 	}
 }
 
@@ -186,10 +196,34 @@ func bestLabel[T int32 | float32](scores []T, root int) int {
 func (p *Parser) run(w *work, n int) {
 	st := &w.st
 	st.reset(n)
+	st.markMask = p.markMask
+	for r := range w.role {
+		if cap(w.role[r]) < n+1 {
+			w.role[r] = make([][nMoves]int32, n+1)
+			w.hasRole[r] = make([]bool, n+1)
+		}
+		w.role[r] = w.role[r][:n+1]
+		w.hasRole[r] = w.hasRole[r][:n+1]
+		clear(w.hasRole[r])
+	}
 	for !st.done() {
-		w.feats = transFeatures(w.feats[:0], st, &w.at, p.labelAtom)
-		p.trans.Scores(w.feats, w.scores)
-		m := bestMove(st, w.scores)
+		m := st.onlyMove()
+		if m < 0 {
+			roles := roleWords(st)
+			var acc [nMoves]int32
+			for r, i := range roles {
+				v := p.roleScores(w, r, at(i, n))
+				for k := range acc {
+					acc[k] += v[k]
+				}
+			}
+			w.feats = pairFeatures(w.feats[:0], st, &w.at, p.labelAtom, &roles)
+			p.trans.Scores(w.feats, w.scores)
+			for k := range acc {
+				w.scores[k] += acc[k]
+			}
+			m = bestMove(st, w.scores)
+		}
 		lab := -1
 		switch m {
 		case leftArc:
@@ -209,6 +243,18 @@ func (p *Parser) run(w *work, n int) {
 		}
 	}
 	p.finish(w)
+}
+
+// roleScores returns the summed transition weights of the unigram
+// features of word slot i in role r, computing them on first use.
+func (p *Parser) roleScores(w *work, r, i int) *[nMoves]int32 {
+	v := &w.role[r][i]
+	if !w.hasRole[r][i] {
+		w.ufeats = unigramFeatures(w.ufeats[:0], &w.at, r, i)
+		p.trans.Scores(w.ufeats, v[:])
+		w.hasRole[r][i] = true
+	}
+	return v
 }
 
 // finish picks the root among the words left without a head and attaches
@@ -351,7 +397,7 @@ func (p *Parser) Prune(trans, labels float32) *Parser {
 	return &Parser{
 		trans: p.trans.Prune(trans), labels: p.labels.Prune(labels),
 		names: p.names, labelAtom: p.labelAtom, root: p.root,
-		upos: p.upos, uposID: p.uposID, labelCands: p.labelCands,
+		upos: p.upos, uposID: p.uposID, labelCands: p.labelCands, markMask: p.markMask,
 	}
 }
 

@@ -25,6 +25,11 @@ type state struct {
 	l1, l2, r1, r2 []int32
 	nl, nr         []int16  // number of left and right children
 	lset, rset     []uint64 // bit sets of the labels of left and right children
+	// marker is each word's first left child labelled as a marker (case
+	// or mark: "by", "to", "that"), -1 if none; markMask has the bits of
+	// those labels.
+	marker   []int32
+	markMask uint64
 }
 
 func (s *state) reset(n int) {
@@ -45,6 +50,7 @@ func (s *state) reset(n int) {
 	grow(&s.l2)
 	grow(&s.r1)
 	grow(&s.r2)
+	grow(&s.marker)
 	if cap(s.label) < n {
 		s.label = make([]int16, n)
 		s.nl = make([]int16, n)
@@ -83,6 +89,14 @@ func (s *state) valid(m int) bool {
 	return false
 }
 
+// onlyMove returns the one valid move when there is a single one, else -1.
+func (s *state) onlyMove() int {
+	if len(s.stack) == 0 {
+		return shift
+	}
+	return -1
+}
+
 // addArc records h → d with label id lab, or with the label pending when
 // lab is negative (see setLabel).
 func (s *state) addArc(h, d int32, lab int) {
@@ -117,6 +131,9 @@ func (s *state) setLabel(d int32, lab int) {
 	bit := uint64(1) << (uint(lab) & 63)
 	if d < h {
 		s.lset[h] |= bit
+		if s.markMask&bit != 0 && (s.marker[h] < 0 || d < s.marker[h]) {
+			s.marker[h] = d
+		}
 	} else {
 		s.rset[h] |= bit
 	}

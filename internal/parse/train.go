@@ -10,6 +10,7 @@ import (
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/nlp/conllu"
 	pc "github.com/vigilhq/vigil/internal/nlp/perceptron"
+	"github.com/vigilhq/vigil/internal/tag"
 )
 
 // Ways to handle non-projective training trees, which the arc-eager system
@@ -158,6 +159,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Par
 			p.fillAtoms(&w.at, ts.toks)
 			st := &w.st
 			st.reset(n)
+			st.markMask = p.markMask
 			or.reset(ts.heads)
 			// learnLabel chooses the label of h → d, learning from it
 			// when the arc is right; it returns the gold label then.
@@ -184,6 +186,11 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Par
 				return ts.labels[d]
 			}
 			for !st.done() {
+				if st.onlyMove() >= 0 {
+					st.apply(shift, -1)
+					or.sync(st, shift)
+					continue
+				}
 				w.feats = transFeatures(w.feats[:0], st, &w.at, p.labelAtom)
 				trT.Scores(w.feats, w.fscores)
 				minCost := 1 << 30
@@ -311,7 +318,7 @@ func labelCandidates(sents []conllu.Sentence, upos, names []string, labelID map[
 func toTokens(cs *conllu.Sentence) []model.Token {
 	toks := make([]model.Token, len(cs.Words))
 	for i, w := range cs.Words {
-		toks[i] = model.Token{Text: w.Form, UPOS: w.UPOS, XPOS: w.XPOS, Lemma: w.Lemma, Head: -1}
+		toks[i] = model.Token{Text: w.Form, UPOS: w.UPOS, XPOS: w.XPOS, Lemma: w.Lemma, Morph: tag.MorphOf(w.Feats), Head: -1}
 	}
 	return toks
 }

@@ -190,6 +190,12 @@ const (
 	fTagM1AmbP1
 	fAmbAmbP1
 	fTagM1Amb
+	fTagM1Suf2
+	fTagM1Suf3
+	fTagM1M2Suf2
+	fLastV
+	fLastVSuf2
+	fLastVLower
 	fR1
 	fR2
 	fR1R2
@@ -210,7 +216,7 @@ const (
 // padded sentence: at[0..1] start padding, token i at at[i+2], then two
 // end paddings. tags holds the predicted class ids of earlier tokens
 // (offset by 2 as well, with -1 and -2 for padding).
-func features(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps uint64) []uint64 {
+func features(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps, lastV uint64) []uint64 {
 	p := i + 2
 	w := &at[p]
 	m1, m2 := &at[p-1], &at[p-2]
@@ -249,6 +255,12 @@ func features(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps ui
 		pc.H2(fTagM1AmbP1, t1, p1.amb),
 		pc.H2(fAmbAmbP1, w.amb, p1.amb),
 		pc.H2(fTagM1Amb, t1, w.amb),
+		// The last verb or auxiliary tag on the left: "was ... arrested"
+		// against "police arrested".
+		pc.H1(fLastV, lastV), pc.H2(fLastVSuf2, lastV, w.suf2), pc.H2(fLastVLower, lastV, w.lower),
+		// The left tags with the ending, for words the tagger has not
+		// seen: "soldiers clashed" (VBD) against "was clashed" (VBN).
+		pc.H2(fTagM1Suf2, t1, w.suf2), pc.H2(fTagM1Suf3, t1, w.suf3), pc.H3(fTagM1M2Suf2, t1, t2, w.suf2),
 	)
 	if i == 0 {
 		buf = append(buf, pc.H1(fFirstForm, w.form))

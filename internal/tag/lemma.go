@@ -253,12 +253,10 @@ func (c *lemmaCounts) build(minRule int) *Lemmatizer {
 		s, _ := parseScript(best(m))
 		l.rules[k] = s
 	}
-	// Word exceptions: words whose script differs from what the rules give.
+	// Every known word keeps its script: the rules are for unseen words,
+	// and one lookup is faster than trying suffixes.
 	for _, k := range keys {
 		s, _ := parseScript(best(c.words[k]))
-		if r, ok := l.ruleScript(k[0], k[1]); ok && r == s {
-			continue
-		}
 		l.words[k] = s
 	}
 	// Exact-case exceptions, for words whose lemma depends on case ("i" →

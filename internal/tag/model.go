@@ -33,6 +33,8 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 		OpenMinShare: 0.0005,
 		CandMin:      5,
 		RareMin:      3,
+		CoMinTypes:   25,
+		CoMaxCount:   100,
 		TwoPass:      ModelTwoPass,
 		Folds:        5,
 		Log:          log,
@@ -99,7 +101,7 @@ func WriteFileAtomic(path string, write func(io.Writer) (int64, error)) error {
 
 // cacheVersion changes whenever the tagger's features or training change,
 // so that stale jackknife caches are not reused.
-const cacheVersion = "tagger-v2"
+const cacheVersion = "tagger-v5"
 
 // JackknifeCached runs Jackknife on EWT train with opt, or reads the
 // result of an identical earlier run from the cache under the system's
@@ -113,8 +115,8 @@ func JackknifeCached(ctx context.Context, sharedDir string, opt TrainOptions) (f
 	}
 	h := sha256.New()
 	h.Write(data)
-	fmt.Fprintf(h, "%s|%d|%d|%g|%d|%g|%g|%d|%d|%v|%d", cacheVersion, opt.Epochs, opt.Seed, opt.MinWeight,
-		opt.AmbMinCount, opt.AmbMinShare, opt.OpenMinShare, opt.CandMin, opt.RareMin, opt.TwoPass, opt.Folds)
+	fmt.Fprintf(h, "%s|%d|%d|%g|%d|%g|%g|%d|%d|%d|%d|%v|%d", cacheVersion, opt.Epochs, opt.Seed, opt.MinWeight,
+		opt.AmbMinCount, opt.AmbMinShare, opt.OpenMinShare, opt.CandMin, opt.RareMin, opt.CoMinTypes, opt.CoMaxCount, opt.TwoPass, opt.Folds)
 	key := hex.EncodeToString(h.Sum(nil))[:20]
 	dir := filepath.Join(os.TempDir(), "vigil-train-cache")
 	firstPath := filepath.Join(dir, "jackknife-"+key+"-first.conllu")

@@ -14,18 +14,37 @@ import (
 // (the person and number of a past-tense verb, imperative mood) is set
 // after parsing by RefineMorph.
 type morpher struct {
-	words map[string]model.Morph // lower + "\t" + XPOS
-	tags  map[string]model.Morph // XPOS
+	words map[pair]model.Morph // {lowercased word, XPOS}
+	tags  map[string]model.Morph
 }
 
 func (m *morpher) morph(form, lemma, upos, xpos string) model.Morph {
-	if mo, ok := m.words[Lower(form)+"\t"+xpos]; ok {
+	if mo, ok := m.words[pair{Lower(form), xpos}]; ok {
 		return mo
 	}
 	return m.tags[xpos]
 }
 
-// morphOf extracts the five features vigil uses from a UD feature string.
+// MorphOf extracts the five features vigil uses from a UD feature string.
+func MorphOf(feats string) model.Morph { return morphOf(feats) }
+
+// FeatsOf writes m as a UD feature string ("Mood=Ind|Number=Sing").
+func FeatsOf(m model.Morph) string {
+	var b strings.Builder
+	for _, f := range [...]struct{ name, value string }{
+		{"Mood", m.Mood}, {"Number", m.Number}, {"Person", m.Person}, {"Tense", m.Tense}, {"VerbForm", m.VerbForm},
+	} {
+		if f.value == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('|')
+		}
+		b.WriteString(f.name + "=" + f.value)
+	}
+	return b.String()
+}
+
 func morphOf(feats string) model.Morph {
 	return model.Morph{
 		Tense:    conllu.Feat(feats, "Tense"),
@@ -49,69 +68,73 @@ func parseMorphKey(k string) model.Morph {
 }
 
 type morphCounts struct {
-	words map[string]map[string]int
+	words map[pair]map[string]int
 	tags  map[string]map[string]int
 }
 
 func newMorphCounts() *morphCounts {
-	return &morphCounts{words: map[string]map[string]int{}, tags: map[string]map[string]int{}}
+	return &morphCounts{words: map[pair]map[string]int{}, tags: map[string]map[string]int{}}
 }
 
 func (c *morphCounts) add(form, xpos, feats string) {
 	k := morphKey(morphOf(feats))
-	inc := func(mm map[string]map[string]int, key string) {
-		m := mm[key]
-		if m == nil {
-			m = map[string]int{}
-			mm[key] = m
-		}
-		m[k]++
+	m := c.words[pair{Lower(form), xpos}]
+	if m == nil {
+		m = map[string]int{}
+		c.words[pair{Lower(form), xpos}] = m
 	}
-	inc(c.words, Lower(form)+"\t"+xpos)
-	inc(c.tags, xpos)
+	m[k]++
+	m = c.tags[xpos]
+	if m == nil {
+		m = map[string]int{}
+		c.tags[xpos] = m
+	}
+	m[k]++
 }
 
 func (c *morphCounts) build() *morpher {
-	m := &morpher{words: map[string]model.Morph{}, tags: map[string]model.Morph{}}
+	m := &morpher{words: map[pair]model.Morph{}, tags: map[string]model.Morph{}}
 	for _, k := range sortedKeys(c.tags) {
 		m.tags[k] = parseMorphKey(best(c.tags[k]))
 	}
-	for _, k := range sortedKeys(c.words) {
-		xpos := k[strings.IndexByte(k, '\t')+1:]
+	for _, k := range sortedPairs(c.words) {
 		mo := parseMorphKey(best(c.words[k]))
-		if mo != m.tags[xpos] {
+		if mo != m.tags[k[1]] {
 			m.words[k] = mo
 		}
 	}
 	return m
 }
 
-func encodeMorphs(w *binio.Writer, m map[string]model.Morph) {
-	keys := sortedKeys(m)
+func (m *morpher) encode(w *binio.Writer) {
+	keys := sortedPairs(m.words)
 	w.Uvarint(uint64(len(keys)))
 	for _, k := range keys {
+		w.String(k[0])
+		w.String(k[1])
+		w.String(morphKey(m.words[k]))
+	}
+	tags := sortedKeys(m.tags)
+	w.Uvarint(uint64(len(tags)))
+	for _, k := range tags {
 		w.String(k)
-		w.String(morphKey(m[k]))
+		w.String(morphKey(m.tags[k]))
 	}
-}
-
-func decodeMorphs(r *binio.Reader) map[string]model.Morph {
-	n := r.Int(1 << 24)
-	m := make(map[string]model.Morph, n)
-	for i := 0; i < n && r.Err() == nil; i++ {
-		k := r.String()
-		m[k] = parseMorphKey(r.String())
-	}
-	return m
-}
-
-func (m *morpher) encode(w *binio.Writer) {
-	encodeMorphs(w, m.words)
-	encodeMorphs(w, m.tags)
 }
 
 func decodeMorpher(r *binio.Reader) *morpher {
-	return &morpher{words: decodeMorphs(r), tags: decodeMorphs(r)}
+	n := r.Int(1 << 24)
+	m := &morpher{words: make(map[pair]model.Morph, n), tags: map[string]model.Morph{}}
+	for i := 0; i < n && r.Err() == nil; i++ {
+		k := pair{r.String(), r.String()}
+		m.words[k] = parseMorphKey(r.String())
+	}
+	n = r.Int(1 << 16)
+	for i := 0; i < n && r.Err() == nil; i++ {
+		k := r.String()
+		m.tags[k] = parseMorphKey(r.String())
+	}
+	return m
 }
 
 // RefineMorph sets the morphology that depends on the parse, once Head and

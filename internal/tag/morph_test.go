@@ -130,3 +130,23 @@ func TestRefineMorphBadHeads(t *testing.T) {
 		t.Errorf("VBG with a bad head: VerbForm %q, want Part", got)
 	}
 }
+
+func TestFeatsOf(t *testing.T) {
+	tests := []struct {
+		m    model.Morph
+		want string
+	}{
+		{model.Morph{Tense: "Past", Number: "Plur", Person: "3", VerbForm: "Fin", Mood: "Ind"}, "Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin"},
+		{model.Morph{Number: "Sing"}, "Number=Sing"},
+		{model.Morph{}, ""},
+	}
+	for _, tt := range tests {
+		got := FeatsOf(tt.m)
+		if got != tt.want {
+			t.Errorf("FeatsOf(%+v) = %q, want %q", tt.m, got, tt.want)
+		}
+		if back := MorphOf(got); back != tt.m {
+			t.Errorf("MorphOf(%q) = %+v, want %+v", got, back, tt.m)
+		}
+	}
+}

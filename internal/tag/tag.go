@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/vigilhq/vigil/internal/model"
@@ -37,6 +38,7 @@ type Tagger struct {
 	model2     *pc.Model // second pass that sees the first pass's tags on the right, or nil
 	upos, xpos []string  // per class
 	classAtom  []uint64  // hash per class, for tag history features
+	verbal     []bool    // classes of verbs and auxiliaries
 	lex        map[string]lexEntry
 	open       []uint16 // classes possible for words not in lex
 	// candMin is how often a word must have been seen for its classes in
@@ -61,6 +63,8 @@ type lexEntry struct {
 const sureCount = 50
 
 type scratch struct {
+	forms   []string
+	classes []int
 	at      []atoms
 	cands   [][]uint16
 	sure    []bool
@@ -86,8 +90,10 @@ func Load() (*Tagger, error) {
 func newTagger(m *pc.Model, upos, xpos []string, lex map[string]lexEntry, open []uint16, lem *Lemmatizer, mo *morpher) *Tagger {
 	t := &Tagger{model: m, upos: upos, xpos: xpos, lex: lex, open: open, lem: lem, morph: mo}
 	t.classAtom = make([]uint64, len(upos))
+	t.verbal = make([]bool, len(upos))
 	for i := range upos {
 		t.classAtom[i] = pc.String(upos[i] + "|" + xpos[i])
+		t.verbal[i] = strings.HasPrefix(xpos[i], "VB") || xpos[i] == "MD"
 	}
 	return t
 }
@@ -113,6 +119,11 @@ func (s *scratch) resize(n int) {
 		s.cands = make([][]uint16, n)
 		s.sure = make([]bool, n)
 	}
+	if cap(s.forms) < n {
+		s.forms = make([]string, n)
+		s.classes = make([]int, n)
+	}
+	s.forms, s.classes = s.forms[:n], s.classes[:n]
 	s.at = s.at[:n+4]
 	s.tags = s.tags[:n+4]
 	s.cands = s.cands[:n]
@@ -142,16 +153,20 @@ func (t *Tagger) prepare(s *scratch, forms []string) {
 // into out. right holds first-pass tag atoms for a second pass, or nil.
 func (t *Tagger) run(s *scratch, m *pc.Model, n int, right []uint64, caps uint64, out []int) {
 	s.tags[0], s.tags[1] = tagStart, tagStart
+	lastV := tagStart
 	for i := 0; i < n; i++ {
 		cands := s.cands[i]
 		c := int(cands[0])
 		if !s.sure[i] && len(cands) > 1 {
-			s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps)
+			s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps, lastV)
 			m.ScoresFor(s.feats, cands, s.iscores)
 			c = int(cands[pc.Argmax(s.iscores[:len(cands)])])
 		}
 		out[i] = c
 		s.tags[i+2] = t.classAtom[c]
+		if t.verbal[c] {
+			lastV = t.classAtom[c]
+		}
 	}
 }
 
@@ -169,18 +184,17 @@ func (t *Tagger) rightAtoms(s *scratch, classes []int) []uint64 {
 	return r
 }
 
-// predict tags forms and writes class ids into out.
-func (t *Tagger) predict(forms []string, out []int) {
-	s := t.getScratch(len(forms))
+// predict tags the words in s.forms and writes class ids into s.classes.
+func (t *Tagger) predict(s *scratch) {
+	forms := s.forms
 	t.prepare(s, forms)
 	caps := capsBucket(forms)
 	n := len(forms)
-	t.run(s, t.model, n, nil, caps, out)
+	t.run(s, t.model, n, nil, caps, s.classes)
 	if t.model2 != nil {
-		right := t.rightAtoms(s, out)
-		t.run(s, t.model2, n, right, caps, out)
+		right := t.rightAtoms(s, s.classes)
+		t.run(s, t.model2, n, right, caps, s.classes)
 	}
-	t.pool.Put(s)
 }
 
 // Tag fills UPOS, XPOS, Lemma and Morph of every token of s.
@@ -189,12 +203,13 @@ func (t *Tagger) Tag(s *model.Sentence) {
 	if n == 0 {
 		return
 	}
-	forms := make([]string, n)
+	sc := t.getScratch(n)
+	defer t.pool.Put(sc)
 	for i := range s.Tokens {
-		forms[i] = s.Tokens[i].Text
+		sc.forms[i] = s.Tokens[i].Text
 	}
-	classes := make([]int, n)
-	t.predict(forms, classes)
+	t.predict(sc)
+	classes := sc.classes
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		c := classes[i]

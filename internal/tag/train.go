@@ -35,6 +35,13 @@ type TrainOptions struct {
 	// tags of the training data come from Jackknife.
 	TwoPass bool
 	Folds   int // jackknife folds (default 5)
+	// CoMinTypes: classes that this many word types share are candidates
+	// for each other (default 25).
+	CoMinTypes int
+	CoMaxCount int // only words seen fewer times get those (default 100)
+	// Mix > 1 trains that many taggers on different shuffles and averages
+	// their weights.
+	Mix int
 	// RareMin: words seen fewer times count as unknown (default 2).
 	RareMin int
 	// Dev, when set, is tagged after every epoch and its accuracy logged.
@@ -54,6 +61,12 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.AmbMinShare == 0 {
 		o.AmbMinShare = 0.01
+	}
+	if o.CoMaxCount == 0 {
+		o.CoMaxCount = 100
+	}
+	if o.CoMinTypes == 0 {
+		o.CoMinTypes = 25
 	}
 	if o.Folds == 0 {
 		o.Folds = 5
@@ -111,6 +124,21 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 			mc.add(w.Form, w.XPOS, w.Feats)
 		}
 	}
+	// Classes that many words share (VBD and VBN, NN and JJ): a word seen
+	// with one may well have the other, so candidate sets include both.
+	co := make([][]int, len(names))
+	for i := range co {
+		co[i] = make([]int, len(names))
+	}
+	for _, m := range wordTags {
+		for a := range m {
+			for b := range m {
+				if a != b {
+					co[a][b]++
+				}
+			}
+		}
+	}
 	lex := map[string]lexEntry{}
 	rare := map[int]int{} // classes of rarely seen words
 	rareTotal := 0
@@ -130,6 +158,18 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 			if total <= 2 {
 				rare[c] += k
 				rareTotal += k
+			}
+		}
+		for c := range m {
+			if total >= opt.CoMaxCount {
+				break // frequent words show all their classes
+			}
+			for b, k := range co[c] {
+				if k >= opt.CoMinTypes {
+					if _, seen := m[b]; !seen && !slices.Contains(e.cands, uint16(b)) {
+						e.cands = append(e.cands, uint16(b))
+					}
+				}
 			}
 		}
 		slices.Sort(e.cands)
@@ -161,6 +201,24 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 	opt.Log.Info("train tagger: lexicon", "words", len(lex), "classes", len(names), "open_classes", len(open))
 
 	t.model = trainStage(ctx, t, sents, classIdx, nil, opt, 1)
+	if opt.Mix > 1 {
+		models := []*pc.Model{t.model}
+		for k := 1; k < opt.Mix; k++ {
+			o := opt
+			o.Seed = opt.Seed + uint64(k)*7919
+			o.Dev = nil
+			models = append(models, trainStage(ctx, t, sents, classIdx, nil, o, 1))
+		}
+		m, err := pc.Average(models...)
+		if err != nil {
+			return nil, fmt.Errorf("train tagger: %w", err)
+		}
+		t.model = m
+		if len(opt.Dev) > 0 {
+			u, x, l := Accuracy(t, opt.Dev)
+			opt.Log.Info("train tagger: mixed", "models", opt.Mix, "features", m.Features(), "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
+		}
+	}
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("train tagger: %w", ctx.Err())
 	}
@@ -226,11 +284,12 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 				right = t.rightAtoms(s, firstClasses)
 			}
 			caps := capsBucket(forms)
+			lastV := tagStart
 			for i := range ws {
 				cands := s.cands[i]
 				guess := int(cands[0])
 				if !s.sure[i] && len(cands) > 1 {
-					s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps)
+					s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps, lastV)
 					tr.Scores(s.feats, s.scores)
 					for k, c := range cands {
 						cscores[k] = s.scores[c]
@@ -238,7 +297,7 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 					guess = int(cands[pc.Argmax(cscores[:len(cands)])])
 				} else if len(cands) == 1 && guess != gold[i] {
 					// The only candidate is wrong: still learn from it.
-					s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps)
+					s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps, lastV)
 				}
 				if guess != gold[i] {
 					tr.Update(s.feats, gold[i], guess)
@@ -249,6 +308,9 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 				}
 				total++
 				s.tags[i+2] = t.classAtom[guess]
+				if t.verbal[guess] {
+					lastV = t.classAtom[guess]
+				}
 			}
 		}
 		args := []any{"stage", stage, "epoch", epoch, "train_acc", fmt.Sprintf("%.4f", float64(correct)/float64(total)), "features", tr.Features()}
@@ -351,6 +413,7 @@ func Jackknife(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (
 			for j := range dst[i].Words {
 				w := &dst[i].Words[j]
 				w.UPOS, w.XPOS, w.Lemma = s.Tokens[j].UPOS, s.Tokens[j].XPOS, s.Tokens[j].Lemma
+				w.Feats = FeatsOf(s.Tokens[j].Morph)
 			}
 		}
 	}

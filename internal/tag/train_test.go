@@ -19,7 +19,7 @@ func tinyTreebank(t *testing.T) []conllu.Sentence {
 
 func trainTiny(t *testing.T, sents []conllu.Sentence, first []conllu.Sentence) *Tagger {
 	t.Helper()
-	tg, err := Train(context.Background(), sents, TrainOptions{Epochs: 15, MinWeight: 0.01, Seed: 3, FirstPass: first})
+	tg, err := Train(context.Background(), sents, TrainOptions{Epochs: 15, MinWeight: 0.01, Seed: 3, FirstPass: first, RareMin: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -218,7 +218,20 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 	for size < 2*len(keys) {
 		size <<= 1
 	}
-	m := &Model{n: n, mask: uint64(size - 1), slots: make([]slot, size), w: q, scale: scale, count: len(keys)}
+	m := &Model{n: n, mask: uint64(size - 1), scale: scale, count: len(keys)}
+	if n <= 4 {
+		m.small = make([]slot4, size)
+		for i, k := range keys {
+			j := k & m.mask
+			for m.small[j].key != 0 {
+				j = (j + 1) & m.mask
+			}
+			m.small[j].key = k
+			copy(m.small[j].w[:], q[i*n:i*n+n])
+		}
+		return m
+	}
+	m.slots, m.w = make([]slot, size), q
 	for i, k := range keys {
 		j := k & m.mask
 		for m.slots[j].key != 0 {
@@ -226,17 +239,31 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 		}
 		m.slots[j] = slot{key: k, row: uint32(i)}
 	}
-	if n <= 4 {
-		m.small = make([]slot4, size)
-		for j, sl := range m.slots {
-			if sl.key == 0 {
-				continue
+	return m
+}
+
+// rows returns the keys in ascending order with their quantised rows.
+func (m *Model) rows() (keys []uint64, rows [][]int16) {
+	keys = make([]uint64, 0, m.count)
+	if m.small != nil {
+		for _, sl := range m.small {
+			if sl.key != 0 {
+				keys = append(keys, sl.key)
 			}
-			m.small[j].key = sl.key
-			copy(m.small[j].w[:], q[int(sl.row)*n:int(sl.row)*n+n])
+		}
+	} else {
+		for _, sl := range m.slots {
+			if sl.key != 0 {
+				keys = append(keys, sl.key)
+			}
 		}
 	}
-	return m
+	slices.Sort(keys)
+	rows = make([][]int16, len(keys))
+	for i, k := range keys {
+		rows[i] = m.Row(k)
+	}
+	return keys, rows
 }
 
 // Classes returns the number of classes.
@@ -299,6 +326,16 @@ func (m *Model) ScoresFor(feats []uint64, classes []uint16, scores []int32) {
 	scores = scores[:len(classes)]
 	clear(scores)
 	n := m.n
+	if m.small != nil {
+		for _, f := range feats {
+			if row := m.Row(f); row != nil {
+				for k, c := range classes {
+					scores[k] += int32(row[c])
+				}
+			}
+		}
+		return
+	}
 	for _, f := range feats {
 		i := f & m.mask
 		for {
@@ -335,12 +372,7 @@ const magic = "VGPC1"
 // Encode writes the model. The output is a deterministic function of the
 // model; callers compress it.
 func (m *Model) Encode(w *binio.Writer) {
-	keys := make([]uint64, m.count)
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			keys[sl.row] = sl.key
-		}
-	}
+	keys, rows := m.rows()
 	w.String(magic)
 	w.Uvarint(uint64(m.n))
 	w.Uvarint(uint64(len(keys)))
@@ -355,7 +387,7 @@ func (m *Model) Encode(w *binio.Writer) {
 	buf := make([]byte, 2*len(keys))
 	for c := 0; c < m.n; c++ {
 		for i := range keys {
-			binary.LittleEndian.PutUint16(buf[2*i:], uint16(m.w[i*m.n+c]))
+			binary.LittleEndian.PutUint16(buf[2*i:], uint16(rows[i][c]))
 		}
 		w.Bytes(buf)
 	}
@@ -406,17 +438,12 @@ func Decode(r *binio.Reader) (*Model, error) {
 // Prune returns a copy of m without the features whose weights all have an
 // absolute value below minWeight.
 func (m *Model) Prune(minWeight float32) *Model {
-	keys := make([]uint64, m.count)
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			keys[sl.row] = sl.key
-		}
-	}
+	keys, rows := m.rows()
 	lim := float64(minWeight) / float64(m.scale)
 	var nk []uint64
 	var nq []int16
 	for r, k := range keys {
-		row := m.w[r*m.n : r*m.n+m.n]
+		row := rows[r]
 		keep := false
 		for _, v := range row {
 			if math.Abs(float64(v)) >= lim {
@@ -432,9 +459,21 @@ func (m *Model) Prune(minWeight float32) *Model {
 	return newQuantModel(m.n, nk, nq, m.scale)
 }
 
-// Row returns the weights of feature f (nil when absent). For analysis.
+// Row returns the weights of feature f (nil when absent).
 func (m *Model) Row(f uint64) []int16 {
 	i := f & m.mask
+	if m.small != nil {
+		for {
+			sl := &m.small[i]
+			if sl.key == f {
+				return sl.w[:m.n]
+			}
+			if sl.key == 0 {
+				return nil
+			}
+			i = (i + 1) & m.mask
+		}
+	}
 	for {
 		sl := m.slots[i]
 		if sl.key == f {
@@ -446,4 +485,41 @@ func (m *Model) Row(f uint64) []int16 {
 		}
 		i = (i + 1) & m.mask
 	}
+}
+
+// Average returns the model whose weights are the mean of the models'
+// weights (parameter mixing of perceptrons trained on shuffles of the same
+// data). All models must have the same number of classes.
+func Average(models ...*Model) (*Model, error) {
+	if len(models) == 0 {
+		return nil, errors.New("average: no models")
+	}
+	n := models[0].n
+	sum := map[uint64][]float32{}
+	for _, m := range models {
+		if m.n != n {
+			return nil, fmt.Errorf("average: %d and %d classes", n, m.n)
+		}
+		keys, rows := m.rows()
+		for r, k := range keys {
+			row := sum[k]
+			if row == nil {
+				row = make([]float32, n)
+				sum[k] = row
+			}
+			for i, v := range rows[r] {
+				row[i] += float32(v) * m.scale / float32(len(models))
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w := make([]float32, 0, len(keys)*n)
+	for _, k := range keys {
+		w = append(w, sum[k]...)
+	}
+	return newModel(n, keys, w), nil
 }
