@@ -1,0 +1,222 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"text/tabwriter"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// TypeScore is the exact-span score of one entity type.
+type TypeScore struct {
+	Type       string
+	TP, FP, FN int
+	P, R, F1   float64
+}
+
+// Scores are CoNLL-style exact-span entity scores: a predicted entity
+// counts only when its span and type both match a gold entity.
+type Scores struct {
+	Sentences, Tokens int
+	TP, FP, FN        int
+	P, R, F1          float64
+	// Strict also counts predictions of types the gold data never uses
+	// (NORP, scored as UNER's OTH, which UNER English does not annotate).
+	StrictP, StrictR, StrictF1 float64
+	ByType                     []TypeScore
+}
+
+func prf(tp, fp, fn int) (p, r, f float64) {
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
+
+// scorer accumulates matches per type.
+type scorer struct {
+	counts map[string]*TypeScore
+	sents  int
+	toks   int
+}
+
+func newScorer() *scorer { return &scorer{counts: make(map[string]*TypeScore)} }
+
+func (s *scorer) get(t string) *TypeScore {
+	c := s.counts[t]
+	if c == nil {
+		c = &TypeScore{Type: t}
+		s.counts[t] = c
+	}
+	return c
+}
+
+// add scores one sentence; spans with an empty Type are ignored.
+func (s *scorer) add(gold, pred []Mention, ntoks int) {
+	s.sents++
+	s.toks += ntoks
+	type key struct {
+		start, end int
+		typ        string
+	}
+	g := make(map[key]bool, len(gold))
+	for _, m := range gold {
+		if m.Type != "" {
+			g[key{m.Start, m.End, m.Type}] = true
+			s.get(m.Type)
+		}
+	}
+	for _, m := range pred {
+		if m.Type == "" {
+			continue
+		}
+		k := key{m.Start, m.End, m.Type}
+		if g[k] {
+			s.get(m.Type).TP++
+			delete(g, k)
+		} else {
+			s.get(m.Type).FP++
+		}
+	}
+	for k := range g {
+		s.get(k.typ).FN++
+	}
+}
+
+// scores sums up; types with no gold entity at all count only in Strict.
+func (s *scorer) scores() Scores {
+	out := Scores{Sentences: s.sents, Tokens: s.toks}
+	names := make([]string, 0, len(s.counts))
+	for t := range s.counts {
+		names = append(names, t)
+	}
+	sort.Strings(names)
+	var stp, sfp, sfn int
+	for _, t := range names {
+		c := *s.counts[t]
+		c.P, c.R, c.F1 = prf(c.TP, c.FP, c.FN)
+		out.ByType = append(out.ByType, c)
+		stp, sfp, sfn = stp+c.TP, sfp+c.FP, sfn+c.FN
+		if c.TP+c.FN == 0 {
+			continue
+		}
+		out.TP, out.FP, out.FN = out.TP+c.TP, out.FP+c.FP, out.FN+c.FN
+	}
+	out.P, out.R, out.F1 = prf(out.TP, out.FP, out.FN)
+	out.StrictP, out.StrictR, out.StrictF1 = prf(stp, sfp, sfn)
+	return out
+}
+
+// WriteTable prints the per-type and overall scores.
+func (s Scores) WriteTable(w io.Writer) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "type\tgold\tpred\ttp\tP\tR\tF1\t\n")
+	for _, t := range s.ByType {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", t.Type, t.TP+t.FN, t.TP+t.FP, t.TP, t.P, t.R, t.F1)
+	}
+	fmt.Fprintf(tw, "all\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", s.TP+s.FN, s.TP+s.FP, s.TP, s.P, s.R, s.F1)
+	if s.StrictF1 != s.F1 {
+		fmt.Fprintf(tw, "strict\t\t\t\t%.3f\t%.3f\t%.3f\t\n", s.StrictP, s.StrictR, s.StrictF1)
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write scores: %w", err)
+	}
+	return nil
+}
+
+// unerLabel maps our types onto UNER's.
+func unerLabel(t string) string {
+	switch t {
+	case Person:
+		return "PER"
+	case Org:
+		return "ORG"
+	case GPE, Loc:
+		return "LOC"
+	case NORP:
+		return "OTH"
+	}
+	return "OTH"
+}
+
+// EvalUNER scores r on a UNER iob2 file (gold tokens). prep, when not nil,
+// runs on every sentence before recognition (e.g. the POS tagger). Our
+// types map onto UNER's: PERSON→PER, ORG→ORG, GPE and LOC→LOC, NORP→OTH.
+func EvalUNER(r *Recognizer, path string, prep func(*model.Sentence)) (Scores, error) {
+	gold, err := readIOB2(path)
+	if err != nil {
+		return Scores{}, fmt.Errorf("eval uner: %w", err)
+	}
+	sc := newScorer()
+	for _, g := range gold {
+		s := &model.Sentence{Tokens: tokensOf(g.words)}
+		if prep != nil {
+			prep(s)
+		}
+		r.Recognize(s)
+		pred := Mentions(s)
+		for i := range pred {
+			pred[i].Type = unerLabel(pred[i].Type)
+		}
+		sc.add(spansFromTags(g.tags), pred, len(g.words))
+	}
+	return sc.scores(), nil
+}
+
+// EvalMeantime scores r on the held-out MEANTIME topic (corpus_stock) under
+// dir (the intra-doc_annotation folder). Gold entities are the named
+// mentions of persons, organisations and locations cut down to their names
+// as for training (titles, determiners and appositions dropped). Types
+// compared: PERSON, ORG and PLACE (GPE and LOC together, as MEANTIME has
+// one LOC type). NORP is left out on both sides: MEANTIME marks
+// nationality words only now and then.
+func EvalMeantime(r *Recognizer, dir string, prep func(*model.Sentence)) (Scores, error) {
+	sents, err := readMeantime(dir, meantimeTestTopics)
+	if err != nil {
+		return Scores{}, fmt.Errorf("eval meantime: %w", err)
+	}
+	l := &labeler{gaz: r.gaz}
+	sc := newScorer()
+	place := func(ms []Mention) []Mention {
+		out := ms[:0]
+		for _, m := range ms {
+			switch m.Type {
+			case GPE, Loc:
+				m.Type = "PLACE"
+			case NORP:
+				continue
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	for _, m := range sents {
+		smp := l.fromMeantime(m)
+		s := sentenceOf(smp)
+		if prep != nil {
+			prep(s)
+		}
+		r.Recognize(s)
+		sc.add(place(smp.spans), place(Mentions(s)), len(s.Tokens))
+	}
+	return sc.scores(), nil
+}
+
+// MeantimeDir is the MEANTIME annotation folder under the shared folder.
+func MeantimeDir(sharedDir string) string {
+	return filepath.Join(append([]string{sharedDir}, meantimeDir...)...)
+}
+
+// UNERTestPath is the UNER English test file under the shared folder.
+func UNERTestPath(sharedDir string) string {
+	return filepath.Join(append([]string{sharedDir}, unerTestPath...)...)
+}

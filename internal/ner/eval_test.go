@@ -1,0 +1,45 @@
+package ner
+
+import (
+	"testing"
+
+	"github.com/vigilhq/vigil/internal/shareddata"
+)
+
+// TestEvalUNERShared scores the embedded model on UNER English test, when
+// the shared folder is present, against a floor well below the measured
+// F1 (see docs/QUALITY.md), to catch a broken model.
+func TestEvalUNERShared(t *testing.T) {
+	path, err := shareddata.Path(unerTestPath...)
+	if err != nil {
+		t.Skip(err)
+	}
+	r := loadForTest(t)
+	s, err := EvalUNER(r, path, nil)
+	if err != nil {
+		t.Fatalf("EvalUNER: %v", err)
+	}
+	if s.Sentences != 2077 {
+		t.Errorf("read %d sentences, want 2077", s.Sentences)
+	}
+	if s.F1 < 0.65 {
+		t.Errorf("UNER test F1 = %.3f (P %.3f R %.3f), want at least 0.65", s.F1, s.P, s.R)
+	}
+}
+
+func TestEvalMeantimeShared(t *testing.T) {
+	dir, err := shareddata.Path(meantimeDir...)
+	if err != nil {
+		t.Skip(err)
+	}
+	r := loadForTest(t)
+	s, err := EvalMeantime(r, dir, nil)
+	if err != nil {
+		t.Fatalf("EvalMeantime: %v", err)
+	}
+	// MEANTIME marks only some names, so precision is low by design;
+	// recall is the figure to watch.
+	if s.R < 0.7 {
+		t.Errorf("MEANTIME recall = %.3f, want at least 0.7", s.R)
+	}
+}
