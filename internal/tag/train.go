@@ -22,7 +22,8 @@ type TrainOptions struct {
 	AmbMinCount int     // words seen this often get an ambiguity class (default 3)
 	AmbMinShare float64 // tags below this share of a word are left out of its class (default 0.01)
 	// OpenMinShare: a class is possible for unknown words when it has this
-	// share of the tokens of rare training words (default 0.001).
+	// share of the tokens of rare training words (default 0.001; negative:
+	// every class is).
 	OpenMinShare float64
 	// CandMin: words seen this often are tagged only with classes they had
 	// in training (default 2).
@@ -39,9 +40,6 @@ type TrainOptions struct {
 	// for each other (default 25).
 	CoMinTypes int
 	CoMaxCount int // only words seen fewer times get those (default 100)
-	// Mix > 1 trains that many taggers on different shuffles and averages
-	// their weights.
-	Mix int
 	// RareMin: words seen fewer times count as unknown (default 2).
 	RareMin int
 	// Dev, when set, is tagged after every epoch and its accuracy logged.
@@ -96,7 +94,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 	classIdx := map[string]int{}
 	for _, s := range sents {
 		for _, w := range s.Words {
-			classIdx[ClassOf(w.UPOS, w.XPOS)] = 0
+			classIdx[classOf(w.UPOS, w.XPOS)] = 0
 		}
 	}
 	names := sortedKeys(classIdx)
@@ -119,7 +117,7 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 				m = map[int]int{}
 				wordTags[low] = m
 			}
-			m[classIdx[ClassOf(w.UPOS, w.XPOS)]]++
+			m[classIdx[classOf(w.UPOS, w.XPOS)]]++
 			lc.add(w.Form, w.XPOS, w.Lemma)
 			mc.add(w.Form, w.XPOS, w.Feats)
 		}
@@ -201,24 +199,6 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 	opt.Log.Info("train tagger: lexicon", "words", len(lex), "classes", len(names), "open_classes", len(open))
 
 	t.model = trainStage(ctx, t, sents, classIdx, nil, opt, 1)
-	if opt.Mix > 1 {
-		models := []*pc.Model{t.model}
-		for k := 1; k < opt.Mix; k++ {
-			o := opt
-			o.Seed = opt.Seed + uint64(k)*7919
-			o.Dev = nil
-			models = append(models, trainStage(ctx, t, sents, classIdx, nil, o, 1))
-		}
-		m, err := pc.Average(models...)
-		if err != nil {
-			return nil, fmt.Errorf("train tagger: %w", err)
-		}
-		t.model = m
-		if len(opt.Dev) > 0 {
-			u, x, l := Accuracy(t, opt.Dev)
-			opt.Log.Info("train tagger: mixed", "models", opt.Mix, "features", m.Features(), "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
-		}
-	}
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("train tagger: %w", ctx.Err())
 	}
@@ -267,7 +247,7 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 			gold = gold[:0]
 			for i, w := range ws {
 				forms[i] = w.Form
-				gold = append(gold, classIdx[ClassOf(w.UPOS, w.XPOS)])
+				gold = append(gold, classIdx[classOf(w.UPOS, w.XPOS)])
 			}
 			s.resize(len(ws))
 			t.prepare(s, forms)
@@ -275,7 +255,7 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 			if first != nil {
 				firstClasses = firstClasses[:0]
 				for _, w := range first[si].Words {
-					c, ok := classIdx[ClassOf(w.UPOS, w.XPOS)]
+					c, ok := classIdx[classOf(w.UPOS, w.XPOS)]
 					if !ok {
 						c = 0
 					}
@@ -331,16 +311,8 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 	return m
 }
 
-// UPOSOnly is an experiment switch: classes are UPOS alone.
-var UPOSOnly = false
-
-// ClassOf names the class of a word with these tags.
-func ClassOf(upos, xpos string) string {
-	if UPOSOnly {
-		return upos + "|"
-	}
-	return upos + "|" + xpos
-}
+// classOf names the class of a word with these tags.
+func classOf(upos, xpos string) string { return upos + "|" + xpos }
 
 // Accuracy tags the gold-tokenised sentences and returns UPOS, XPOS and
 // lemma accuracy.
@@ -459,7 +431,7 @@ func Jackknife(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (
 func (t *Tagger) classIndex() map[string]int {
 	m := make(map[string]int, len(t.upos))
 	for i := range t.upos {
-		m[ClassOf(t.upos[i], t.xpos[i])] = i
+		m[classOf(t.upos[i], t.xpos[i])] = i
 	}
 	return m
 }
