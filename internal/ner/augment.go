@@ -14,13 +14,18 @@ import (
 // so without these copies the model does not learn to trust a multi-word
 // list match over, say, the NORP reading of "European".
 
-// listNames reads the names of the lists that stand for one type.
+// titleKey holds, among the lists, the titles that may precede a person.
+const titleKey = "title"
+
+// listNames reads the names of the lists that stand for one type, and the
+// titles.
 func listNames() (map[string][][]string, error) {
 	files := map[string][]string{
-		Person: {"person"},
-		Org:    {"org"},
-		GPE:    {"country", "city", "region"},
-		Loc:    {"loc"},
+		titleKey: {"title"},
+		Person:   {"person"},
+		Org:      {"org"},
+		GPE:      {"country", "city", "region"},
+		Loc:      {"loc"},
 	}
 	out := make(map[string][][]string)
 	for typ, names := range files {
@@ -79,6 +84,11 @@ func replaceMentions(s sample, names map[string][][]string, share float64, rng *
 		if pool := names[m.Type]; len(pool) > 0 && rng.Float64() < share {
 			repl = pool[rng.IntN(len(pool))]
 			changed = true
+			// "President Zelenskyy", "Mr. Smith": a title before a person
+			// is not part of the name.
+			if titles := names[titleKey]; m.Type == Person && len(titles) > 0 && rng.Float64() < 0.3 {
+				words = append(words, titles[rng.IntN(len(titles))]...)
+			}
 		} else {
 			for _, t := range s.toks[m.Start:m.End] {
 				repl = append(repl, t.Text)

@@ -15,6 +15,7 @@ var gazetteerFS embed.FS
 var gazCategories = [...]string{
 	"country", "city", "region", "loc", "norp", "org",
 	"firstname", "person", "title", "orgword", "locword", "gpeword", "surname",
+	"timeword",
 }
 
 const (
@@ -31,6 +32,7 @@ const (
 	gazLocWord
 	gazGPEWord
 	gazSurname
+	gazTimeWord
 	nGazFiles
 )
 
