@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/parse"
 	"github.com/vigilhq/vigil/internal/shareddata"
 	"github.com/vigilhq/vigil/internal/tag"
@@ -25,6 +26,7 @@ func trainers() []trainer {
 		// Models register here, in the order they must be trained.
 		{name: "tagger", run: tag.TrainModel},
 		{name: "parser", run: parse.TrainModel},
+		{name: "ner", run: ner.Train},
 	}
 }
 
