@@ -1,13 +1,22 @@
 // Package ner finds named entities in tokenised sentences: people (PERSON),
-// organisations (ORG), countries, cities and states (GPE), other places
-// (LOC) and nationalities, religious and political groups (NORP).
+// organisations (ORG), countries, cities, states and other governed places
+// (GPE), places without a government of their own such as regions, seas,
+// rivers and mountains (LOC: "the Donbas", "the Middle East", "Dnipro
+// River"), and nationalities, religious and political groups (NORP:
+// "Ukrainian", "Russians", "Sunni", "Republicans").
 //
 // The model is a structured averaged perceptron over BIO tags, decoded with
 // Viterbi under BIO constraints. Features are hashed: the word and its
-// neighbours, shape, affixes, part-of-speech tags when the tagger has run,
-// sentence case, a word lexicon learned from UD English EWT, and matches
-// against the readable lists under gazetteer/. The model is trained by
-// Train (vigil train) and embedded in the binary.
+// neighbours, shape, affixes, sentence case, the run of capitalised words a
+// token sits in, a word lexicon learned from UD English EWT, names learned
+// from other annotated news, and matches against the readable lists under
+// gazetteer/. Part-of-speech features are supported (a model flag) but off:
+// the tagger's tags did not raise F1. The model is trained by Train
+// (vigil train) on UNER English dev and embedded in the binary.
+//
+// Conventions: a leading "the" is not part of a name; titles ("President",
+// "Mr.") are not part of a person's name; a demonym before a name is its
+// own NORP mention ("Ukrainian President Volodymyr Zelenskyy").
 package ner
 
 import (
