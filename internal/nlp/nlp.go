@@ -73,14 +73,32 @@ func (a *Annotator) Recognizer() *ner.Recognizer { return a.ner }
 
 // Annotate analyses every sentence span of text. Sentence i of the result
 // has Index i and the tokens of spans[i]; a span without tokens gives a
-// sentence without tokens.
+// sentence without tokens. Each stage runs over all the sentences before
+// the next starts, which keeps one model's tables in the cache at a time.
 func (a *Annotator) Annotate(text string, spans []model.Span) []model.Sentence {
 	out := make([]model.Sentence, len(spans))
 	for i, sp := range spans {
 		out[i] = model.Sentence{Index: i, Span: sp, Tokens: tokenize.Tokenize(text, sp)}
-		a.AnalyzeTokens(&out[i])
 	}
+	a.AnalyzeBatch(out)
 	return out
+}
+
+// AnalyzeBatch tags, parses and labels the entities of tokenised
+// sentences, stage by stage.
+func (a *Annotator) AnalyzeBatch(sents []model.Sentence) {
+	for i := range sents {
+		a.tagger.Tag(&sents[i])
+	}
+	for i := range sents {
+		a.parser.Parse(&sents[i])
+		tag.RefineMorph(&sents[i])
+	}
+	if a.ner != nil {
+		for i := range sents {
+			a.ner.Recognize(&sents[i])
+		}
+	}
 }
 
 // AnalyzeTokens tags, parses and labels the entities of an already

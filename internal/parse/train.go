@@ -74,17 +74,19 @@ type trainSent struct {
 // jackknifing). Training is deterministic for a given seed.
 func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Parser, error) {
 	opt.defaults()
-	labelSet := map[string]bool{RootLabel: true}
+	// Labels, the most frequent first (see perceptron.Model on rows).
+	labelCount := map[string]int{RootLabel: 0}
 	for _, s := range sents {
 		for _, w := range s.Words {
-			labelSet[w.Deprel] = true
+			labelCount[w.Deprel]++
 		}
 	}
-	names := make([]string, 0, len(labelSet))
-	for l := range labelSet {
+	names := make([]string, 0, len(labelCount))
+	for l := range labelCount {
 		names = append(names, l)
 	}
 	slices.Sort(names)
+	slices.SortStableFunc(names, func(a, b string) int { return labelCount[b] - labelCount[a] })
 	labelID := map[string]int{}
 	for i, n := range names {
 		labelID[n] = i

@@ -90,14 +90,14 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 	if len(sents) == 0 {
 		return nil, fmt.Errorf("train tagger: no sentences")
 	}
-	// Classes.
+	// Classes, the most frequent first (see perceptron.Model on rows).
 	classIdx := map[string]int{}
 	for _, s := range sents {
 		for _, w := range s.Words {
-			classIdx[classOf(w.UPOS, w.XPOS)] = 0
+			classIdx[classOf(w.UPOS, w.XPOS)]++
 		}
 	}
-	names := sortedKeys(classIdx)
+	names := byFrequency(classIdx)
 	upos := make([]string, len(names))
 	xpos := make([]string, len(names))
 	for i, n := range names {
@@ -309,6 +309,14 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 	m := tr.Model(opt.MinWeight)
 	opt.Log.Info("train tagger: done", "stage", stage, "features", m.Features())
 	return m
+}
+
+// byFrequency lists the keys of counts, the most frequent first (ties in
+// name order).
+func byFrequency(counts map[string]int) []string {
+	keys := sortedKeys(counts)
+	slices.SortStableFunc(keys, func(a, b string) int { return counts[b] - counts[a] })
+	return keys
 }
 
 // classOf names the class of a word with these tags.

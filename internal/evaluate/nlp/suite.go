@@ -56,6 +56,17 @@ type Result struct {
 	CPU, Wall  time.Duration // best pass
 	TokensPerS float64       // by CPU time on one core
 	WallPerS   float64
+	// Stages holds the CPU time per token of each stage run alone over
+	// the same sentences (each model then stays in the cache, so the
+	// stages add up to less than the whole).
+	Stages []Stage
+}
+
+// Stage is the speed of one stage.
+type Stage struct {
+	Name            string
+	PerToken        time.Duration
+	TokensPerSecond float64
 }
 
 // Run scores everything and prints the tables to w. The last line is
@@ -301,25 +312,28 @@ func prf(ok, pred, gold int) (p, r, f float64) {
 // speedPasses is how many times the text is processed; the best pass counts.
 const speedPasses = 7
 
-// speed times tokenize + tag + parse + NER over the sentence texts of
-// sents on one core.
+// speed times tokenize + tag + parse + NER on one core over the raw text
+// of the documents of sents, split at the gold sentence boundaries (so
+// that the segmenter is not timed), as Annotate runs them for an article.
 func speed(a *vnlp.Annotator, sents []conllu.Sentence, res *Result) {
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
-	texts := make([]string, len(sents))
-	for i := range sents {
-		texts[i] = sents[i].Text
+	docs := documents(sents)
+	spans := make([][]model.Span, len(docs))
+	for i, d := range docs {
+		for k, si := range d.sents {
+			spans[i] = append(spans[i], model.Span{Start: d.start[k], End: d.start[k] + len(sents[si].Text)})
+		}
 	}
 	runtime.GC()
 	bestCPU, bestWall := time.Duration(1<<62), time.Duration(1<<62)
 	for pass := 0; pass < speedPasses; pass++ {
 		n := 0
 		c0, w0 := cpuTime(), time.Now()
-		for _, tx := range texts {
-			s := model.Sentence{Span: model.Span{Start: 0, End: len(tx)}}
-			s.Tokens = tokenize.Tokenize(tx, s.Span)
-			a.AnalyzeTokens(&s)
-			n += len(s.Tokens)
+		for i, d := range docs {
+			for _, s := range a.Annotate(d.text, spans[i]) {
+				n += len(s.Tokens)
+			}
 		}
 		c, w := cpuTime()-c0, time.Since(w0)
 		res.Tokens = n
@@ -332,6 +346,49 @@ func speed(a *vnlp.Annotator, sents []conllu.Sentence, res *Result) {
 		res.TokensPerS = float64(res.Tokens) / bestWall.Seconds()
 	}
 	res.WallPerS = float64(res.Tokens) / bestWall.Seconds()
+	res.Stages = stageSpeeds(a, sents)
+}
+
+// stageSpeeds times each stage alone over the sentences of sents.
+func stageSpeeds(a *vnlp.Annotator, sents []conllu.Sentence) []Stage {
+	toks := make([]model.Sentence, len(sents))
+	n := 0
+	for i := range sents {
+		tx := sents[i].Text
+		toks[i] = model.Sentence{Span: model.Span{Start: 0, End: len(tx)}, Tokens: tokenize.Tokenize(tx, model.Span{Start: 0, End: len(tx)})}
+		n += len(toks[i].Tokens)
+	}
+	stages := []struct {
+		name string
+		run  func(i int)
+	}{
+		{"tokenize", func(i int) { tokenize.Tokenize(sents[i].Text, toks[i].Span) }},
+		{"tag", func(i int) { a.Tagger().Tag(&toks[i]) }},
+		{"parse", func(i int) { a.Parser().Parse(&toks[i]); tag.RefineMorph(&toks[i]) }},
+	}
+	if r := a.Recognizer(); r != nil {
+		stages = append(stages, struct {
+			name string
+			run  func(i int)
+		}{"ner", func(i int) { r.Recognize(&toks[i]) }})
+	}
+	var out []Stage
+	for _, st := range stages {
+		best := time.Duration(1 << 62)
+		for pass := 0; pass < speedPasses; pass++ {
+			c0, w0 := cpuTime(), time.Now()
+			for i := range sents {
+				st.run(i)
+			}
+			d := cpuTime() - c0
+			if d <= 0 {
+				d = time.Since(w0)
+			}
+			best = min(best, d)
+		}
+		out = append(out, Stage{Name: st.name, PerToken: best / time.Duration(max(n, 1)), TokensPerSecond: float64(n) / best.Seconds()})
+	}
+	return out
 }
 
 // Print writes the tables and the summary line.
@@ -371,6 +428,9 @@ func Print(w io.Writer, r Result) error {
 			return err
 		}
 		nerF1 = r.NER.F1
+	}
+	for _, st := range r.Stages {
+		fmt.Fprintf(w, "\nstage %-8s alone: %5.2f µs/token, %9.0f tokens/s", st.Name, float64(st.PerToken.Nanoseconds())/1000, st.TokensPerSecond)
 	}
 	fmt.Fprintf(w, "\nspeed: %d tokens, tokenize+tag+parse+NER, GOMAXPROCS=1, best of %d passes: %.0f tokens/s per CPU second (%s CPU), %.0f tokens/s wall clock (%s)\n",
 		r.Tokens, speedPasses, r.TokensPerS, r.CPU.Round(time.Millisecond), r.WallPerS, r.Wall.Round(time.Millisecond))

@@ -173,12 +173,13 @@ func (t *Trainer) Model(minWeight float32) *Model {
 // summed as integers: argmax decisions are what matter, and half-size rows
 // halve the memory traffic, which dominates scoring time.
 type Model struct {
-	n     int
-	mask  uint64
-	slots []slot  // open addressing, key 0 = empty
-	w     []int16 // row r at [r*n, r*n+n)
-	scale float32 // weight = int16 × scale
-	count int
+	n      int
+	mask   uint64
+	slots  []slot  // open addressing, key 0 = empty
+	w      []int16 // row r at [r*stride, r*stride+n)
+	stride int
+	scale  float32 // weight = int16 × scale
+	count  int
 	// Models of at most four classes keep each row inside its slot: one
 	// memory access per feature instead of two.
 	small []slot4
@@ -231,7 +232,14 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 		}
 		return m
 	}
-	m.slots, m.w = make([]slot, size), q
+	// Rows start on 64-byte boundaries (large allocations are page
+	// aligned) so that the first 32 classes of a row, where callers put
+	// the frequent ones, share one cache line.
+	m.stride = (n + 31) &^ 31
+	m.slots, m.w = make([]slot, size), make([]int16, len(keys)*m.stride)
+	for i := range keys {
+		copy(m.w[i*m.stride:i*m.stride+n], q[i*n:i*n+n])
+	}
 	for i, k := range keys {
 		j := k & m.mask
 		for m.slots[j].key != 0 {
@@ -305,7 +313,7 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 		for {
 			sl := m.slots[i]
 			if sl.key == f {
-				r := int(sl.row) * n
+				r := int(sl.row) * m.stride
 				row := m.w[r : r+n]
 				for j, v := range row {
 					scores[j] += int32(v)
@@ -341,7 +349,7 @@ func (m *Model) ScoresFor(feats []uint64, classes []uint16, scores []int32) {
 		for {
 			sl := m.slots[i]
 			if sl.key == f {
-				r := int(sl.row) * n
+				r := int(sl.row) * m.stride
 				row := m.w[r : r+n]
 				for k, c := range classes {
 					scores[k] += int32(row[c])
@@ -477,7 +485,7 @@ func (m *Model) Row(f uint64) []int16 {
 	for {
 		sl := m.slots[i]
 		if sl.key == f {
-			r := int(sl.row) * m.n
+			r := int(sl.row) * m.stride
 			return m.w[r : r+m.n]
 		}
 		if sl.key == 0 {

@@ -44,10 +44,14 @@ func TestTrainAndScore(t *testing.T) {
 		if got := Argmax(scores); got != want {
 			t.Errorf("feature %d: class %d, want %d (scores %v)", want, got, want, scores)
 		}
-		sub := make([]int32, 2)
-		m.ScoresFor([]uint64{f, H1(2, 0)}, []uint16{2, uint16(want)}, sub)
-		if sub[1] != scores[want] || sub[0] != scores[2] {
-			t.Errorf("ScoresFor %v disagrees with Scores %v", sub, scores)
+		sub := make([]int32, 3)
+		classes := []uint16{uint16(want), 2}
+		if want == 2 {
+			classes = []uint16{0, 2}
+		}
+		m.ScoresFor([]uint64{f, H1(2, 0)}, classes, sub)
+		if sub[0] != scores[classes[0]] || sub[1] != scores[classes[1]] {
+			t.Errorf("ScoresFor %v on %v disagrees with Scores %v", sub[:2], classes, scores)
 		}
 	}
 	// Unknown features add nothing.
@@ -116,6 +120,47 @@ func TestHashes(t *testing.T) {
 	for i := uint64(0); i < 1000; i++ {
 		if H1(i, 0) == 0 || H2(0, i, 0) == 0 {
 			t.Fatal("a feature hash is 0, the empty-slot marker")
+		}
+	}
+}
+
+func TestManyClasses(t *testing.T) {
+	const n = 40
+	tr := NewTrainer(n)
+	scores := make([]float32, n)
+	for epoch := 0; epoch < 5; epoch++ {
+		for c := 0; c < n; c++ {
+			feats := []uint64{H1(5, uint64(c)), H1(6, 0)}
+			tr.Scores(feats, scores)
+			tr.Update(feats, c, Argmax(scores))
+			tr.Tick()
+		}
+	}
+	m := tr.Model(0.01)
+	var buf bytes.Buffer
+	w := binio.NewWriter(&buf)
+	m.Encode(w)
+	w.Flush()
+	back, err := Decode(binio.NewReader(&buf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, sub := make([]int32, n), make([]int32, n)
+	for c := 0; c < n; c++ {
+		feats := []uint64{H1(5, uint64(c)), H1(6, 0)}
+		back.Scores(feats, all)
+		if got := Argmax(all); got != c {
+			t.Errorf("class %d scored best %d", c, got)
+		}
+		classes := []uint16{0, uint16(c), n - 1}
+		if c == 0 || c == n-1 {
+			classes = []uint16{uint16(c)}
+		}
+		back.ScoresFor(feats, classes, sub)
+		for k, cl := range classes {
+			if sub[k] != all[cl] {
+				t.Errorf("ScoresFor class %d = %d, Scores %d", cl, sub[k], all[cl])
+			}
 		}
 	}
 }
