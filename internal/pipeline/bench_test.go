@@ -23,8 +23,9 @@ func benchmarkProcess(b *testing.B, doc model.Document) {
 	}
 }
 
+// The fixtures are the border article that cmd/vigil checks end to end.
 func BenchmarkProcessHTML(b *testing.B) {
-	html, err := os.ReadFile("testdata/border.html")
+	html, err := os.ReadFile("../../cmd/vigil/testdata/border.html")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func BenchmarkProcessHTML(b *testing.B) {
 }
 
 func BenchmarkProcessText(b *testing.B) {
-	text, err := os.ReadFile("testdata/border.txt")
+	text, err := os.ReadFile("../../cmd/vigil/testdata/border.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
