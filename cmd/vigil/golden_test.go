@@ -52,6 +52,7 @@ func TestExtractBorderArticle(t *testing.T) {
 					Start, End int
 				} `json:"sentences"`
 				Removed []struct{ Text, Reason string } `json:"removed"`
+				Times   []struct{ Text, Value string }  `json:"times"`
 			}
 			if err := json.Unmarshal([]byte(out), &rec); err != nil {
 				t.Fatalf("bad JSON: %v", err)
@@ -73,6 +74,15 @@ func TestExtractBorderArticle(t *testing.T) {
 			for _, c := range borderClutter {
 				if strings.Contains(rec.Text, c) {
 					t.Errorf("clutter %q reached the text", c)
+				}
+			}
+			times := map[string]string{}
+			for _, tm := range rec.Times {
+				times[tm.Text] = tm.Value
+			}
+			for text, want := range map[string]string{"on Saturday night": "2022-02-19", "on Friday": "2022-02-18", "since 2014": "2014"} {
+				if got := times[text]; got != want {
+					t.Errorf("time %q = %q, want %q (all: %v)", text, got, want, times)
 				}
 			}
 			if file == "border.txt" && len(rec.Removed) == 0 {

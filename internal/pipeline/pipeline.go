@@ -22,6 +22,7 @@ import (
 	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/segment"
+	"github.com/vigilhq/vigil/internal/timex"
 )
 
 // Default limits on one input.
@@ -55,18 +56,20 @@ const (
 	StageClean   = "clean"
 	StageSegment = "segment"
 	StageNLP     = "nlp" // tokenize, tag, parse and ner, sentence by sentence
+	StageTimes   = "times"
 )
 
 // Stages lists the stage names in order.
-var Stages = []string{StageExtract, StageClean, StageSegment, StageNLP}
+var Stages = []string{StageExtract, StageClean, StageSegment, StageNLP, StageTimes}
 
 // Timings records how long each stage took for one document.
 type Timings map[string]time.Duration
 
 // Pipeline turns documents into articles.
 type Pipeline struct {
-	log *slog.Logger
-	cfg Config
+	log   *slog.Logger
+	cfg   Config
+	times *timex.Finder
 }
 
 // New returns a pipeline. A nil logger discards diagnostics.
@@ -80,7 +83,7 @@ func New(log *slog.Logger, cfg Config) *Pipeline {
 	if cfg.MaxText <= 0 {
 		cfg.MaxText = DefaultMaxText
 	}
-	return &Pipeline{log: log, cfg: cfg}
+	return &Pipeline{log: log, cfg: cfg, times: timex.New(timex.Config{})}
 }
 
 // Process runs doc through every stage.
@@ -148,6 +151,8 @@ func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timin
 		parsed := p.cfg.NLP.Annotate(a.Text, a.Sentences)
 		a.Entities = entities(a.Text, parsed)
 		lap(StageNLP)
+		a.Times = p.findTimes(a.Text, firstNonEmpty(doc.Published, published), parsed)
+		lap(StageTimes)
 	}
 
 	a.URL = model.StrPtr(firstNonEmpty(doc.URL, pageURL))
@@ -319,6 +324,25 @@ func entities(text string, sents []model.Sentence) []model.Entity {
 				Start:    start,
 				End:      end,
 			})
+		}
+	}
+	return out
+}
+
+// findTimes finds the dates and times of each sentence, normalised against
+// the publication date when there is one. Durations and sets are left out:
+// they do not place anything on a calendar.
+func (p *Pipeline) findTimes(text, published string, sents []model.Sentence) []model.Time {
+	anchor, err := time.Parse("2006-01-02", published)
+	doc := p.times.NewDoc(anchor, err == nil)
+	var out []model.Time
+	for i := range sents {
+		s := &sents[i]
+		for _, f := range doc.Find(text, s.Span, timex.TenseOf(s.Tokens)) {
+			if f.Type != timex.TypeDate && f.Type != timex.TypeTime {
+				continue
+			}
+			out = append(out, f.Time(text, s.Index))
 		}
 	}
 	return out
