@@ -4,10 +4,7 @@
 package bench
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -20,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vigilhq/vigil/internal/evaluate/extraction"
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/pipeline"
 	"github.com/vigilhq/vigil/internal/store"
@@ -33,7 +31,7 @@ const batchSize = 64
 
 // Config sets up one benchmark run.
 type Config struct {
-	DataDir  string // scrapinghub-style folder: html/*.html.gz and ground-truth.json
+	DataDir  string // scrapinghub-style folder: ground-truth.json and html/*.html.gz
 	Articles int    // how many articles to process in total (pages repeat)
 	Workers  int    // pipeline workers; 0 means GOMAXPROCS
 	DBPath   string // store file; "" means a fresh file in a temporary folder
@@ -258,58 +256,29 @@ func Run(ctx context.Context, cfg Config, p *pipeline.Pipeline, log *slog.Logger
 	return rep, nil
 }
 
-// loadPages reads html/*.html.gz, with URLs from ground-truth.json when
-// present.
+// loadPages reads the benchmark folder's pages into memory, so that the
+// run times processing, not reading.
 func loadPages(dir string) ([]page, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
+	gold, err := extraction.LoadScrapinghub(dir)
 	if err != nil {
-		return nil, fmt.Errorf("bench: list pages: %w", err)
+		return nil, fmt.Errorf("bench: %w", err)
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("bench: no html/*.html.gz pages in %s", dir)
+	if len(gold) == 0 {
+		return nil, fmt.Errorf("bench: no pages in %s", dir)
 	}
-	sort.Strings(files)
-	urls := map[string]string{}
-	if b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json")); err == nil {
-		var gt map[string]struct {
-			URL string `json:"url"`
-		}
-		if json.Unmarshal(b, &gt) == nil {
-			for k, v := range gt {
-				urls[k] = v.URL
-			}
-		}
-	}
-	pages := make([]page, 0, len(files))
-	for _, f := range files {
-		html, err := readGzip(f)
+	pages := make([]page, 0, len(gold))
+	for _, g := range gold {
+		html, err := g.ReadHTML()
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("bench: %w", err)
 		}
-		key := strings.TrimSuffix(filepath.Base(f), ".html.gz")
-		u := urls[key]
+		u := g.URL
 		if u == "" {
-			u = "https://bench.invalid/" + key
+			u = "https://bench.invalid/" + g.ID
 		}
 		pages = append(pages, page{url: u, html: html})
 	}
 	return pages, nil
-}
-
-func readGzip(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("bench: read %s: %w", path, err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, fmt.Errorf("bench: gunzip %s: %w", path, err)
-	}
-	out, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("bench: gunzip %s: %w", path, err)
-	}
-	return out, nil
 }
 
 // PeakRSSMB returns the process's peak resident set size in MiB, read from

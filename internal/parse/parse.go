@@ -12,7 +12,6 @@ package parse
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -296,45 +295,35 @@ const fileMagic = "VGPARSE1"
 // WriteTo writes the parser as a gzip-compressed model file. The bytes are
 // a deterministic function of the parser.
 func (p *Parser) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	bw := binio.NewWriter(zw)
-	bw.String(fileMagic)
-	bw.Strings(p.names)
-	bw.Strings(p.upos)
-	for _, c := range p.labelCands {
-		for dir := 0; dir < 2; dir++ {
-			bw.Uvarint(uint64(len(c[dir])))
-			for _, l := range c[dir] {
-				bw.Uvarint(uint64(l))
+	return binio.WriteFile(w, fileMagic, "parser", func(bw *binio.Writer) {
+		bw.Strings(p.names)
+		bw.Strings(p.upos)
+		for _, c := range p.labelCands {
+			for dir := 0; dir < 2; dir++ {
+				bw.Uvarint(uint64(len(c[dir])))
+				for _, l := range c[dir] {
+					bw.Uvarint(uint64(l))
+				}
 			}
 		}
-	}
-	p.trans.Encode(bw)
-	p.labels.Encode(bw)
-	if err := bw.Flush(); err != nil {
-		return cw.n, fmt.Errorf("write parser: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("write parser: %w", err)
-	}
-	return cw.n, cw.err
+		p.trans.Encode(bw)
+		p.labels.Encode(bw)
+	})
 }
 
 // Read reads a parser written by WriteTo.
 func Read(r io.Reader) (*Parser, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("read parser: %w", err)
-	}
-	defer zr.Close()
-	br := binio.NewReader(zr)
-	if m := br.String(); m != fileMagic {
-		return nil, fmt.Errorf("read parser: bad magic %q", m)
-	}
+	var out *Parser
+	err := binio.ReadFile(r, fileMagic, "parser", func(br *binio.Reader) error {
+		var err error
+		out, err = decode(br)
+		return err
+	})
+	return out, err
+}
+
+// decode reads the records of a model file after its magic.
+func decode(br *binio.Reader) (*Parser, error) {
 	names := br.Strings()
 	upos := br.Strings()
 	if br.Err() != nil {
@@ -374,21 +363,6 @@ func Read(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("read parser: %w", err)
 	}
 	return p, nil
-}
-
-type countWriter struct {
-	w   io.Writer
-	n   int64
-	err error
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	if err != nil && c.err == nil {
-		c.err = err
-	}
-	return n, err
 }
 
 // Prune returns a copy of p without the transition and label features

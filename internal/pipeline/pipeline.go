@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -147,17 +148,18 @@ func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timin
 	a.ID = ID(a.Text)
 	a.Sentences = segment.Split(a.Text)
 	lap(StageSegment)
+	pub := firstNonEmpty(doc.Published, published)
 	if p.cfg.NLP != nil {
 		parsed := p.cfg.NLP.Annotate(a.Text, a.Sentences)
 		a.Entities = entities(a.Text, parsed)
 		lap(StageNLP)
-		a.Times = p.findTimes(a.Text, firstNonEmpty(doc.Published, published), parsed)
+		a.Times = p.findTimes(a.Text, pub, parsed)
 		lap(StageTimes)
 	}
 
 	a.URL = model.StrPtr(firstNonEmpty(doc.URL, pageURL))
 	a.Source = model.StrPtr(firstNonEmpty(doc.Source, site, hostOf(firstNonEmpty(doc.URL, pageURL))))
-	a.Published = model.StrPtr(firstNonEmpty(doc.Published, published))
+	a.Published = model.StrPtr(pub)
 	a.Normalize()
 	return a, nil
 }
@@ -285,25 +287,14 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// hostOf returns the host of a URL without a leading "www.", or "".
+// hostOf returns a URL's host, lowercased and without "www.", or the
+// string itself when it has no host.
 func hostOf(u string) string {
-	if u == "" {
-		return ""
+	parsed, err := url.Parse(u)
+	if err != nil || parsed.Hostname() == "" {
+		return u
 	}
-	s := u
-	if i := strings.Index(s, "://"); i >= 0 {
-		s = s[i+3:]
-	}
-	if i := strings.IndexAny(s, "/?#"); i >= 0 {
-		s = s[:i]
-	}
-	if i := strings.LastIndexByte(s, '@'); i >= 0 {
-		s = s[i+1:]
-	}
-	if h, _, ok := strings.Cut(s, ":"); ok {
-		s = h
-	}
-	return strings.TrimPrefix(strings.ToLower(s), "www.")
+	return strings.TrimPrefix(strings.ToLower(parsed.Hostname()), "www.")
 }
 
 // entities turns the entity tags of parsed sentences into contract records.

@@ -12,7 +12,6 @@ package tag
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -224,62 +223,52 @@ const fileMagic = "VGTAG1"
 // WriteTo writes the tagger as a gzip-compressed model file. The bytes are
 // a deterministic function of the tagger.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
-	cw := &countWriter{w: w}
-	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	bw := binio.NewWriter(zw)
-	bw.String(fileMagic)
-	bw.Strings(t.upos)
-	bw.Strings(t.xpos)
-	words := sortedKeys(t.lex)
-	bw.Uvarint(uint64(len(words)))
-	for _, wd := range words {
-		e := t.lex[wd]
-		bw.String(wd)
-		bw.Uvarint(e.amb)
-		bw.Uvarint(uint64(e.count))
-		bw.Uvarint(uint64(len(e.cands)))
-		for _, c := range e.cands {
+	return binio.WriteFile(w, fileMagic, "tagger", func(bw *binio.Writer) {
+		bw.Strings(t.upos)
+		bw.Strings(t.xpos)
+		words := sortedKeys(t.lex)
+		bw.Uvarint(uint64(len(words)))
+		for _, wd := range words {
+			e := t.lex[wd]
+			bw.String(wd)
+			bw.Uvarint(e.amb)
+			bw.Uvarint(uint64(e.count))
+			bw.Uvarint(uint64(len(e.cands)))
+			for _, c := range e.cands {
+				bw.Uvarint(uint64(c))
+			}
+		}
+		bw.Uvarint(uint64(t.candMin))
+		bw.Uvarint(uint64(t.rareMin))
+		bw.Uvarint(uint64(len(t.open)))
+		for _, c := range t.open {
 			bw.Uvarint(uint64(c))
 		}
-	}
-	bw.Uvarint(uint64(t.candMin))
-	bw.Uvarint(uint64(t.rareMin))
-	bw.Uvarint(uint64(len(t.open)))
-	for _, c := range t.open {
-		bw.Uvarint(uint64(c))
-	}
-	t.lem.encode(bw)
-	t.morph.encode(bw)
-	t.model.Encode(bw)
-	if t.model2 != nil {
-		bw.Uvarint(2)
-		t.model2.Encode(bw)
-	} else {
-		bw.Uvarint(1)
-	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, fmt.Errorf("write tagger: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return cw.n, fmt.Errorf("write tagger: %w", err)
-	}
-	return cw.n, cw.err
+		t.lem.encode(bw)
+		t.morph.encode(bw)
+		t.model.Encode(bw)
+		if t.model2 != nil {
+			bw.Uvarint(2)
+			t.model2.Encode(bw)
+		} else {
+			bw.Uvarint(1)
+		}
+	})
 }
 
 // Read reads a tagger written by WriteTo.
 func Read(r io.Reader) (*Tagger, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("read tagger: %w", err)
-	}
-	defer zr.Close()
-	br := binio.NewReader(zr)
-	if m := br.String(); m != fileMagic {
-		return nil, fmt.Errorf("read tagger: bad magic %q", m)
-	}
+	var out *Tagger
+	err := binio.ReadFile(r, fileMagic, "tagger", func(br *binio.Reader) error {
+		var err error
+		out, err = decode(br)
+		return err
+	})
+	return out, err
+}
+
+// decode reads the records of a model file after its magic.
+func decode(br *binio.Reader) (*Tagger, error) {
 	upos := br.Strings()
 	xpos := br.Strings()
 	if br.Err() == nil && (len(upos) == 0 || len(upos) != len(xpos)) {
@@ -339,19 +328,4 @@ func Read(r io.Reader) (*Tagger, error) {
 	t.candMin, t.rareMin = candMin, rareMin
 	t.model2 = m2
 	return t, nil
-}
-
-type countWriter struct {
-	w   io.Writer
-	n   int64
-	err error
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	if err != nil && c.err == nil {
-		c.err = err
-	}
-	return n, err
 }
