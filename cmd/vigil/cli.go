@@ -5,6 +5,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/coref"
+	"github.com/vigilhq/vigil/internal/events"
 	"io"
 	"log/slog"
 	"os"
@@ -146,6 +149,14 @@ func newPipeline(log *slog.Logger, withNLP bool) (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("load language models: %w", err)
 		}
 		cfg.NLP = a
+		kb, err := actors.Load()
+		if err != nil {
+			return nil, fmt.Errorf("load actor data: %w", err)
+		}
+		cfg.Coref = coref.New(kb)
+		if cfg.Events, err = events.New(kb); err != nil {
+			return nil, fmt.Errorf("load event lexicon: %w", err)
+		}
 	}
 	return pipeline.New(log, cfg), nil
 }

@@ -9,8 +9,12 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/vigilhq/vigil/internal/evaluate/counts"
+	evalevents "github.com/vigilhq/vigil/internal/evaluate/events"
 	"github.com/vigilhq/vigil/internal/evaluate/extraction"
 	evalnlp "github.com/vigilhq/vigil/internal/evaluate/nlp"
+	evalplaces "github.com/vigilhq/vigil/internal/evaluate/places"
+	"github.com/vigilhq/vigil/internal/evaluate/quotes"
 	"github.com/vigilhq/vigil/internal/evaluate/times"
 	"github.com/vigilhq/vigil/internal/shareddata"
 )
@@ -28,6 +32,10 @@ func evalSuites() map[string]evalSuite {
 		"extraction": {defaultData: "eval/article-extraction-scrapinghub", run: extraction.Run},
 		"times":      {defaultData: "eval/times-tempeval3", run: times.Run},
 		"nlp":        {defaultData: "nlp", run: evalnlp.Run},
+		"events":     {defaultData: "eval/events-plover-gsr", run: evalevents.Run},
+		"quotes":     {defaultData: "eval/quotes-polnear", run: quotes.Run},
+		"counts":     {defaultData: "eval/incidents-gva", run: counts.Run},
+		"places":     {defaultData: "eval/places-geoparsing", run: evalplaces.Run},
 	}
 }
 

@@ -18,10 +18,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigilhq/vigil/internal/clean"
+	"github.com/vigilhq/vigil/internal/coref"
+	"github.com/vigilhq/vigil/internal/events"
 	"github.com/vigilhq/vigil/internal/htmltext"
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/places"
+	"github.com/vigilhq/vigil/internal/quantities"
+	"github.com/vigilhq/vigil/internal/quotes"
 	"github.com/vigilhq/vigil/internal/segment"
 	"github.com/vigilhq/vigil/internal/timex"
 )
@@ -49,6 +54,11 @@ type Config struct {
 	// Nil leaves those stages out: the record then has text, removals and
 	// sentences but empty analysis lists.
 	NLP *nlp.Annotator
+	// The stages below read the parse; they run only when NLP is set, and
+	// each is left out when nil.
+	Coref  *coref.Resolver  // entity names and actors, pronoun antecedents
+	Places *places.Resolver // toponyms resolved against the gazetteer
+	Events *events.Coder    // who did what to whom
 }
 
 // Stage names, in pipeline order, as reported in Timings.
@@ -57,11 +67,17 @@ const (
 	StageClean   = "clean"
 	StageSegment = "segment"
 	StageNLP     = "nlp" // tokenize, tag, parse and ner, sentence by sentence
+	StageCoref   = "coref"
 	StageTimes   = "times"
+	StageCounts  = "quantities"
+	StagePlaces  = "places"
+	StageQuotes  = "quotes"
+	StageEvents  = "events"
 )
 
 // Stages lists the stage names in order.
-var Stages = []string{StageExtract, StageClean, StageSegment, StageNLP, StageTimes}
+var Stages = []string{StageExtract, StageClean, StageSegment, StageNLP, StageCoref,
+	StageTimes, StageCounts, StagePlaces, StageQuotes, StageEvents}
 
 // Timings records how long each stage took for one document.
 type Timings map[string]time.Duration
@@ -153,8 +169,43 @@ func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timin
 		parsed := p.cfg.NLP.Annotate(a.Text, a.Sentences)
 		a.Entities = entities(a.Text, parsed)
 		lap(StageNLP)
-		a.Times = p.findTimes(a.Text, pub, parsed)
+		date, dateErr := time.Parse("2006-01-02", pub)
+		var chains *coref.Chains
+		if p.cfg.Coref != nil {
+			chains = p.cfg.Coref.Resolve(a.Text, parsed, a.Entities, date)
+		}
+		lap(StageCoref)
+		found := p.findTimes(a.Text, date, dateErr == nil, parsed)
+		a.Times = timeRecords(a.Text, found, parsed)
 		lap(StageTimes)
+		counts := quantities.Find(a.Text, parsed)
+		a.Quantities = make([]model.Quantity, len(counts))
+		for i := range counts {
+			a.Quantities[i] = counts[i].Quantity
+		}
+		lap(StageCounts)
+		var placed []places.Found
+		if p.cfg.Places != nil {
+			placed = p.cfg.Places.Find(a.Text, parsed, a.Entities)
+			a.Places = make([]model.Place, len(placed))
+			for i := range placed {
+				a.Places[i] = placed[i].Place
+			}
+		}
+		lap(StagePlaces)
+		a.Quotes = quotes.Find(a.Text, parsed, a.Entities, chains)
+		lap(StageQuotes)
+		if p.cfg.Events != nil {
+			in := events.Input{
+				Text: a.Text, Sentences: parsed, Entities: a.Entities, Chains: chains,
+				Times: found, Quantities: counts, Places: placed,
+			}
+			if dateErr == nil {
+				in.Published = date
+			}
+			a.Events = p.cfg.Events.Code(in)
+		}
+		lap(StageEvents)
 	}
 
 	a.URL = model.StrPtr(firstNonEmpty(doc.URL, pageURL))
@@ -320,21 +371,32 @@ func entities(text string, sents []model.Sentence) []model.Entity {
 	return out
 }
 
-// findTimes finds the dates and times of each sentence, normalised against
-// the publication date when there is one. Durations and sets are left out:
-// they do not place anything on a calendar.
-func (p *Pipeline) findTimes(text, published string, sents []model.Sentence) []model.Time {
-	anchor, err := time.Parse("2006-01-02", published)
-	doc := p.times.NewDoc(anchor, err == nil)
-	var out []model.Time
+// findTimes finds the time expressions of each sentence, normalised against
+// the publication date when there is one, in text order.
+func (p *Pipeline) findTimes(text string, anchor time.Time, hasAnchor bool, sents []model.Sentence) []timex.Found {
+	doc := p.times.NewDoc(anchor, hasAnchor)
+	var out []timex.Found
 	for i := range sents {
 		s := &sents[i]
-		for _, f := range doc.Find(text, s.Span, timex.TenseOf(s.Tokens)) {
-			if f.Type != timex.TypeDate && f.Type != timex.TypeTime {
-				continue
-			}
-			out = append(out, f.Time(text, s.Index))
+		out = append(out, doc.Find(text, s.Span, timex.TenseOf(s.Tokens))...)
+	}
+	return out
+}
+
+// timeRecords turns the dates and times among found into contract records.
+// Durations and sets are left out: they do not place anything on a
+// calendar.
+func timeRecords(text string, found []timex.Found, sents []model.Sentence) []model.Time {
+	var out []model.Time
+	k := 0
+	for _, f := range found {
+		for k < len(sents)-1 && f.Start >= sents[k].Span.End {
+			k++
 		}
+		if f.Type != timex.TypeDate && f.Type != timex.TypeTime || len(sents) == 0 {
+			continue
+		}
+		out = append(out, f.Time(text, sents[k].Index))
 	}
 	return out
 }
