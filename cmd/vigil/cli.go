@@ -5,14 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/vigilhq/vigil/internal/actors"
-	"github.com/vigilhq/vigil/internal/coref"
-	"github.com/vigilhq/vigil/internal/events"
 	"io"
 	"log/slog"
 	"os"
 	"sort"
 
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/coref"
+	"github.com/vigilhq/vigil/internal/events"
 	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/pipeline"
 )
