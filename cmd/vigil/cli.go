@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"sort"
 
 	"github.com/vigilhq/vigil/internal/actors"
@@ -128,15 +127,6 @@ func newLogger(w io.Writer, verbose bool) *slog.Logger {
 		level = slog.LevelDebug
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
-}
-
-// sharedDir finds ../shared relative to the working directory, or returns
-// the VIGIL_SHARED environment variable when set.
-func sharedDir() string {
-	if d := os.Getenv("VIGIL_SHARED"); d != "" {
-		return d
-	}
-	return "../shared"
 }
 
 // newPipeline returns the article pipeline with the embedded NLP models
