@@ -198,5 +198,5 @@ type Stats struct {
 	Quantities int       `json:"quantities"`
 	Places     int       `json:"places"`
 	Times      int       `json:"times"`
-	LastAdded  time.Time `json:"last_added"`
+	LastAdded  time.Time `json:"last_added,omitzero"` // left out before the first article
 }
