@@ -112,6 +112,11 @@ func (kb *KB) LookupName(phrase string, date time.Time) (Match, bool) {
 	}
 	rest := toks[i:]
 	if m, ok := kb.resolve(rest, date, ctx); ok {
+		// A title never stands before a place: "New Jersey" and "New
+		// Mexico" are not qualified mentions of Jersey and Mexico.
+		if ctx.titled && isGeographic(m.Kind) {
+			return Match{}, false
+		}
 		return m, true
 	}
 	// The rest is a role phrase ("Russian Defence Ministry") ...
@@ -519,4 +524,9 @@ func (kb *KB) formerMatch(p int, date time.Time) Match {
 		m.Country, m.Code = country, country+"ELI"
 	}
 	return m
+}
+
+// isGeographic reports whether k names a place rather than an agent.
+func isGeographic(k Kind) bool {
+	return k == KindCountry || k == KindPlace || k == KindCapital || k == KindRegion
 }

@@ -41,6 +41,11 @@ func TestLookupName(t *testing.T) {
 		code, name   string
 		kind         Kind
 	}{
+		// a title word is never read before a place name
+		{"New Jersey", "2022-02-20", false, "", "", ""},
+		{"New Mexico", "2022-02-20", false, "", "", ""},
+		{"New Zealand", "2022-02-20", true, "NZL", "New Zealand", KindCountry},
+		{"Papua New Guinea", "2022-02-20", true, "PNG", "Papua New Guinea", KindCountry},
 		// people, transliterations and titles
 		{"Zelenskiy", "2022-03-01", true, "UKRGOV", "Volodymyr Zelenskyy", KindPerson},
 		{"Zelenskyy", "2022-03-01", true, "UKRGOV", "Volodymyr Zelenskyy", KindPerson},
