@@ -1,0 +1,430 @@
+package coref
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/vigilhq/vigil/internal/actors"
+)
+
+// Words dropped from the end of an organisation's name before comparing
+// ("Boeing Co." is "Boeing").
+var orgSuffixes = map[string]bool{"inc": true, "corp": true, "corporation": true, "co": true,
+	"ltd": true, "llc": true, "plc": true, "nv": true, "n v": true, "sa": true, "ag": true,
+	"gmbh": true, "group": true, "holdings": true, "company": true, "limited": true}
+
+// Words skipped when building an acronym ("European Aeronautic Defence and
+// Space Company" is EADSC or EADS).
+var acronymSkip = map[string]bool{"and": true, "of": true, "the": true, "for": true, "&": true, "de": true, "du": true}
+
+func isPossessive(t string) bool {
+	switch t {
+	case "'s", "’s", "'", "’", "s'":
+		return true
+	}
+	return false
+}
+
+// isTitle reports whether a token is a title word written before a name.
+func (w *work) isTitle(text string) bool {
+	f := fold(text)
+	if _, ok := w.r.lx.titles[f]; !ok {
+		return false
+	}
+	return isCapitalised(text) || f == "former" || f == "ex"
+}
+
+// classOf groups entity types that may share a cluster.
+func classOf(typ string, person bool) string {
+	switch {
+	case person || typ == "PERSON":
+		return "per"
+	case typ == "ORG", typ == "GPE", typ == "LOC", typ == "FAC":
+		return "ent"
+	}
+	return typ
+}
+
+// nameWords folds the words of a name for comparison, dropping punctuation,
+// a leading "the" and, for organisations, a final company suffix.
+func nameWords(text string, org bool) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(fold(text), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == ',' || r == '(' || r == ')' || r == '"' || r == '/'
+	}) {
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "'")
+		if f == "" || len(out) >= maxNameTokens {
+			continue
+		}
+		out = append(out, f)
+	}
+	if len(out) > 1 && out[0] == "the" {
+		out = out[1:]
+	}
+	if org {
+		for len(out) > 1 && orgSuffixes[out[len(out)-1]] {
+			out = out[:len(out)-1]
+		}
+	}
+	for len(out) > 1 && (out[len(out)-1] == "jr" || out[len(out)-1] == "sr" || out[len(out)-1] == "ii" || out[len(out)-1] == "iii") {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// acronym returns the initials of a name of two or more words.
+func acronym(words []string) string {
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, wd := range words {
+		if acronymSkip[wd] {
+			continue
+		}
+		r := []rune(wd)
+		if len(r) > 0 && unicode.IsLetter(r[0]) {
+			b.WriteRune(r[0])
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// addName resolves the named entity ents[ei], tokens [st, en) of sentence si.
+func (w *work) addName(si, ei, st, en int, covered []bool) {
+	s := &w.sents[si]
+	e := &w.ents[ei]
+	typ := e.Type
+	var g Gender
+	var titles []string
+	honorific := false
+	noteTitle := func(text string) {
+		f := fold(text)
+		titles = append(titles, f)
+		if tg := w.r.lx.titles[f]; tg != GenderUnknown {
+			g, honorific = tg, true
+		}
+	}
+	// the name proper: without a possessive and without titles the
+	// recogniser included
+	nst, nen := st, en
+	for nen > nst+1 && isPossessive(s.Tokens[nen-1].Text) {
+		nen--
+	}
+	for nst < nen-1 && w.isTitle(s.Tokens[nst].Text) {
+		noteTitle(s.Tokens[nst].Text)
+		nst++
+	}
+	// titles just before the span ("President", "Mr", "Foreign Minister")
+	xst := st
+	if typ == "PERSON" || typ == "" || typ == "ORG" || typ == "GPE" {
+		for xst > 0 && st-xst < maxTitleWords && !covered[xst-1] && w.isTitle(s.Tokens[xst-1].Text) {
+			xst--
+		}
+		if xst < st && typ != "PERSON" {
+			// only honorifics make a person of a mention typed otherwise
+			hon := false
+			for t := xst; t < st; t++ {
+				if w.r.lx.titles[fold(s.Tokens[t].Text)] != GenderUnknown {
+					hon = true
+				}
+			}
+			if !hon {
+				xst = st
+			}
+		}
+		for t := xst; t < st; t++ {
+			noteTitle(s.Tokens[t].Text)
+		}
+	}
+	titled := len(titles) > 0
+	// a qualifier before the titles ("Ukrainian", "Russia's", "Kremlin")
+	qst := xst
+	if titled {
+		for qst > 0 && xst-qst < maxQualifier {
+			t := &s.Tokens[qst-1]
+			if isPossessive(t.Text) && qst-1 > 0 && isCapitalised(s.Tokens[qst-2].Text) {
+				qst -= 2
+				continue
+			}
+			if t.NER != "" && t.NER != "O" && isCapitalised(t.Text) {
+				qst--
+				continue
+			}
+			break
+		}
+	}
+	nameText := w.spanText(si, nst, nen)
+	person := typ == "PERSON" || honorific
+	m, ok := w.lookup(w.spanText(si, qst, nen))
+	if !ok && qst != nst {
+		m, ok = w.lookup(nameText)
+	}
+	if ok {
+		switch {
+		case m.Kind == actors.KindPerson:
+			person = true
+		case m.Kind == actors.KindComposed:
+			ok = titled || !person
+		case person:
+			ok = false // a person's name that is also a place: trust the recogniser
+		}
+	}
+	if person {
+		typ = "PERSON"
+	}
+	words := nameWords(nameText, typ == "ORG")
+	if len(words) == 0 {
+		words = []string{fold(nameText)}
+	}
+	class := classOf(typ, person)
+	textKey := class + "|t|" + strings.Join(words, " ")
+	kbKey := ""
+	if ok && m.Name != "" && m.Kind != actors.KindComposed {
+		kbKey = class + "|kb|" + fold(m.Name)
+	}
+	if g == GenderUnknown && person {
+		if len(words) > 1 {
+			g = w.r.lx.firstNames[words[0]]
+		}
+		if g == GenderUnknown && ok && m.Kind == actors.KindPerson {
+			if f := strings.Fields(fold(m.Name)); len(f) > 1 {
+				g = w.r.lx.firstNames[f[0]]
+			}
+		}
+	}
+
+	mn := ment{
+		Mention: Mention{Sentence: s.Index, Start: xst, End: en, Kind: KindName, Entity: ei, Antecedent: -1},
+		sidx:    si, typ: typ, gender: g, person: person,
+	}
+	mn.Head = headOf(s, xst, en)
+	w.fill(&mn)
+	mn.plural = typ == "NORP" && (s.Tokens[nen-1].XPOS == "NNPS" || s.Tokens[nen-1].XPOS == "NNS")
+	for t := xst; t < en; t++ {
+		covered[t] = true
+	}
+
+	ci := -1
+	if kbKey != "" {
+		if c, found := w.keys[kbKey]; found {
+			ci = c
+		}
+	}
+	if ci < 0 {
+		if c, found := w.keys[textKey]; found && w.kbAgrees(w.cls[c], m, ok) {
+			ci = c
+		}
+	}
+	if ci < 0 {
+		ci = w.partialMatch(words, class, typ, g, m, ok, s.Tokens[nst].Text)
+	}
+	if ci < 0 {
+		ci = w.apposedDescription(si, mn.Head, person)
+	}
+	if ci < 0 {
+		ci = w.newCluster(typ)
+	}
+	c := w.cls[ci]
+	wasNamed := c.named
+	c.named = true
+	if person {
+		c.person, c.typ = true, "PERSON"
+	} else if !wasNamed {
+		c.typ = typ
+	}
+	if c.person {
+		c.plural = false
+	} else if mn.plural {
+		c.plural = true
+	}
+	if !hasWords(c.names, words) {
+		c.names = append(c.names, words)
+	}
+	if n := len(words); n > c.longestN || (n == c.longestN && len(nameText) > len(c.longest)) {
+		c.longest, c.longestN = strings.TrimSpace(nameText), n
+	}
+	for _, t := range titles {
+		c.titles[t] = true
+	}
+	if ok && (!c.hasKB || (c.kb.Kind == actors.KindComposed && m.Kind == actors.KindPerson)) {
+		c.kb, c.hasKB = m, true
+	}
+	w.keys[textKey] = ci
+	if kbKey != "" {
+		if _, found := w.keys[kbKey]; !found {
+			w.keys[kbKey] = ci
+		}
+	}
+	w.attach(mn, ci)
+}
+
+// kbAgrees reports whether a mention with knowledge-base match m (when ok)
+// may join c: not when both name different people or bodies.
+func (w *work) kbAgrees(c *clus, m actors.Match, ok bool) bool {
+	if !ok || !c.hasKB || m.Name == "" || c.kb.Name == "" {
+		return true
+	}
+	if m.Kind == actors.KindComposed || c.kb.Kind == actors.KindComposed {
+		return true
+	}
+	return fold(m.Name) == fold(c.kb.Name)
+}
+
+func hasWords(names [][]string, words []string) bool {
+	for _, n := range names {
+		if strings.Join(n, " ") == strings.Join(words, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// partialMatch looks for a recent cluster that this name is a shorter form,
+// an acronym or a transliteration of.
+func (w *work) partialMatch(words []string, class, typ string, g Gender, m actors.Match, ok bool, first string) int {
+	scanned := 0
+	allCaps := first == strings.ToUpper(first) && len([]rune(first)) >= 2
+	myAcr := acronym(words)
+	for ci := len(w.cls) - 1; ci >= 0 && scanned < maxClusterScan; ci-- {
+		c := w.cls[ci]
+		if !c.named || classOf(c.typ, c.person) != class {
+			continue
+		}
+		scanned++
+		if !w.kbAgrees(c, m, ok) {
+			continue
+		}
+		switch class {
+		case "per":
+			if g != GenderUnknown && c.gender != GenderUnknown && g != c.gender {
+				continue
+			}
+			for _, n := range c.names {
+				if shorterForm(words, n) || sameTransliterated(words, n) {
+					return ci
+				}
+			}
+		case "ent":
+			if !sameEntGroup(typ, c.typ) {
+				continue
+			}
+			for _, n := range c.names {
+				if len(words) == 1 && allCaps && len(n) > 1 && acronym(n) == words[0] {
+					return ci
+				}
+				if len(n) == 1 && myAcr != "" && myAcr == n[0] {
+					return ci
+				}
+				if typ == "ORG" && len(words) < len(n) && len(words[0]) >= 3 && prefixOf(words, n) {
+					return ci
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func sameEntGroup(a, b string) bool {
+	group := func(t string) int {
+		switch t {
+		case "ORG":
+			return 1
+		case "GPE", "LOC":
+			return 2
+		case "FAC":
+			return 3
+		}
+		return 0
+	}
+	return group(a) == group(b)
+}
+
+// shorterForm reports whether words are a shorter form of the name n that
+// keeps its last word: "Biden" of "Joe Biden", "Lloyd Austin" of "Lloyd J.
+// Austin".
+func shorterForm(words, n []string) bool {
+	if len(words) > len(n) || len(words) == 0 {
+		return false
+	}
+	if words[len(words)-1] != n[len(n)-1] {
+		return false
+	}
+	j := 0
+	for _, wd := range n {
+		if j < len(words) && wd == words[j] {
+			j++
+		}
+	}
+	return j == len(words)
+}
+
+func prefixOf(words, n []string) bool {
+	for i, wd := range words {
+		if n[i] != wd {
+			return false
+		}
+	}
+	return true
+}
+
+// sameTransliterated reports whether two names differ only in the spelling
+// of a transliterated surname ("Zelenskiy", "Zelensky", "Zelenskyy"), with
+// matching first names when both give one.
+func sameTransliterated(a, b []string) bool {
+	la, lb := a[len(a)-1], b[len(b)-1]
+	if len(la) < 5 || len(lb) < 5 || la == lb {
+		return false
+	}
+	if len(a) > 1 && len(b) > 1 && a[0] != b[0] {
+		return false
+	}
+	return translitKey(la) == translitKey(lb) || editDistance(la, lb, 2) <= 1
+}
+
+// translitKey folds the endings and letters that transliterations of the
+// same Slavic or Arabic name differ in.
+func translitKey(s string) string {
+	for _, suf := range []string{"iy", "yy", "yi", "ij", "ii", "y", "i"} {
+		if strings.HasSuffix(s, suf) && len(s)-len(suf) >= 4 {
+			s = s[:len(s)-len(suf)] + "y"
+			break
+		}
+	}
+	r := strings.NewReplacer("kh", "h", "ou", "u", "ee", "i", "j", "y", "w", "v", "ff", "v", "ph", "f", "q", "k", "dh", "d")
+	return r.Replace(s)
+}
+
+// editDistance is the Levenshtein distance of a and b, or max+1 when it is
+// larger than max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

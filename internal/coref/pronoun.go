@@ -1,0 +1,201 @@
+package coref
+
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// pron describes a third-person pronoun form.
+type pron struct {
+	gender     Gender
+	plural     bool
+	thing      bool // it, its
+	reflexive  bool
+	possessive bool
+}
+
+// pronounOf returns the features of a third-person pronoun token.
+func pronounOf(t *model.Token) (pron, bool) {
+	if t.UPOS != "PRON" && t.UPOS != "DET" && t.XPOS != "PRP" && t.XPOS != "PRP$" {
+		return pron{}, false
+	}
+	switch strings.ToLower(t.Text) {
+	case "he", "him":
+		return pron{gender: Male}, true
+	case "his":
+		return pron{gender: Male, possessive: true}, true
+	case "himself":
+		return pron{gender: Male, reflexive: true}, true
+	case "she":
+		return pron{gender: Female}, true
+	case "her", "hers":
+		return pron{gender: Female, possessive: t.XPOS == "PRP$"}, true
+	case "herself":
+		return pron{gender: Female, reflexive: true}, true
+	case "it":
+		return pron{thing: true}, true
+	case "its":
+		return pron{thing: true, possessive: true}, true
+	case "itself":
+		return pron{thing: true, reflexive: true}, true
+	case "they", "them":
+		return pron{plural: true}, true
+	case "their", "theirs":
+		return pron{plural: true, possessive: true}, true
+	case "themselves":
+		return pron{plural: true, reflexive: true}, true
+	}
+	return pron{}, false
+}
+
+// Look-back windows of pronouns, in sentences.
+const (
+	windowHe   = 4
+	windowIt   = 2
+	windowThey = 3
+)
+
+// pleonastic reports whether "it" at token ti is a dummy subject: "it is
+// clear that", "it was reported", "it seems".
+func (w *work) pleonastic(s *model.Sentence, ti int) bool {
+	t := &s.Tokens[ti]
+	if t.Rel == "expl" || strings.HasPrefix(t.Rel, "expl:") {
+		return true
+	}
+	if !strings.HasPrefix(t.Rel, "nsubj") || t.Head < 0 || t.Head >= len(s.Tokens) {
+		return false
+	}
+	h := t.Head
+	lemma := strings.ToLower(s.Tokens[h].Lemma)
+	switch lemma {
+	case "seem", "appear", "happen", "rain", "snow", "matter", "take":
+		return true
+	}
+	if h < len(w.kids) {
+		for _, k := range w.kids[h] {
+			switch s.Tokens[k].Rel {
+			case "csubj", "ccomp", "xcomp", "csubj:pass":
+				if k > ti && (s.Tokens[h].UPOS == "ADJ" || t.Rel == "nsubj:pass") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// addPronoun resolves the pronoun at token ti of sentence si.
+func (w *work) addPronoun(si, ti int) {
+	s := &w.sents[si]
+	t := &s.Tokens[ti]
+	p, ok := pronounOf(t)
+	if !ok || (p.thing && w.pleonastic(s, ti)) {
+		return
+	}
+	m := ment{
+		Mention: Mention{Sentence: s.Index, Start: ti, End: ti + 1, Head: ti, Kind: KindPronoun, Entity: -1, Antecedent: -1},
+		sidx:    si, gender: p.gender, plural: p.plural, person: !p.thing && !p.plural,
+		pron: strings.ToLower(t.Text),
+	}
+	w.fill(&m)
+	window := windowHe
+	switch {
+	case p.thing:
+		window = windowIt
+	case p.plural:
+		window = windowThey
+	}
+	speaker := -1
+	if m.speechSubj && w.paraQuote[si] && w.lastSpeaker >= 0 && si-w.lastSpeakerSent <= 6 {
+		speaker = w.lastSpeaker
+	}
+	objectOf := t.Rel == "obj" || t.Rel == "iobj" || strings.HasPrefix(t.Rel, "obl")
+	best, bestScore := -1, -1<<30
+	between := 0
+	w.back(&m, window, func(i int, c *ment, dist int) bool {
+		between++
+		cl := w.cls[c.Cluster]
+		if !compatible(p, cl, c) {
+			return true
+		}
+		sameClause := dist == 0 && c.clause == m.clause && c.clause >= 0
+		if sameClause && objectOf && !p.reflexive && c.subj {
+			return true // "he praised him": not the same person
+		}
+		if dist == 0 && c.Head == t.Head {
+			return true // "his" inside the phrase it modifies
+		}
+		score := -35*dist - between
+		if c.subj {
+			score += 20
+		}
+		if c.speechSubj {
+			score += 5
+		}
+		if m.subj && c.subj {
+			score += 5
+		}
+		switch c.Kind {
+		case KindName:
+			score += 8
+		case KindPronoun:
+			score += 6
+		default:
+			score += 4
+		}
+		if c.inQuote && !m.inQuote {
+			score -= 25
+		}
+		if p.reflexive && sameClause && c.subj {
+			score += 50
+		}
+		if p.plural {
+			switch {
+			case cl.plural:
+				score += 10
+			case cl.typ == "GPE" || cl.typ == "LOC":
+				score -= 15
+			}
+		}
+		if c.Cluster == speaker {
+			score += 30
+		}
+		score += 2 * min(cl.count, 3)
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+		return true
+	})
+	if best < 0 {
+		return
+	}
+	m.Antecedent = best
+	w.attach(m, w.ments[best].Cluster)
+}
+
+// compatible reports whether pronoun p may refer to cluster cl, seen in
+// mention c.
+func compatible(p pron, cl *clus, c *ment) bool {
+	switch {
+	case p.plural:
+		if cl.person {
+			return cl.plural
+		}
+		return cl.plural || cl.typ == "ORG" || cl.typ == "GPE" || cl.typ == "NORP" && c.plural
+	case p.thing:
+		if cl.person || cl.plural {
+			return false
+		}
+		switch cl.typ {
+		case "ORG", "GPE", "LOC", "FAC":
+			return true
+		}
+		return false
+	default:
+		if !cl.person || cl.plural {
+			return false
+		}
+		return cl.gender == GenderUnknown || cl.gender == p.gender
+	}
+}
