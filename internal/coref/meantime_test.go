@@ -66,6 +66,7 @@ type goldMention struct {
 	chain      string
 	syntax     string // NAM, NOM, PRO, ...
 	text       string
+	head       int // byte offset of the approximate head word
 }
 
 type goldDoc struct {
@@ -161,7 +162,40 @@ func readGold(path string) (goldDoc, error) {
 		g.mentions = append(g.mentions, goldMention{start: st, end: en, chain: chain, syntax: m.Syntax, text: g.text[st:en]})
 	}
 	sort.SliceStable(g.mentions, func(i, j int) bool { return g.mentions[i].start < g.mentions[j].start })
+	// A mention inside a longer mention of the same chain ("EADS" in
+	// "Airbus parent EADS") is the same reference: keep the outer one.
+	kept := g.mentions[:0]
+	for i, m := range g.mentions {
+		inner := false
+		for j, o := range g.mentions {
+			if j != i && o.chain == m.chain && o.start <= m.start && o.end >= m.end && (o.end-o.start > m.end-m.start || j < i) {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			kept = append(kept, m)
+		}
+	}
+	g.mentions = kept
+	for i := range g.mentions {
+		g.mentions[i].head = headOfGold(g.text, g.mentions[i].start, g.mentions[i].end)
+	}
 	return g, nil
+}
+
+// headOfGold approximates the head word of a gold span: its last word,
+// before an opening parenthesis ("the United States Air Force (USAF") or
+// a comma ("Steve Jobs, the chief executive").
+func headOfGold(text string, start, end int) int {
+	sp := text[start:end]
+	for _, sep := range []string{" (", ", "} {
+		if i := strings.Index(sp, sep); i > 0 {
+			sp = sp[:i]
+		}
+	}
+	sp = strings.TrimRight(sp, " ,")
+	return start + strings.LastIndexByte(sp, ' ') + 1
 }
 
 func spaceBefore(prev, w string, quoteOpen bool) bool {
@@ -205,6 +239,9 @@ func align(gold []goldMention, sys []sysMention) []int {
 			over := min(s.end, g.end) - max(s.start, g.start)
 			if s.start == g.start && s.end == g.end {
 				over += 1 << 20
+			}
+			if s.headStart <= g.head && g.head < s.headEnd || s.start <= g.head && g.head < s.end {
+				over += 1 << 16
 			}
 			if over > bestOver {
 				best, bestOver = si, over

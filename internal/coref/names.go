@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/model"
 )
 
 // Words dropped from the end of an organisation's name before comparing
@@ -254,6 +255,9 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 		c.kb, c.hasKB = m, true
 	}
 	w.keys[textKey] = ci
+	if person && len(words) > 1 {
+		w.surnames[words[len(words)-1]] = ci
+	}
 	if kbKey != "" {
 		if _, found := w.keys[kbKey]; !found {
 			w.keys[kbKey] = ci
@@ -320,7 +324,15 @@ func (w *work) partialMatch(words []string, class, typ string, g Gender, m actor
 					return ci
 				}
 				if typ == "ORG" && len(words) < len(n) && len(words[0]) >= 3 && prefixOf(words, n) {
-					return ci
+					return ci // "Northrop" after "Northrop Grumman"
+				}
+				if typ == "ORG" && len(n) < len(words) && len(words)-len(n) == 1 && len(n[0]) >= 3 && prefixOf(n, words) {
+					return ci // "Apple Computer" after "Apple"
+				}
+				if a, b := w.withoutCountry(words), w.withoutCountry(n); len(a) > 0 && len(b) > 0 && (len(a) < len(words) || len(b) < len(n)) {
+					if strings.Join(a, " ") == strings.Join(b, " ") || len(a) == 1 && len(b) > 1 && acronym(b) == a[0] || len(b) == 1 && len(a) > 1 && acronym(a) == b[0] {
+						return ci // "the Air Force" after "US Air Force", "RAF" after "UK RAF"
+					}
 				}
 			}
 		}
@@ -427,4 +439,46 @@ func editDistance(a, b string, max int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// withoutCountry drops a leading country name or adjective from the words
+// of an organisation's name ("us air force" -> "air force").
+func (w *work) withoutCountry(words []string) []string {
+	for n := min(3, len(words)-1); n >= 1; n-- {
+		phrase := strings.Join(words[:n], " ")
+		m, ok := w.lookup(phrase)
+		if !ok && len(phrase) <= 3 {
+			m, ok = w.lookup(strings.ToUpper(phrase))
+		}
+		if ok && (m.Kind == actors.KindCountry || m.Kind == actors.KindNationality) {
+			return words[n:]
+		}
+	}
+	return words
+}
+
+// addSurname adds a mention for token ti of sentence si, a capitalised word
+// the recogniser missed that is the surname of a person named earlier
+// ("Jobs" after "Steve Jobs").
+func (w *work) addSurname(si, ti, ci int, covered []bool) {
+	s := &w.sents[si]
+	m := ment{
+		Mention: Mention{Sentence: s.Index, Start: ti, End: ti + 1, Head: ti, Kind: KindName, Entity: -1, Antecedent: -1},
+		sidx:    si, typ: "PERSON", person: true,
+	}
+	w.fill(&m)
+	covered[ti] = true
+	w.attach(m, ci)
+}
+
+// surnameAt returns the cluster whose surname token ti of s is, or -1.
+func (w *work) surnameAt(s *model.Sentence, ti int) int {
+	t := &s.Tokens[ti]
+	if !isCapitalised(t.Text) || !strings.HasPrefix(t.XPOS, "NNP") && t.UPOS != "PROPN" {
+		return -1
+	}
+	if ci, ok := w.surnames[fold(t.Text)]; ok {
+		return ci
+	}
+	return -1
 }

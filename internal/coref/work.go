@@ -94,6 +94,8 @@ type work struct {
 	ments []ment
 	cls   []*clus
 	keys  map[string]int // name key -> cluster
+	// surnames maps the last word of a person's full name to its cluster
+	surnames map[string]int
 
 	entsBySent map[int][]int // sentence position -> entity indexes
 	quoted     [][]bool      // per sentence, per token: inside quotation marks
@@ -117,6 +119,7 @@ func newWork(r *Resolver, text string, sents []model.Sentence, ents []model.Enti
 	w := &work{
 		r: r, text: text, sents: sents, ents: ents, date: date,
 		keys:        make(map[string]int),
+		surnames:    make(map[string]int),
 		entsBySent:  make(map[int][]int),
 		lastSpeaker: -1,
 		lookups:     make(map[string]lookupResult),
@@ -323,6 +326,10 @@ func (w *work) sentence(si int) {
 		}
 		if w.isDescriptionHead(s, ti) {
 			cands = append(cands, cand{ti, 'd', ti})
+			continue
+		}
+		if s.Tokens[ti].NER == "O" || s.Tokens[ti].NER == "" {
+			cands = append(cands, cand{ti, 's', ti})
 		}
 	}
 	// order by position; a description sorts by its head, which is the
@@ -341,6 +348,10 @@ func (w *work) sentence(si int) {
 			w.addPronoun(si, c.idx)
 		case 'd':
 			w.addDescription(si, c.idx, covered)
+		case 's':
+			if ci := w.surnameAt(s, c.idx); ci >= 0 && !covered[c.idx] {
+				w.addSurname(si, c.idx, ci, covered)
+			}
 		}
 	}
 	w.noteSpeakers(si)
