@@ -394,7 +394,7 @@ func sameTransliterated(a, b []string) bool {
 	if len(a) > 1 && len(b) > 1 && a[0] != b[0] {
 		return false
 	}
-	return translitKey(la) == translitKey(lb) || editDistance(la, lb, 2) <= 1
+	return translitKey(la) == translitKey(lb) || len(la) >= 7 && len(lb) >= 7 && editDistance(la, lb, 2) <= 1
 }
 
 // translitKey folds the endings and letters that transliterations of the
