@@ -149,6 +149,16 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "I inside a quotation is the speaker",
+			text: "Maria Lopez spoke to reporters after the vote.\n" +
+				"\"I am proud of my team,\" she said.",
+			checks: []refCheck{
+				{"she", 1, "Maria Lopez", ""},
+				{"I", 1, "Maria Lopez", ""},
+				{"my", 1, "Maria Lopez", ""},
+			},
+		},
+		{
 			name: "unknown person with a title: actor from the title",
 			text: "Ukrainian Foreign Minister Oleh Hnatiuk arrived in Berlin on Monday.\n" +
 				"Mr Hnatiuk said he hoped for a quick decision.",

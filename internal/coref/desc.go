@@ -112,8 +112,7 @@ func (w *work) addDescription(si, h int, covered []bool) {
 	kids := w.kids
 	plural := t.Morph.Number == "Plur" || t.XPOS == "NNS" || t.XPOS == "NNPS"
 	det, poss := "", -1
-	start := h
-	var mods []string
+	start, lo := h, h
 	if h < len(kids) {
 		for _, k := range kids[h] {
 			if k > h {
@@ -127,11 +126,11 @@ func (w *work) addDescription(si, h int, covered []bool) {
 			case kt.Rel == "nmod:poss":
 				poss = k
 				if kt.UPOS != "PRON" {
-					mods = append(mods, w.spanText(si, k, min(k+2, h)))
+					lo = min(lo, leftEdge(s, k, h))
 				}
 				continue // the possessor is a mention of its own
 			case base == "amod" || base == "compound" || base == "nummod" || base == "flat":
-				mods = append(mods, kt.Text)
+				lo = min(lo, leftEdge(s, k, h))
 			default:
 				continue
 			}
@@ -143,6 +142,7 @@ func (w *work) addDescription(si, h int, covered []bool) {
 	for start < h && (covered[start] || s.Tokens[start].UPOS == "PRON") {
 		start++
 	}
+	mods := modifiers(s, lo, h)
 	definite := det == "the" || det == "this" || det == "that" || det == "these" || det == "those" || poss >= 0
 	indefinite := det == "a" || det == "an" || det == "another" || det == "one"
 	if !definite && !indefinite && !plural {
@@ -344,6 +344,9 @@ func (w *work) linkThing(m *ment, class, lemma, country string) (int, int) {
 		if c.subj {
 			score += 10
 		}
+		if c.modifier {
+			score -= 10
+		}
 		if cl.named {
 			score += 5
 		}
@@ -431,4 +434,37 @@ func (w *work) lastOf(ci int) int {
 		}
 	}
 	return -1
+}
+
+// leftEdge returns the first token of the part of k's subtree that lies
+// before k, stopping at h and looking at most 8 tokens back.
+func leftEdge(s *model.Sentence, k, h int) int {
+	lo := k
+	for j := k - 1; j >= 0 && k-j <= 8; j-- {
+		hd := s.Tokens[j].Head
+		if hd <= j || hd > h {
+			break
+		}
+		lo = j
+	}
+	return lo
+}
+
+// modifiers returns the words of tokens [lo, h) as modifiers for the
+// knowledge base, one name per entity ("United States") and one word per
+// other token, without determiners, pronouns and punctuation.
+func modifiers(s *model.Sentence, lo, h int) []string {
+	var mods []string
+	for j := lo; j < h; j++ {
+		t := &s.Tokens[j]
+		if t.UPOS == "DET" || t.UPOS == "PRON" || t.UPOS == "PUNCT" || isPossessive(t.Text) {
+			continue
+		}
+		if len(mods) > 0 && strings.HasPrefix(t.NER, "I-") && j > lo && s.Tokens[j-1].NER != "O" {
+			mods[len(mods)-1] += " " + t.Text
+			continue
+		}
+		mods = append(mods, t.Text)
+	}
+	return mods
 }

@@ -147,6 +147,9 @@ func (w *work) addPronoun(si, ti int) {
 		if c.inQuote && !m.inQuote {
 			score -= 25
 		}
+		if c.modifier {
+			score -= 15
+		}
 		if p.reflexive && sameClause && c.subj {
 			score += 50
 		}
@@ -197,5 +200,60 @@ func compatible(p pron, cl *clus, c *ment) bool {
 			return false
 		}
 		return cl.gender == GenderUnknown || cl.gender == p.gender
+	}
+}
+
+// firstPersons links "I", "me", "my" and, for an organisation or a group,
+// "we", "us", "our" inside quotation marks in sentence si to the speaker:
+// the subject of a speech verb outside the quotation in the same sentence,
+// or in a paragraph with a quotation the last speaker of the sentences
+// before.
+func (w *work) firstPersons(si int) {
+	s := &w.sents[si]
+	q := w.quoted[si]
+	speaker, ante := -1, -1
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+		m := &w.ments[i]
+		if m.speechSubj && !m.inQuote {
+			speaker, ante = m.Cluster, i
+			break
+		}
+	}
+	if speaker < 0 && w.paraQuote[si] && w.lastSpeaker >= 0 && si-w.lastSpeakerSent <= 2 {
+		speaker = w.lastSpeaker
+		ante = w.lastOf(speaker)
+	}
+	if speaker < 0 {
+		return
+	}
+	cl := w.cls[speaker]
+	for ti := range s.Tokens {
+		if ti >= len(q) || !q[ti] {
+			continue
+		}
+		t := &s.Tokens[ti]
+		if t.UPOS != "PRON" && t.XPOS != "PRP" && t.XPOS != "PRP$" {
+			continue
+		}
+		plural := false
+		switch strings.ToLower(t.Text) {
+		case "i", "me", "my", "mine", "myself":
+			if !cl.person || cl.plural {
+				continue
+			}
+		case "we", "us", "our", "ours", "ourselves":
+			if cl.person && !cl.plural {
+				continue
+			}
+			plural = true
+		default:
+			continue
+		}
+		m := ment{
+			Mention: Mention{Sentence: s.Index, Start: ti, End: ti + 1, Head: ti, Kind: KindPronoun, Entity: -1, Antecedent: ante},
+			sidx:    si, plural: plural, person: cl.person, pron: strings.ToLower(t.Text),
+		}
+		w.fill(&m)
+		w.attach(m, speaker)
 	}
 }

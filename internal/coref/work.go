@@ -29,6 +29,7 @@ type ment struct {
 	plural     bool
 	person     bool
 	subj       bool // head is a subject
+	modifier   bool // head modifies another noun ("US" in "US automaker")
 	speechSubj bool // head is the subject of a speech verb
 	inQuote    bool
 	pron       string // lower-case pronoun form
@@ -354,6 +355,7 @@ func (w *work) sentence(si int) {
 			}
 		}
 	}
+	w.firstPersons(si)
 	w.noteSpeakers(si)
 }
 
@@ -361,7 +363,7 @@ func (w *work) sentence(si int) {
 func (w *work) noteSpeakers(si int) {
 	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
 		m := &w.ments[i]
-		if m.speechSubj && m.Kind != KindPronoun && w.cls[m.Cluster].person {
+		if m.speechSubj && !m.inQuote && m.pron == "" && (w.cls[m.Cluster].person || w.cls[m.Cluster].typ == "ORG") {
 			w.lastSpeaker, w.lastSpeakerSent = m.Cluster, si
 			return
 		}
@@ -373,6 +375,10 @@ func (w *work) fill(m *ment) {
 	s := &w.sents[m.sidx]
 	h := &s.Tokens[m.Head]
 	m.subj = strings.HasPrefix(h.Rel, "nsubj")
+	switch base, _, _ := strings.Cut(h.Rel, ":"); base {
+	case "compound", "amod", "nmod", "flat", "nummod":
+		m.modifier = true
+	}
 	m.clause = h.Head
 	if m.subj && h.Head >= 0 && h.Head < len(s.Tokens) {
 		v := &s.Tokens[h.Head]
