@@ -190,6 +190,14 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "a bare surname is the person named in full",
+			text: "James Biden arrived in court on Monday.\n" +
+				"Biden pleaded not guilty.",
+			checks: []refCheck{
+				{"Biden", 2, "James Biden", ""},
+			},
+		},
+		{
 			name: "title and surname: President Putin",
 			text: "Vladimir Putin addressed the nation on Thursday.\n" +
 				"President Putin said Russia would not back down.",

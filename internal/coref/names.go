@@ -14,6 +14,10 @@ var orgSuffixes = map[string]bool{"inc": true, "corp": true, "corporation": true
 	"ltd": true, "llc": true, "plc": true, "nv": true, "n v": true, "sa": true, "ag": true,
 	"gmbh": true, "group": true, "holdings": true, "company": true, "limited": true}
 
+// translitFold maps letter groups that English transliterations of the
+// same name spell differently to one spelling. A Replacer is immutable.
+var translitFold = strings.NewReplacer("kh", "h", "ou", "u", "ee", "i", "j", "y", "w", "v", "ff", "v", "ph", "f", "q", "k", "dh", "d")
+
 // Words skipped when building an acronym ("European Aeronautic Defence and
 // Space Company" is EADSC or EADS).
 var acronymSkip = map[string]bool{"and": true, "of": true, "the": true, "for": true, "&": true, "de": true, "du": true}
@@ -210,7 +214,18 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	}
 
 	ci := -1
-	if kbKey != "" {
+	partial := false
+	if person && len(words) == 1 && !titled {
+		// a bare surname first means someone the article named in full
+		// ("Biden" after "Hunter Biden"), before the knowledge base's
+		// holder of the name
+		if c, found := w.keys[textKey]; found {
+			ci, partial = c, !w.cls[c].hasKB
+		} else if ci = w.partialMatch(words, class, typ, g, actors.Match{}, false, s.Tokens[nst].Text); ci >= 0 {
+			partial = true
+		}
+	}
+	if ci < 0 && kbKey != "" {
 		if c, found := w.keys[kbKey]; found {
 			ci = c
 		}
@@ -251,14 +266,14 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	for _, t := range titles {
 		c.titles[t] = true
 	}
-	if ok && (!c.hasKB || (c.kb.Kind == actors.KindComposed && m.Kind == actors.KindPerson)) {
+	if ok && !partial && (!c.hasKB || (c.kb.Kind == actors.KindComposed && m.Kind == actors.KindPerson)) {
 		c.kb, c.hasKB = m, true
 	}
 	w.keys[textKey] = ci
 	if person && len(words) > 1 {
 		w.surnames[words[len(words)-1]] = ci
 	}
-	if kbKey != "" {
+	if kbKey != "" && !partial {
 		if _, found := w.keys[kbKey]; !found {
 			w.keys[kbKey] = ci
 		}
@@ -406,8 +421,7 @@ func translitKey(s string) string {
 			break
 		}
 	}
-	r := strings.NewReplacer("kh", "h", "ou", "u", "ee", "i", "j", "y", "w", "v", "ff", "v", "ph", "f", "q", "k", "dh", "d")
-	return r.Replace(s)
+	return translitFold.Replace(s)
 }
 
 // editDistance is the Levenshtein distance of a and b, or max+1 when it is

@@ -51,9 +51,10 @@ func pronounOf(t *model.Token) (pron, bool) {
 
 // Look-back windows of pronouns, in sentences.
 const (
-	windowHe   = 4
-	windowIt   = 2
-	windowThey = 3
+	windowHe    = 4
+	windowHeFar = 10
+	windowIt    = 2
+	windowThey  = 3
 )
 
 // pleonastic reports whether "it" at token ti is a dummy subject: "it is
@@ -170,6 +171,18 @@ func (w *work) addPronoun(si, ti int) {
 		}
 		return true
 	})
+	if best < 0 && !p.thing && !p.plural {
+		// nobody within the window: the last named person of the right
+		// gender further back, if the article has one
+		w.back(&m, windowHeFar, func(i int, c *ment, dist int) bool {
+			cl := w.cls[c.Cluster]
+			if c.Kind == KindName && !c.inQuote && compatible(p, cl, c) {
+				best = i
+				return false
+			}
+			return true
+		})
+	}
 	if best < 0 {
 		return
 	}
