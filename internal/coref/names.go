@@ -488,7 +488,7 @@ func (w *work) addSurname(si, ti, ci int, covered []bool) {
 // surnameAt returns the cluster whose surname token ti of s is, or -1.
 func (w *work) surnameAt(s *model.Sentence, ti int) int {
 	t := &s.Tokens[ti]
-	if !isCapitalised(t.Text) || !strings.HasPrefix(t.XPOS, "NNP") && t.UPOS != "PROPN" {
+	if !isCapitalised(t.Text) || t.UPOS != "PROPN" && t.UPOS != "NOUN" {
 		return -1
 	}
 	if ci, ok := w.surnames[fold(t.Text)]; ok {

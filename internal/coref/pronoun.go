@@ -270,3 +270,42 @@ func (w *work) firstPersons(si int) {
 		w.attach(m, speaker)
 	}
 }
+
+// relatives links relative pronouns ("who", "which") to the mention their
+// clause modifies: "Ivan Petrenko, who leads the team".
+func (w *work) relatives(si int, covered []bool) {
+	s := &w.sents[si]
+	for ti := range s.Tokens {
+		t := &s.Tokens[ti]
+		if covered[ti] || t.UPOS != "PRON" {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "who", "whom", "whose", "which", "that":
+		default:
+			continue
+		}
+		v := t.Head
+		if v < 0 || v >= len(s.Tokens) || s.Tokens[v].Rel != "acl:relcl" {
+			continue
+		}
+		noun := s.Tokens[v].Head
+		if noun < 0 || noun >= ti {
+			continue
+		}
+		for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+			a := &w.ments[i]
+			if a.pron != "" || noun < a.Start || noun >= a.End {
+				continue
+			}
+			m := ment{
+				Mention: Mention{Sentence: s.Index, Start: ti, End: ti + 1, Head: ti, Kind: KindPronoun, Entity: -1, Antecedent: i},
+				sidx:    si, plural: a.plural, person: a.person, gender: a.gender, pron: strings.ToLower(t.Text),
+			}
+			w.fill(&m)
+			covered[ti] = true
+			w.attach(m, a.Cluster)
+			break
+		}
+	}
+}

@@ -356,6 +356,7 @@ func (w *work) sentence(si int) {
 		}
 	}
 	w.firstPersons(si)
+	w.relatives(si, covered)
 	w.noteSpeakers(si)
 }
 
