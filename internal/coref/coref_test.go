@@ -1,6 +1,8 @@
 package coref
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -208,6 +210,16 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "an office noun refers back only to its holder",
+			text: "Joe Biden met the lawyer Mark Brennan in Washington on Monday.\n" +
+				"The President said the meeting was useful.\n" +
+				"The judge was not informed.",
+			checks: []refCheck{
+				{"President", 1, "Joe Biden", "USAGOV"},
+				{"judge", 1, "judge", "JUD"},
+			},
+		},
+		{
 			name: "pleonastic it is not a mention",
 			text: "Acme Industries lost the contract.\n" +
 				"It is clear that the bid was too high.",
@@ -375,10 +387,10 @@ func TestLexicon(t *testing.T) {
 		check func([]string) bool
 	}{
 		{"data/titles.tsv", 2, func(r []string) bool { return r[1] == "m" || r[1] == "f" || r[1] == "-" }},
-		{"data/nouns.tsv", 3, func(r []string) bool {
+		{"data/nouns.tsv", 4, func(r []string) bool {
 			switch r[1] {
 			case classPerson, classOrg, classGov, classGPE, classNone:
-				return r[2] == "m" || r[2] == "f" || r[2] == "-"
+				return (r[2] == "m" || r[2] == "f" || r[2] == "-") && (r[3] == "y" || r[3] == "-")
 			}
 			return false
 		}},
@@ -410,4 +422,34 @@ func TestLexicon(t *testing.T) {
 			t.Errorf("%s: no rows", f.path)
 		}
 	}
+}
+
+// TestDumpText prints the chains of the text in file $COREF_TEXT, for
+// looking at what the resolver does on an article:
+// COREF_TEXT=article.txt go test -run TestDumpText -v ./internal/coref/
+func TestDumpText(t *testing.T) {
+	path := os.Getenv("COREF_TEXT")
+	if path == "" {
+		t.Skip("set COREF_TEXT to a text file to print its chains")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := models()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parseText(t, string(b))
+	ch := m.res.Resolve(p.text, p.sents, p.ents, day)
+	var sb strings.Builder
+	for i, mn := range ch.Mentions {
+		cl := ch.Clusters[mn.Cluster]
+		ante := ""
+		if a, ok := ch.Antecedent(mn.Sentence, mn.Head); ok && mn.Kind != KindName {
+			ante = " <- " + a.Text
+		}
+		fmt.Fprintf(&sb, "%4d s%-3d %-11s %-30q #%-3d %s [%s %s]%s\n", i, mn.Sentence, mn.Kind, mn.Text, mn.Cluster, cl.Name, cl.Type, cl.Actor, ante)
+	}
+	t.Log("\n" + sb.String())
 }

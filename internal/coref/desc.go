@@ -84,8 +84,8 @@ func (w *work) isDescriptionHead(s *model.Sentence, ti int) bool {
 	switch t.UPOS {
 	case "NOUN":
 	case "ADJ", "PROPN":
-		if isCapitalised(t.Text) && ti > 0 {
-			return false
+		if isCapitalised(t.Text) && ti > 0 && s.Tokens[ti-1].UPOS != "DET" {
+			return false // a name or a title before one, not "The President"
 		}
 	default:
 		return false
@@ -295,13 +295,12 @@ func (w *work) linkPerson(m *ment, lemma, country string) (int, int) {
 		if c.inQuote && !m.inQuote {
 			score -= 10
 		}
+		titled := cl.titles[lemma] || strings.Contains(strings.ToLower(cl.kb.Title), lemma) || strings.Contains(cl.kb.Role, lemma)
 		switch {
-		case cl.titles[lemma] || strings.Contains(strings.ToLower(cl.kb.Title), lemma) || strings.Contains(cl.kb.Role, lemma):
+		case titled:
 			score += 40
-		case w.r.lx.titles[lemma] == GenderUnknown && cl.kb.Title != "" && lemma != "official" && lemma != "leader":
-			if _, isTitle := w.r.lx.titles[lemma]; isTitle {
-				score -= 20 // "the general" for someone known as President
-			}
+		case w.r.lx.nouns[lemma].strict:
+			return true // "the judge" is not someone known otherwise
 		}
 		if score > bestScore {
 			best, bestAnte, bestScore = c.Cluster, i, score

@@ -34,6 +34,7 @@ const (
 type nounEntry struct {
 	class  string
 	gender Gender
+	strict bool // refers back only to someone with this title
 }
 
 // lexicon holds the word lists of data/, parsed once by New and never
@@ -57,8 +58,8 @@ func loadLexicon() *lexicon {
 	for _, row := range readRows("data/titles.tsv", 2) {
 		lx.titles[row[0]] = gender(row[1])
 	}
-	for _, row := range readRows("data/nouns.tsv", 3) {
-		lx.nouns[row[0]] = nounEntry{class: row[1], gender: gender(row[2])}
+	for _, row := range readRows("data/nouns.tsv", 4) {
+		lx.nouns[row[0]] = nounEntry{class: row[1], gender: gender(row[2]), strict: row[3] == "y"}
 	}
 	for _, row := range readRows("data/firstnames.tsv", 2) {
 		lx.firstNames[row[0]] = gender(row[1])

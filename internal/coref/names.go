@@ -238,6 +238,14 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	if ci < 0 {
 		ci = w.partialMatch(words, class, typ, g, m, ok, s.Tokens[nst].Text)
 	}
+	if ci < 0 && class == "ent" && !ok {
+		// the recogniser typed a person's name as a place or an
+		// organisation ("Brafman's" after "Brafman")
+		if c, found := w.keys["per|t|"+strings.Join(words, " ")]; found {
+			ci = c
+			mn.person, mn.typ = true, "PERSON"
+		}
+	}
 	if ci < 0 {
 		ci = w.apposedDescription(si, mn.Head, person)
 	}

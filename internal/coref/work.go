@@ -62,13 +62,8 @@ func (c *clus) public() Cluster {
 	switch {
 	case c.hasKB && c.kb.Kind != actors.KindComposed:
 		out.Name, out.Actor, out.Country = c.kb.Name, c.kb.Code, c.kb.Country
-		if out.Name == "" || c.kb.Kind == actors.KindNationality {
-			// an ambiguous person, or a nationality: keep the text's name
-			if c.longest != "" && c.kb.Kind != actors.KindNationality {
-				out.Name = c.longest
-			} else if out.Name == "" {
-				out.Name = c.longest
-			}
+		if out.Name == "" {
+			out.Name = c.longest // several people share the name: keep the text's
 		}
 	case c.hasKB:
 		out.Name, out.Actor, out.Country = c.longest, c.kb.Code, c.kb.Country
