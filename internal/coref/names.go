@@ -168,6 +168,9 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	if !ok && qst != nst {
 		m, ok = w.lookup(nameText)
 	}
+	if ok && droppedWords(nameText, m) {
+		ok = false
+	}
 	if ok {
 		switch {
 		case m.Kind == actors.KindPerson:
@@ -191,6 +194,7 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	if ok && m.Name != "" && m.Kind != actors.KindComposed {
 		kbKey = class + "|kb|" + fold(m.Name)
 	}
+	gTitle := g // before the knowledge base's guess, which may be someone else
 	if g == GenderUnknown && person {
 		if len(words) > 1 {
 			g = w.r.lx.firstNames[words[0]]
@@ -221,8 +225,9 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 		// holder of the name
 		if c, found := w.keys[textKey]; found {
 			ci, partial = c, !w.cls[c].hasKB
-		} else if ci = w.partialMatch(words, class, typ, g, actors.Match{}, false, s.Tokens[nst].Text); ci >= 0 {
+		} else if ci = w.partialMatch(words, class, typ, gTitle, actors.Match{}, false, s.Tokens[nst].Text); ci >= 0 {
 			partial = true
+			mn.gender = gTitle
 		}
 	}
 	if ci < 0 && kbKey != "" {
@@ -332,6 +337,11 @@ func (w *work) partialMatch(words []string, class, typ string, g Gender, m actor
 			}
 			for _, n := range c.names {
 				if shorterForm(words, n) || sameTransliterated(words, n) {
+					return ci
+				}
+				// "Ted Cruz" after a headline's "Cruz", unless the
+				// knowledge base says the surname was someone else
+				if len(n) == 1 && len(words) > 1 && n[0] == words[len(words)-1] && (!c.hasKB || ok && c.kb.Name != "" && fold(c.kb.Name) == fold(m.Name)) {
 					return ci
 				}
 			}
@@ -503,4 +513,25 @@ func (w *work) surnameAt(s *model.Sentence, ti int) int {
 		return ci
 	}
 	return -1
+}
+
+// droppedWords reports whether the knowledge base matched a place by a
+// shorter name that leaves out leading words of the text which are not
+// titles: "New Jersey" is not Jersey.
+func droppedWords(text string, m actors.Match) bool {
+	switch m.Kind {
+	case actors.KindCountry, actors.KindPlace, actors.KindCapital, actors.KindRegion:
+	default:
+		return false
+	}
+	tw, nw := nameWords(text, false), nameWords(m.Name, false)
+	if len(nw) == 0 || len(tw) <= len(nw) {
+		return false
+	}
+	for i := range nw {
+		if tw[len(tw)-len(nw)+i] != nw[i] {
+			return false
+		}
+	}
+	return true
 }

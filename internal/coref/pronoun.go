@@ -120,6 +120,9 @@ func (w *work) addPronoun(si, ti int) {
 		if !compatible(p, cl, c) {
 			return true
 		}
+		if p.plural && !cl.plural && cl.typ != "ORG" && (dist > 1 || !c.subj) {
+			return true // "they" for a place: only its recent subject
+		}
 		sameClause := dist == 0 && c.clause == m.clause && c.clause >= 0
 		if sameClause && objectOf && !p.reflexive && c.subj {
 			return true // "he praised him": not the same person
