@@ -200,6 +200,17 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "a headline surname yields to the full name in the text",
+			text: "Clinton leads Sanders in new poll\n" +
+				"Hillary Rodham Clinton has the support of 52 percent of voters.\n" +
+				"Mrs. Clinton said she was pleased.",
+			checks: []refCheck{
+				{"Clinton", 1, "Hillary Clinton", ""},
+				{"Clinton", 3, "Hillary Clinton", ""},
+				{"she", 1, "Hillary Clinton", ""},
+			},
+		},
+		{
 			name: "title and surname: President Putin",
 			text: "Vladimir Putin addressed the nation on Thursday.\n" +
 				"President Putin said Russia would not back down.",

@@ -171,6 +171,13 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	if ok && droppedWords(nameText, m) {
 		ok = false
 	}
+	if ok && honorific && m.Kind == actors.KindPerson {
+		if f := strings.Fields(fold(m.Name)); len(f) > 1 {
+			if kg := w.r.lx.firstNames[f[0]]; kg != GenderUnknown && kg != g {
+				ok = false // "Mrs Clinton" is not Bill Clinton
+			}
+		}
+	}
 	if ok {
 		switch {
 		case m.Kind == actors.KindPerson:
@@ -199,7 +206,7 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 		if len(words) > 1 {
 			g = w.r.lx.firstNames[words[0]]
 		}
-		if g == GenderUnknown && ok && m.Kind == actors.KindPerson {
+		if g == GenderUnknown && ok && m.Kind == actors.KindPerson && (len(words) > 1 || titled) {
 			if f := strings.Fields(fold(m.Name)); len(f) > 1 {
 				g = w.r.lx.firstNames[f[0]]
 			}
@@ -223,7 +230,7 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 		// a bare surname first means someone the article named in full
 		// ("Biden" after "Hunter Biden"), before the knowledge base's
 		// holder of the name
-		if c, found := w.keys[textKey]; found {
+		if c, found := w.keys[textKey]; found && !genderClash(gTitle, w.cls[c].gender) {
 			ci, partial = c, !w.cls[c].hasKB
 		} else if ci = w.partialMatch(words, class, typ, gTitle, actors.Match{}, false, s.Tokens[nst].Text); ci >= 0 {
 			partial = true
@@ -236,7 +243,7 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 		}
 	}
 	if ci < 0 {
-		if c, found := w.keys[textKey]; found && w.kbAgrees(w.cls[c], m, ok) {
+		if c, found := w.keys[textKey]; found && w.kbAgrees(w.cls[c], m, ok) && !genderClash(g, w.cls[c].gender) {
 			ci = c
 		}
 	}
@@ -279,8 +286,16 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	for _, t := range titles {
 		c.titles[t] = true
 	}
-	if ok && !partial && (!c.hasKB || (c.kb.Kind == actors.KindComposed && m.Kind == actors.KindPerson)) {
+	bare := person && len(words) == 1 && !titled
+	switch {
+	case c.tentative && !bare:
+		// the article names in full someone first known by a surname
+		// the knowledge base gave to another holder
+		c.tentative, c.hasKB, c.kb = false, ok, m
+		c.gender = g
+	case ok && !partial && (!c.hasKB || (c.kb.Kind == actors.KindComposed && m.Kind == actors.KindPerson)):
 		c.kb, c.hasKB = m, true
+		c.tentative = bare && m.Kind == actors.KindPerson
 	}
 	w.keys[textKey] = ci
 	if person && len(words) > 1 {
@@ -327,7 +342,7 @@ func (w *work) partialMatch(words []string, class, typ string, g Gender, m actor
 			continue
 		}
 		scanned++
-		if !w.kbAgrees(c, m, ok) {
+		if !w.kbAgrees(c, m, ok) && !c.tentative {
 			continue
 		}
 		switch class {
@@ -341,7 +356,7 @@ func (w *work) partialMatch(words []string, class, typ string, g Gender, m actor
 				}
 				// "Ted Cruz" after a headline's "Cruz", unless the
 				// knowledge base says the surname was someone else
-				if len(n) == 1 && len(words) > 1 && n[0] == words[len(words)-1] && (!c.hasKB || ok && c.kb.Name != "" && fold(c.kb.Name) == fold(m.Name)) {
+				if len(n) == 1 && len(words) > 1 && n[0] == words[len(words)-1] && (!c.hasKB || c.tentative || ok && c.kb.Name != "" && fold(c.kb.Name) == fold(m.Name)) {
 					return ci
 				}
 			}
@@ -534,4 +549,8 @@ func droppedWords(text string, m actors.Match) bool {
 		}
 	}
 	return true
+}
+
+func genderClash(a, b Gender) bool {
+	return a != GenderUnknown && b != GenderUnknown && a != b
 }

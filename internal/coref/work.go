@@ -48,13 +48,16 @@ type clus struct {
 	longestN int
 	kb       actors.Match // first knowledge-base match of a name
 	hasKB    bool
-	code     string // actor from a title, apposition or description, when kb gives none
-	country  string
-	descName string // name of a cluster that has only descriptions
-	gov      bool   // a country's government known by description
-	titles   map[string]bool
-	count    int
-	lastSent int
+	// tentative: kb came from a bare surname ("Clinton") and yields to a
+	// full name the article gives later ("Hillary Rodham Clinton")
+	tentative bool
+	code      string // actor from a title, apposition or description, when kb gives none
+	country   string
+	descName  string // name of a cluster that has only descriptions
+	gov       bool   // a country's government known by description
+	titles    map[string]bool
+	count     int
+	lastSent  int
 }
 
 func (c *clus) public() Cluster {
