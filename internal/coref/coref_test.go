@@ -231,6 +231,25 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "the army is the country's army",
+			text: "Fighting continued near the border of Sudan on Monday.\n" +
+				"The army said it had repelled an attack.",
+			checks: []refCheck{
+				{"army", 1, "army of Sudan", "SDNMIL"},
+				{"it", 1, "army of Sudan", "SDNMIL"},
+			},
+		},
+		{
+			name: "different roles are different people",
+			text: "A woman was injured when a car hit a bus stop in the city.\n" +
+				"Police said the suspect had fled, and that he was still at large.",
+			checks: []refCheck{
+				{"suspect", 1, "suspect", ""},
+				{"he", 1, "suspect", ""},
+				{"woman", 1, "woman", ""},
+			},
+		},
+		{
 			name: "pleonastic it is not a mention",
 			text: "Acme Industries lost the contract.\n" +
 				"It is clear that the bid was too high.",
@@ -400,7 +419,7 @@ func TestLexicon(t *testing.T) {
 		{"data/titles.tsv", 2, func(r []string) bool { return r[1] == "m" || r[1] == "f" || r[1] == "-" }},
 		{"data/nouns.tsv", 4, func(r []string) bool {
 			switch r[1] {
-			case classPerson, classOrg, classGov, classGPE, classNone:
+			case classPerson, classOrg, classGov, classInst, classGPE, classNone:
 				return (r[2] == "m" || r[2] == "f" || r[2] == "-") && (r[3] == "y" || r[3] == "-")
 			}
 			return false

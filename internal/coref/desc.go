@@ -158,7 +158,7 @@ func (w *work) addDescription(si, h int, covered []bool) {
 			code, country = c.Code, c.Country
 		}
 	}
-	typ := map[string]string{classPerson: "PERSON", classOrg: "ORG", classGPE: "GPE", classGov: "ORG"}[class]
+	typ := map[string]string{classPerson: "PERSON", classOrg: "ORG", classGPE: "GPE", classGov: "ORG", classInst: "ORG"}[class]
 	m := ment{
 		Mention: Mention{Sentence: s.Index, Start: start, End: h + 1, Head: h, Kind: KindDescription, Entity: -1, Antecedent: -1},
 		sidx:    si, typ: typ, gender: g, plural: plural, person: class == classPerson,
@@ -174,7 +174,11 @@ func (w *work) addDescription(si, h int, covered []bool) {
 
 	// an apposition to a name: "Ivan Petrenko, a Ukrainian official,"
 	if t.Rel == "appos" {
-		if ci, ante := w.nameAt(si, t.Head); ci >= 0 && w.cls[ci].person == m.person {
+		ci, ante := w.nameAt(si, t.Head)
+		if ci < 0 {
+			ci, ante = w.descriptionAt(si, t.Head)
+		}
+		if ci >= 0 && w.cls[ci].person == m.person {
 			c := w.cls[ci]
 			if !c.hasKB && c.code == "" && country != "" {
 				c.code, c.country = code, country
@@ -188,8 +192,8 @@ func (w *work) addDescription(si, h int, covered []bool) {
 
 	ci, ante := -1, -1
 	switch {
-	case class == classGov:
-		ci, ante = w.linkGovernment(&m, code, country, det, definite)
+	case class == classGov || class == classInst:
+		ci, ante = w.linkGovernment(&m, lemma, code, country, det, definite)
 	case indefinite || relational:
 	case plural && class == classPerson:
 		ci, ante = w.linkGroup(&m, lemma, code, definite)
@@ -228,6 +232,18 @@ func (w *work) nameAt(si, tok int) (int, int) {
 	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
 		m := &w.ments[i]
 		if m.Kind == KindName && tok >= m.Start && tok < m.End {
+			return m.Cluster, i
+		}
+	}
+	return -1, -1
+}
+
+// descriptionAt returns the cluster and mention of the description headed
+// by token tok of sentence si, if one was already resolved.
+func (w *work) descriptionAt(si, tok int) (int, int) {
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+		m := &w.ments[i]
+		if m.Kind == KindDescription && m.Head == tok {
 			return m.Cluster, i
 		}
 	}
@@ -296,6 +312,9 @@ func (w *work) linkPerson(m *ment, lemma, country string) (int, int) {
 			score -= 10
 		}
 		titled := cl.titles[lemma] || strings.Contains(strings.ToLower(cl.kb.Title), lemma) || strings.Contains(cl.kb.Role, lemma)
+		if !cl.named && !titled {
+			return true // "the suspect" is not the "woman" described before
+		}
 		switch {
 		case titled:
 			score += 40
@@ -364,8 +383,12 @@ func (w *work) linkThing(m *ment, class, lemma, country string) (int, int) {
 // linkGovernment resolves "the government", "the Russian government", "the
 // authorities": to the country's government cluster, named by the country
 // the phrase or the last country mentioned gives.
-func (w *work) linkGovernment(m *ment, code, country, det string, definite bool) (int, int) {
+func (w *work) linkGovernment(m *ment, lemma, code, country, det string, definite bool) (int, int) {
 	explicit := country != ""
+	sector := "GOV"
+	if s := w.sector(lemma); s != "" && w.r.lx.nouns[lemma].class == classInst {
+		sector = s
+	}
 	if country == "" && definite {
 		w.back(m, windowOrg, func(i int, c *ment, dist int) bool {
 			cl := w.cls[c.Cluster]
@@ -376,7 +399,7 @@ func (w *work) linkGovernment(m *ment, code, country, det string, definite bool)
 			return true
 		})
 		if country != "" {
-			code = country + "GOV"
+			code = country + sector
 		}
 	}
 	if country == "" {
@@ -398,7 +421,7 @@ func (w *work) linkGovernment(m *ment, code, country, det string, definite bool)
 				name = n
 			}
 		}
-		c.descName = "government of " + name
+		c.descName = lemma + " of " + name
 	}
 	w.keys[key] = ci
 	return ci, -1

@@ -27,6 +27,7 @@ const (
 	classPerson = "person"
 	classOrg    = "org"
 	classGov    = "gov"
+	classInst   = "inst"
 	classGPE    = "gpe"
 	classNone   = "none"
 )
