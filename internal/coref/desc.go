@@ -229,7 +229,7 @@ func descriptionName(phrase, det string) string {
 // nameAt returns the cluster and mention of the name that covers token tok
 // of sentence si, if one was already resolved.
 func (w *work) nameAt(si, tok int) (int, int) {
-	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si && len(w.ments)-i <= 4*maxBack; i-- {
 		m := &w.ments[i]
 		if m.Kind == KindName && tok >= m.Start && tok < m.End {
 			return m.Cluster, i
@@ -241,7 +241,7 @@ func (w *work) nameAt(si, tok int) (int, int) {
 // descriptionAt returns the cluster and mention of the description headed
 // by token tok of sentence si, if one was already resolved.
 func (w *work) descriptionAt(si, tok int) (int, int) {
-	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si && len(w.ments)-i <= 4*maxBack; i-- {
 		m := &w.ments[i]
 		if m.Kind == KindDescription && m.Head == tok {
 			return m.Cluster, i
@@ -259,7 +259,7 @@ func (w *work) apposedDescription(si, h int, person bool) int {
 		return -1
 	}
 	head := s.Tokens[h].Head
-	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si && len(w.ments)-i <= 4*maxBack; i-- {
 		m := &w.ments[i]
 		if m.Kind == KindDescription && m.Head == head && w.cls[m.Cluster].person == person && !w.cls[m.Cluster].named {
 			return m.Cluster

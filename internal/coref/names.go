@@ -277,7 +277,7 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	} else if mn.plural {
 		c.plural = true
 	}
-	if !hasWords(c.names, words) {
+	if len(c.names) < maxForms && !hasWords(c.names, words) {
 		c.names = append(c.names, words)
 	}
 	if n := len(words); n > c.longestN || (n == c.longestN && len(nameText) > len(c.longest)) {
@@ -336,7 +336,7 @@ func (w *work) partialMatch(words []string, class, typ string, g Gender, m actor
 	scanned := 0
 	allCaps := first == strings.ToUpper(first) && len([]rune(first)) >= 2
 	myAcr := acronym(words)
-	for ci := len(w.cls) - 1; ci >= 0 && scanned < maxClusterScan; ci-- {
+	for ci, visited := len(w.cls)-1, 0; ci >= 0 && scanned < maxClusterScan && visited < 4*maxClusterScan; ci, visited = ci-1, visited+1 {
 		c := w.cls[ci]
 		if !c.named || classOf(c.typ, c.person) != class {
 			continue
@@ -351,7 +351,7 @@ func (w *work) partialMatch(words []string, class, typ string, g Gender, m actor
 				continue
 			}
 			for _, n := range c.names {
-				if shorterForm(words, n) || sameTransliterated(words, n) {
+				if shorterForm(words, n) || w.sameTransliterated(words, n) {
 					return ci
 				}
 				// "Ted Cruz" after a headline's "Cruz", unless the
@@ -435,6 +435,14 @@ func prefixOf(words, n []string) bool {
 // of a transliterated surname ("Zelenskiy", "Zelensky", "Zelenskyy"), with
 // matching first names when both give one.
 func sameTransliterated(a, b []string) bool {
+	return namesAlike(a, b, func(s string) [2]string {
+		t := translitKey(s)
+		return [2]string{t, skeleton(t)}
+	})
+}
+
+// namesAlike is sameTransliterated with the surname keys from key.
+func namesAlike(a, b []string, key func(string) [2]string) bool {
 	la, lb := a[len(a)-1], b[len(b)-1]
 	if len(la) < 5 || len(lb) < 5 || la == lb {
 		return false
@@ -442,7 +450,33 @@ func sameTransliterated(a, b []string) bool {
 	if len(a) > 1 && len(b) > 1 && a[0] != b[0] {
 		return false
 	}
-	return translitKey(la) == translitKey(lb) || len(la) >= 7 && len(lb) >= 7 && editDistance(la, lb, 2) <= 1
+	ka, kb := key(la), key(lb)
+	if ka[0] == kb[0] {
+		return true
+	}
+	return len(la) >= 7 && len(lb) >= 7 && len(ka[1]) >= 3 && ka[1] == kb[1]
+}
+
+// skeleton drops the vowels and doubled letters of a folded name and
+// writes g for k, which transliterations spell in different ways
+// ("muhammad", "mohammed"; "gaddafi", "qaddafi").
+func skeleton(s string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range s {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			last = 0
+			continue
+		case 'k':
+			r = 'g'
+		}
+		if r != last || !unicode.IsLetter(r) {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
 }
 
 // translitKey folds the endings and letters that transliterations of the
@@ -455,37 +489,6 @@ func translitKey(s string) string {
 		}
 	}
 	return translitFold.Replace(s)
-}
-
-// editDistance is the Levenshtein distance of a and b, or max+1 when it is
-// larger than max.
-func editDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return max + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // withoutCountry drops a leading country name or adjective from the words
@@ -553,4 +556,21 @@ func droppedWords(text string, m actors.Match) bool {
 
 func genderClash(a, b Gender) bool {
 	return a != GenderUnknown && b != GenderUnknown && a != b
+}
+
+// sameTransliterated is the package function with the keys of surnames
+// remembered for the article, since every name meets many clusters.
+func (w *work) sameTransliterated(a, b []string) bool {
+	return namesAlike(a, b, w.translit)
+}
+
+// translit returns the transliteration key and skeleton of a surname.
+func (w *work) translit(s string) [2]string {
+	if k, ok := w.translits[s]; ok {
+		return k
+	}
+	t := translitKey(s)
+	k := [2]string{t, skeleton(t)}
+	w.translits[s] = k
+	return k
 }

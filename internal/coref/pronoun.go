@@ -228,7 +228,7 @@ func (w *work) firstPersons(si int) {
 	s := &w.sents[si]
 	q := w.quoted[si]
 	speaker, ante := -1, -1
-	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si && len(w.ments)-i <= 4*maxBack; i-- {
 		m := &w.ments[i]
 		if m.speechSubj && !m.inQuote {
 			speaker, ante = m.Cluster, i
@@ -296,7 +296,7 @@ func (w *work) relatives(si int, covered []bool) {
 		if noun < 0 || noun >= ti {
 			continue
 		}
-		for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+		for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si && len(w.ments)-i <= 4*maxBack; i-- {
 			a := &w.ments[i]
 			if a.pron != "" || noun < a.Start || noun >= a.End {
 				continue

@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -18,6 +19,7 @@ const (
 	maxTitleWords   = 4   // title words before a name
 	maxQualifier    = 4   // qualifier words before a title ("Ukrainian", "Kremlin")
 	maxLookupLength = 200 // bytes of a phrase sent to the knowledge base
+	maxForms        = 8   // distinct name forms kept per cluster
 )
 
 // ment is a mention being resolved, with what the rules need to know.
@@ -105,8 +107,9 @@ type work struct {
 
 	kids [][]int // dependents of each token of the sentence being read
 
-	lookups map[string]lookupResult
-	sectors map[string]string
+	lookups   map[string]lookupResult
+	sectors   map[string]string
+	translits map[string][2]string // surname -> transliteration key and skeleton
 }
 
 type lookupResult struct {
@@ -123,6 +126,7 @@ func newWork(r *Resolver, text string, sents []model.Sentence, ents []model.Enti
 		lastSpeaker: -1,
 		lookups:     make(map[string]lookupResult),
 		sectors:     make(map[string]string),
+		translits:   make(map[string][2]string),
 	}
 	pos := make(map[int]int, len(sents))
 	for i := range sents {
@@ -296,16 +300,7 @@ func (w *work) sentence(si int) {
 	spans := make(map[int][2]int) // entity index -> token span
 	for _, ei := range w.entsBySent[si] {
 		e := &w.ents[ei]
-		st, en := -1, -1
-		for ti := range s.Tokens {
-			t := &s.Tokens[ti]
-			if t.Start >= e.Start && t.End <= e.End {
-				if st < 0 {
-					st = ti
-				}
-				en = ti + 1
-			}
-		}
+		st, en := tokenSpan(s.Tokens, e.Start, e.End)
 		if st < 0 {
 			continue
 		}
@@ -360,7 +355,7 @@ func (w *work) sentence(si int) {
 
 // noteSpeakers remembers the last speaker named or described in sentence si.
 func (w *work) noteSpeakers(si int) {
-	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si; i-- {
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si && len(w.ments)-i <= 4*maxBack; i-- {
 		m := &w.ments[i]
 		if m.speechSubj && !m.inQuote && m.pron == "" && (w.cls[m.Cluster].person || w.cls[m.Cluster].typ == "ORG") {
 			w.lastSpeaker, w.lastSpeakerSent = m.Cluster, si
@@ -422,4 +417,18 @@ func (w *work) attach(m ment, ci int) {
 func isCapitalised(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// tokenSpan returns the tokens [st, en) that lie inside the byte range
+// [start, end), or -1, -1 when none does. Tokens are in text order.
+func tokenSpan(toks []model.Token, start, end int) (int, int) {
+	st := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	en := st
+	for en < len(toks) && toks[en].End <= end {
+		en++
+	}
+	if en == st {
+		return -1, -1
+	}
+	return st, en
 }
