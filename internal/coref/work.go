@@ -378,10 +378,27 @@ func (w *work) fill(m *ment) {
 		v := &s.Tokens[h.Head]
 		m.speechSubj = w.r.lx.speech[strings.ToLower(v.Lemma)] || w.r.lx.speech[strings.ToLower(v.Text)]
 	}
+	if !m.speechSubj && strings.HasPrefix(h.Rel, "obl") && w.accordingTo(s, m.Head) {
+		m.speechSubj = true // "according to Mr Smith"
+	}
 	if q := w.quoted[m.sidx]; m.Head < len(q) {
 		m.inQuote = q[m.Head]
 	}
 	m.Text = w.spanText(m.sidx, m.Start, m.End)
+}
+
+// accordingTo reports whether token h is the object of "according to".
+func (w *work) accordingTo(s *model.Sentence, h int) bool {
+	for j := h - 1; j >= 0 && h-j <= 6; j-- {
+		t := &s.Tokens[j]
+		if strings.EqualFold(t.Text, "to") && j > 0 && strings.EqualFold(s.Tokens[j-1].Text, "according") {
+			return true
+		}
+		if t.UPOS == "VERB" || t.UPOS == "PUNCT" {
+			return false
+		}
+	}
+	return false
 }
 
 func (w *work) spanText(si, st, en int) string {
