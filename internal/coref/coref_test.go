@@ -400,10 +400,10 @@ func TestNameRules(t *testing.T) {
 			t.Errorf("shorterForm(%q, %q) = %v, want %v", tc.short, tc.long, got, tc.want)
 		}
 	}
-	if got := acronym(nameWords("European Aeronautic Defence and Space", true)); got != "eads" {
+	if got := acronym(nameWords("European Aeronautic Defence and Space", nil)); got != "eads" {
 		t.Errorf("acronym: got %q, want eads", got)
 	}
-	if got := strings.Join(nameWords("the Boeing Co.'s", true), " "); got != "boeing" {
+	if got := strings.Join(nameWords("the Boeing Co.'s", loadLexicon().orgSuffix), " "); got != "boeing" {
 		t.Errorf("nameWords: got %q, want boeing", got)
 	}
 	if got := skeleton("muhammad"); got != skeleton("mohammed") {
@@ -428,6 +428,7 @@ func TestLexicon(t *testing.T) {
 		}},
 		{"data/firstnames.tsv", 2, func(r []string) bool { return r[1] == "m" || r[1] == "f" }},
 		{"data/speech.tsv", 1, func(r []string) bool { return true }},
+		{"data/orgwords.tsv", 2, func(r []string) bool { return r[1] == "suffix" || r[1] == "generic" }},
 	} {
 		b, err := dataFS.ReadFile(f.path)
 		if err != nil {

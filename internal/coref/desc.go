@@ -342,7 +342,7 @@ func (w *work) linkThing(m *ment, class, lemma, country string) (int, int) {
 		seen[c.Cluster] = true
 		switch class {
 		case classOrg:
-			if cl.typ != "ORG" || cl.gov || cl.plural && !m.plural {
+			if cl.typ != "ORG" || cl.gov || cl.plural != m.plural {
 				return true
 			}
 			switch cl.kb.Kind {

@@ -45,6 +45,8 @@ type lexicon struct {
 	nouns      map[string]nounEntry
 	firstNames map[string]Gender
 	speech     map[string]bool // lemmas of speech verbs
+	orgSuffix  map[string]bool // dropped from the end of company names
+	orgGeneric map[string]bool // may follow a company's short name
 }
 
 // loadLexicon parses the embedded lists. Malformed lines are skipped (the
@@ -55,6 +57,8 @@ func loadLexicon() *lexicon {
 		nouns:      make(map[string]nounEntry),
 		firstNames: make(map[string]Gender),
 		speech:     make(map[string]bool),
+		orgSuffix:  make(map[string]bool),
+		orgGeneric: make(map[string]bool),
 	}
 	for _, row := range readRows("data/titles.tsv", 2) {
 		lx.titles[row[0]] = gender(row[1])
@@ -67,6 +71,14 @@ func loadLexicon() *lexicon {
 	}
 	for _, row := range readRows("data/speech.tsv", 1) {
 		lx.speech[row[0]] = true
+	}
+	for _, row := range readRows("data/orgwords.tsv", 2) {
+		switch row[1] {
+		case "suffix":
+			lx.orgSuffix[row[0]] = true
+		case "generic":
+			lx.orgGeneric[row[0]] = true
+		}
 	}
 	return lx
 }

@@ -437,7 +437,7 @@ func (r *meantimeRun) scoreDoc(g goldDoc, full, base, exact *scores, dump io.Wri
 		// share a cluster
 		ids := map[string]int{}
 		for i := range stub {
-			k := ents[i].Type + "|" + strings.Join(nameWords(ents[i].Text, false), " ")
+			k := ents[i].Type + "|" + strings.Join(nameWords(ents[i].Text, nil), " ")
 			if _, ok := ids[k]; !ok {
 				ids[k] = len(ids)
 			}

@@ -8,12 +8,6 @@ import (
 	"github.com/vigilhq/vigil/internal/model"
 )
 
-// Words dropped from the end of an organisation's name before comparing
-// ("Boeing Co." is "Boeing").
-var orgSuffixes = map[string]bool{"inc": true, "corp": true, "corporation": true, "co": true,
-	"ltd": true, "llc": true, "plc": true, "nv": true, "n v": true, "sa": true, "ag": true,
-	"gmbh": true, "group": true, "holdings": true, "company": true, "limited": true}
-
 // translitFold maps letter groups that English transliterations of the
 // same name spell differently to one spelling. A Replacer is immutable.
 var translitFold = strings.NewReplacer("kh", "h", "ou", "u", "ee", "i", "j", "y", "w", "v", "ff", "v", "ph", "f", "q", "k", "dh", "d")
@@ -51,8 +45,9 @@ func classOf(typ string, person bool) string {
 }
 
 // nameWords folds the words of a name for comparison, dropping punctuation,
-// a leading "the" and, for organisations, a final company suffix.
-func nameWords(text string, org bool) []string {
+// a leading "the" and final words in suffix (company suffixes, for
+// organisations).
+func nameWords(text string, suffix map[string]bool) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(fold(text), func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == ',' || r == '(' || r == ')' || r == '"' || r == '/'
@@ -66,10 +61,8 @@ func nameWords(text string, org bool) []string {
 	if len(out) > 1 && out[0] == "the" {
 		out = out[1:]
 	}
-	if org {
-		for len(out) > 1 && orgSuffixes[out[len(out)-1]] {
-			out = out[:len(out)-1]
-		}
+	for len(out) > 1 && suffix[out[len(out)-1]] {
+		out = out[:len(out)-1]
 	}
 	for len(out) > 1 && (out[len(out)-1] == "jr" || out[len(out)-1] == "sr" || out[len(out)-1] == "ii" || out[len(out)-1] == "iii") {
 		out = out[:len(out)-1]
@@ -119,7 +112,7 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	for nen > nst+1 && isPossessive(s.Tokens[nen-1].Text) {
 		nen--
 	}
-	for nst < nen-1 && w.isTitle(s.Tokens[nst].Text) {
+	for typ == "PERSON" && nst < nen-1 && w.isTitle(s.Tokens[nst].Text) {
 		noteTitle(s.Tokens[nst].Text)
 		nst++
 	}
@@ -191,7 +184,11 @@ func (w *work) addName(si, ei, st, en int, covered []bool) {
 	if person {
 		typ = "PERSON"
 	}
-	words := nameWords(nameText, typ == "ORG")
+	var suffix map[string]bool
+	if typ == "ORG" {
+		suffix = w.r.lx.orgSuffix
+	}
+	words := nameWords(nameText, suffix)
 	if len(words) == 0 {
 		words = []string{fold(nameText)}
 	}
@@ -374,7 +371,7 @@ func (w *work) partialMatch(words []string, class, typ string, g Gender, m actor
 				if typ == "ORG" && len(words) < len(n) && len(words[0]) >= 3 && prefixOf(words, n) {
 					return ci // "Northrop" after "Northrop Grumman"
 				}
-				if typ == "ORG" && len(n) < len(words) && len(words)-len(n) == 1 && len(n[0]) >= 3 && prefixOf(n, words) {
+				if typ == "ORG" && len(n) < len(words) && len(words)-len(n) == 1 && len(n[0]) >= 3 && prefixOf(n, words) && w.r.lx.orgGeneric[words[len(words)-1]] {
 					return ci // "Apple Computer" after "Apple"
 				}
 				if a, b := w.withoutCountry(words), w.withoutCountry(n); len(a) > 0 && len(b) > 0 && (len(a) < len(words) || len(b) < len(n)) {
@@ -542,7 +539,7 @@ func droppedWords(text string, m actors.Match) bool {
 	default:
 		return false
 	}
-	tw, nw := nameWords(text, false), nameWords(m.Name, false)
+	tw, nw := nameWords(text, nil), nameWords(m.Name, nil)
 	if len(nw) == 0 || len(tw) <= len(nw) {
 		return false
 	}
