@@ -371,7 +371,7 @@ func (w *work) linkThing(m *ment, class, lemma, country string) (int, int) {
 		if cl.titles[lemma] {
 			score += 20
 		}
-		score += min(cl.count, 5)
+		score += 2 * min(cl.count, 5)
 		if score > bestScore {
 			best, bestAnte, bestScore = c.Cluster, i, score
 		}
