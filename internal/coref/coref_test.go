@@ -250,6 +250,19 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "they for two companies or two people named together",
+			text: "Boeing and Airbus announced new orders on Monday.\n" +
+				"They said demand was strong.\n" +
+				"John Carter and Maria Lopez met in Madrid.\n" +
+				"They agreed on a plan.",
+			checks: []refCheck{
+				{"They", 1, "Boeing and Airbus", ""},
+				{"Boeing", 1, "Boeing", ""},
+				{"They", 2, "John Carter and Maria Lopez", ""},
+				{"Lopez", 1, "Maria Lopez", ""},
+			},
+		},
+		{
 			name: "pleonastic it is not a mention",
 			text: "Acme Industries lost the contract.\n" +
 				"It is clear that the bid was too high.",

@@ -490,3 +490,99 @@ func modifiers(s *model.Sentence, lo, h int) []string {
 	}
 	return mods
 }
+
+// groups adds a plural mention for names or descriptions joined by "and"
+// in sentence si ("GM and Chrysler", "Mr Carter and Ms Lopez"), so that a
+// later "they" or "the two companies" can refer to them together.
+func (w *work) groups(si int) {
+	s := &w.sents[si]
+	byHead := map[int]int{}
+	lo := len(w.ments)
+	for i := len(w.ments) - 1; i >= 0 && w.ments[i].sidx == si && len(w.ments)-i <= 4*maxBack; i-- {
+		if m := &w.ments[i]; m.Kind != KindPronoun {
+			byHead[m.Head] = i
+		}
+		lo = i
+	}
+	members := map[int][]int{}
+	var order []int
+	for i := lo; i < len(w.ments); i++ {
+		b := &w.ments[i]
+		if b.Kind == KindPronoun || b.Head >= len(s.Tokens) || s.Tokens[b.Head].Rel != "conj" || !w.joinedByAnd(s, b.Head) {
+			continue
+		}
+		a, ok := byHead[s.Tokens[b.Head].Head]
+		if !ok || a == i {
+			continue
+		}
+		if members[a] == nil {
+			order = append(order, a)
+		}
+		if len(members[a]) < 10 {
+			members[a] = append(members[a], i)
+		}
+	}
+	for _, a := range order {
+		idx := append([]int{a}, members[a]...)
+		person, things, places := 0, 0, 0
+		clusters := map[int]bool{}
+		actor, sameActor := "", true
+		end := w.ments[a].End
+		for k, i := range idx {
+			cl := w.cls[w.ments[i].Cluster]
+			clusters[w.ments[i].Cluster] = true
+			switch {
+			case cl.person:
+				person++
+			case cl.typ == "GPE" || cl.typ == "LOC":
+				places++
+			default:
+				things++
+			}
+			pa := cl.public().Actor
+			if k == 0 {
+				actor = pa
+			} else if pa != actor {
+				sameActor = false
+			}
+			end = max(end, w.ments[i].End)
+		}
+		if len(clusters) < 2 || person > 0 && person < len(idx) {
+			continue // one entity twice, or people mixed with things
+		}
+		typ := "ORG"
+		switch {
+		case person > 0:
+			typ = "PERSON"
+		case places == len(idx):
+			typ = "GPE"
+		}
+		m := ment{
+			Mention: Mention{Sentence: s.Index, Start: w.ments[a].Start, End: end, Head: w.ments[a].Head,
+				Kind: KindDescription, Entity: -1, Antecedent: -1},
+			sidx: si, typ: typ, plural: true, person: person > 0,
+		}
+		w.fill(&m)
+		ci := w.newCluster(typ)
+		c := w.cls[ci]
+		c.person, c.plural, c.descName = person > 0, true, m.Text
+		if sameActor {
+			c.code = actor
+		}
+		w.attach(m, ci)
+	}
+}
+
+// joinedByAnd reports whether the conjunct at token b is joined by "and".
+func (w *work) joinedByAnd(s *model.Sentence, b int) bool {
+	if b >= len(w.kids) {
+		return false
+	}
+	for _, k := range w.kids[b] {
+		if s.Tokens[k].Rel == "cc" {
+			t := strings.ToLower(s.Tokens[k].Text)
+			return t == "and" || t == "&"
+		}
+	}
+	return false
+}

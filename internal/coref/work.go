@@ -348,6 +348,7 @@ func (w *work) sentence(si int) {
 			}
 		}
 	}
+	w.groups(si)
 	w.firstPersons(si)
 	w.relatives(si, covered)
 	w.noteSpeakers(si)
