@@ -499,3 +499,32 @@ func TestDumpText(t *testing.T) {
 	}
 	t.Log("\n" + sb.String())
 }
+
+// TestConcurrentResolve runs one Resolver from several goroutines (run
+// with -race): Resolve keeps its state per call.
+func TestConcurrentResolve(t *testing.T) {
+	m, err := models()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parseText(t, "Mr Zelensky met Joe Biden in Kyiv.\nHe said they had agreed. The company said it would help.")
+	var wg sync.WaitGroup
+	names := make([]string, 4)
+	for g := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ents := append([]model.Entity(nil), p.ents...)
+			ch := m.res.Resolve(p.text, p.sents, ents, day)
+			if len(ch.Clusters) > 0 {
+				names[g] = ch.Clusters[0].Name
+			}
+		}()
+	}
+	wg.Wait()
+	for g := range names {
+		if names[g] == "" || names[g] != names[0] {
+			t.Errorf("goroutine %d: first cluster %q, want %q", g, names[g], names[0])
+		}
+	}
+}
