@@ -12,8 +12,15 @@
 // same surname. Descriptions ("the official", "the company", "the
 // government") and third-person pronouns take the best compatible mention
 // among the last few sentences, scored by distance, grammatical role
-// (subjects first), quotation and a paragraph's last speaker. Every search
-// is bounded, so the time per article grows linearly with its length.
+// (subjects first), quotation and a paragraph's last speaker. "I" and "we"
+// inside quotation marks are the speaker; "who" and "which" the noun their
+// clause modifies; names joined by "and" also form a plural group. Every
+// search is bounded, so the time per article grows linearly with its
+// length.
+//
+// The word lists in data/ are ours: title words with the gender they imply,
+// description nouns, common first names with their usual gender, speech
+// verbs and company-name words.
 package coref
 
 import (

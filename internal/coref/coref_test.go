@@ -528,3 +528,19 @@ func TestConcurrentResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutKnowledgeBase checks that a resolver without the actor
+// knowledge base still links mentions and names every entity.
+func TestWithoutKnowledgeBase(t *testing.T) {
+	p := parseText(t, "Maria Lopez met the Russian government in Moscow.\nLopez said she was hopeful.")
+	ch := New(nil).Resolve(p.text, p.sents, p.ents, day)
+	for _, e := range p.ents {
+		if e.Name == nil || e.Actor != nil {
+			t.Errorf("%q: got name %v actor %v, want a name and no actor", e.Text, deref(e.Name), deref(e.Actor))
+		}
+	}
+	sent, tok, _ := tokenOf(p, "she", 1)
+	if cl, ok := ch.At(sent, tok); !ok || cl.Name != "Maria Lopez" {
+		t.Errorf("she: got %q %v, want Maria Lopez", cl.Name, ok)
+	}
+}
