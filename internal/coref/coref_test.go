@@ -263,6 +263,21 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "counterparts, groups and an anonymous official",
+			text: "Russian Foreign Minister Sergei Lavrov met his Turkish counterpart in Ankara on Tuesday.\n" +
+				"\"We are open to dialogue,\" he said. The minister added that talks would continue.\n" +
+				"Turkish officials said they would host another round.\n" +
+				"A senior US official said Washington was watching. She declined to give details.",
+			checks: []refCheck{
+				{"Lavrov", 1, "Sergei Lavrov", "RUSGOV"},
+				{"counterpart", 1, "Turkish counterpart", "TURGOV"},
+				{"he", 1, "Sergei Lavrov", "RUSGOV"},
+				{"minister", 1, "Sergei Lavrov", "RUSGOV"},
+				{"they", 1, "Turkish officials", "TURGOV"},
+				{"She", 1, "senior US official", "USAGOV"},
+			},
+		},
+		{
 			name: "pleonastic it is not a mention",
 			text: "Acme Industries lost the contract.\n" +
 				"It is clear that the bid was too high.",

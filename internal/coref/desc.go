@@ -143,6 +143,12 @@ func (w *work) addDescription(si, h int, covered []bool) {
 		start++
 	}
 	mods := modifiers(s, lo, h)
+	// the mention also spans names among its modifiers ("Turkish
+	// officials"); they keep their own mention for At
+	for lo < start && (s.Tokens[lo].UPOS == "PRON" || s.Tokens[lo].UPOS == "DET" || isPossessive(s.Tokens[lo].Text)) {
+		lo++
+	}
+	start = min(start, lo)
 	definite := det == "the" || det == "this" || det == "that" || det == "these" || det == "those" || poss >= 0
 	indefinite := det == "a" || det == "an" || det == "another" || det == "one"
 	if !definite && !indefinite && !plural {
