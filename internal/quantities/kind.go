@@ -19,6 +19,9 @@ func (lx *lexicon) kindOf(st sentence, start, end, num, noun int, partitive bool
 			}
 			switch toks[c].Rel {
 			case "acl", "amod", "acl:relcl":
+				if toks[c].XPOS == "VBG" || toks[c].Rel == "acl:relcl" && toks[c].XPOS != "VBN" && !lx.kinds[strings.ToLower(toks[c].Lemma)].any {
+					continue // "people killing", "men who killed": agents
+				}
 				if k := lx.predicateKind(st, c, "nsubj:pass"); k != "" {
 					return k
 				}

@@ -37,6 +37,7 @@ type lexicon struct {
 	idword map[string]bool
 	prep   map[string]bool
 	person map[string]bool
+	thing  map[string]bool
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) { return parseLexicon(lexiconTSV) })
@@ -46,7 +47,7 @@ func parseLexicon(src string) (*lexicon, error) {
 		num: map[string]float64{}, scale: map[string]float64{},
 		kinds: map[string]trigger{}, nouns: map[string]string{},
 		units: map[string]bool{}, idword: map[string]bool{}, prep: map[string]bool{},
-		person: map[string]bool{},
+		person: map[string]bool{}, thing: map[string]bool{},
 	}
 	for n, line := range strings.Split(src, "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -100,6 +101,8 @@ func parseLexicon(src string) (*lexicon, error) {
 			lx.prep[f[1]] = true
 		case "person":
 			lx.person[f[1]] = true
+		case "thing":
+			lx.thing[f[1]] = true
 		default:
 			return nil, fmt.Errorf("quantities: lexicon line %d: unknown class %q", n+1, f[0])
 		}

@@ -24,6 +24,8 @@ type Casualties struct {
 	// KilledSeen and InjuredSeen say whether any casualty word of that
 	// class was read (a figure of 0 with Seen false means "not stated").
 	KilledSeen, InjuredSeen bool
+	// Suicide is set when the article says someone killed himself.
+	Suicide bool
 }
 
 // maxCasualties bounds a figure (larger amounts are not single incidents).
@@ -64,14 +66,27 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		}
 		st := newSentence(s)
 		for p := range st.toks {
-			kind := lx.wordKind(st, p)
-			if class(kind) == "" {
-				continue
-			}
 			v, k := lx.patients(st, p, fs)
 			if v > 0 && k != "" {
 				note(k, v)
 			}
+			if lx.deathNoun(st, p) {
+				c.KilledSeen = true
+				c.Killed = max(c.Killed, 1)
+			}
+			if lx.suicide(st, p) {
+				c.Suicide = true
+			}
+		}
+		k, i, sh := lx.singles(st)
+		if k {
+			note(Killed, 1)
+		}
+		if i {
+			note(Injured, 1)
+		}
+		if sh {
+			note(Shot, 1)
 		}
 	}
 	if c.Shot > c.Killed && c.Shot-c.Killed > c.Injured {
@@ -94,19 +109,25 @@ func class(kind string) string {
 	return ""
 }
 
-// patients sums the people that casualty word p governs, and returns the
-// kind of the predicate.
+// patients sums the people that predicate p governs when it is a casualty
+// predicate ("were killed", "died", "was pronounced dead", "left two
+// dead"), and returns its kind. A predicate coordinated with another one
+// without a subject of its own shares that one's subject ("was shot and
+// died").
 func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
 	toks := st.toks
 	total := 0.0
 	kind := ""
+	hasSubj := false
 	for c := range toks {
 		if toks[c].Head != p || c == p {
 			continue
 		}
 		rel := toks[c].Rel
 		switch rel {
-		case "nsubj", "nsubj:pass", "obj":
+		case "nsubj", "nsubj:pass":
+			hasSubj = true
+		case "obj":
 		default:
 			continue
 		}
@@ -119,8 +140,28 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
 			total += lx.personValue(st, e, fs)
 		}
 	}
+	if !hasSubj && toks[p].Rel == "conj" {
+		h := toks[p].Head
+		if h >= 0 && h < len(toks) && (toks[h].UPOS == "VERB" || toks[h].UPOS == "ADJ") {
+			for c := range toks {
+				if toks[c].Head != h || c == p || toks[c].Rel != "nsubj" && toks[c].Rel != "nsubj:pass" {
+					continue
+				}
+				rel := "nsubj:pass"
+				if toks[c].Rel == "nsubj" && toks[h].XPOS != "VBN" && toks[h].UPOS == "VERB" && toks[p].XPOS == "VBD" {
+					rel = "nsubj" // "he shot and killed her": still the agent
+				}
+				if k := lx.predicateKind(st, p, rel); k != "" {
+					kind = k
+					for _, e := range conjuncts(toks, c) {
+						total += lx.personValue(st, e, fs)
+					}
+				}
+			}
+		}
+	}
 	// "people killed", "a man shot": the casualty word modifies its patient
-	if total == 0 && (toks[p].Rel == "acl" || toks[p].Rel == "amod") {
+	if total == 0 && (toks[p].Rel == "acl" || toks[p].Rel == "amod") && toks[p].XPOS != "VBG" {
 		h := toks[p].Head
 		if h >= 0 && h < len(toks) {
 			if k := lx.predicateKind(st, p, "nsubj:pass"); k != "" {
@@ -130,6 +171,53 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
 		}
 	}
 	return total, kind
+}
+
+// deathNoun reports a noun that says someone died: "the shooting death of
+// a child", "a fatal shooting", "the homicide".
+func (lx *lexicon) deathNoun(st sentence, p int) bool {
+	t := st.toks[p]
+	if t.UPOS != "NOUN" {
+		return false
+	}
+	switch st.words[p] {
+	case "death", "killing", "murder", "homicide":
+		for c := range st.toks {
+			if st.toks[c].Head == p && st.toks[c].Rel == "nmod" && lx.personValue(st, c, nil) > 0 {
+				return true
+			}
+		}
+	case "shooting", "stabbing", "incident", "attack", "crash":
+		for c := range st.toks {
+			if st.toks[c].Head == p && st.toks[c].Rel == "amod" && (st.words[c] == "fatal" || st.words[c] == "deadly") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// suicide reports "killed himself", "shot herself", "turned the gun on
+// himself", "took his own life" and "murder-suicide".
+func (lx *lexicon) suicide(st sentence, p int) bool {
+	w := st.words[p]
+	if w == "murder-suicide" || w == "suicide" && p > 1 && st.words[p-1] == "-" && st.words[p-2] == "murder" {
+		return true
+	}
+	if w != "himself" && w != "herself" && w != "life" {
+		return false
+	}
+	h := st.toks[p].Head
+	if h < 0 || h >= len(st.toks) {
+		return false
+	}
+	switch strings.ToLower(st.toks[h].Lemma) {
+	case "kill", "shoot", "take":
+		return w != "life" || p > 0 && st.words[p-1] == "own"
+	case "gun", "weapon", "turn":
+		return true
+	}
+	return false
 }
 
 // conjuncts returns i and the words coordinated with it.
@@ -168,9 +256,150 @@ func (lx *lexicon) personValue(st sentence, e int, fs []Found) float64 {
 			return 1
 		}
 	case t.UPOS == "NOUN" && t.XPOS == "NN":
-		if lx.person[w] || lx.person[strings.ToLower(t.Lemma)] {
+		// in the patient place of a casualty word a singular noun is
+		// nearly always a person; things and animals are listed
+		if !lx.thing[w] && !lx.units[w] {
 			return 1
 		}
 	}
 	return 0
+}
+
+// singleSkip may stand between a person and the casualty word after it:
+// auxiliaries, adverbs, ages and the verbs of "found dead", "pronounced
+// dead".
+var singleSkip = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true,
+	"been": true, "be": true, "being": true, "who": true, "later": true, "reportedly": true,
+	"fatally": true, "critically": true, "seriously": true, "accidentally": true, "mortally": true,
+	"found": true, "pronounced": true, "declared": true, "left": true, "also": true, "allegedly": true,
+	"apparently": true, "shot": true, "and": true, ",": true, "then": true, "eventually": true,
+	"lying": true, "believed": true, "confirmed": true, "now": true, "since": true,
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+	"overnight": true, "early": true, "late": true, "last": true,
+}
+
+// singles finds one person hit by a casualty word without looking at the
+// parse, which headlines and long news sentences often get wrong: "Teen
+// killed in shooting", "a man was shot and killed", "the 3-year-old died",
+// "killing a 17-year-old". It returns the class (killed, injured or shot)
+// of each it finds.
+func (lx *lexicon) singles(st sentence) (killed, injured, shot bool) {
+	words, toks := st.words, st.toks
+	for k := range toks {
+		kind := lx.wordKind(st, k)
+		if class(kind) == "" || toks[k].UPOS == "NOUN" && words[k] != "shot" || words[k] == "fatally" {
+			continue
+		}
+		tr := lx.kinds[strings.ToLower(toks[k].Lemma)]
+		if tr.kind == "" {
+			tr = lx.kinds[words[k]]
+		}
+		// what the casualty word says, refined by the words beside it
+		cl := class(kind)
+		if cl == Shot || cl == Injured {
+			if k > 0 && (words[k-1] == "fatally" || words[k-1] == "mortally") {
+				cl = Killed
+			}
+			for m := k + 1; m < len(toks) && m <= k+3; m++ {
+				if words[m] == "and" || words[m] == "to" {
+					continue
+				}
+				if words[m] == "dead" || words[m] == "death" || class(lx.wordKind(st, m)) == Killed {
+					cl = Killed
+				}
+				break
+			}
+		}
+		active := toks[k].XPOS == "VBG" || toks[k].XPOS == "VBD" && k+1 < len(toks) && lx.objectStarts(st, k+1)
+		if tr.any || !active {
+			if lx.personLeft(st, k) {
+				killed, injured, shot = mark(cl, killed, injured, shot)
+			}
+			continue
+		}
+		if lx.personRight(st, k+1) {
+			killed, injured, shot = mark(cl, killed, injured, shot)
+		}
+	}
+	return killed, injured, shot
+}
+
+func mark(cl string, k, i, s bool) (bool, bool, bool) {
+	switch cl {
+	case Killed:
+		k = true
+	case Injured:
+		i = true
+	case Shot:
+		s = true
+	}
+	return k, i, s
+}
+
+// objectStarts reports whether an object noun phrase starts at j.
+func (lx *lexicon) objectStarts(st sentence, j int) bool {
+	t := st.toks[j]
+	if weekdays[st.words[j]] {
+		return false
+	}
+	switch t.UPOS {
+	case "DET", "PRON", "NUM", "PROPN":
+		return st.words[j] != "in" && st.words[j] != "at"
+	}
+	return t.XPOS == "PRP$"
+}
+
+// isPerson reports whether token i names one person: a person noun, an
+// "X-year-old", a name or he/she.
+func (lx *lexicon) isPerson(st sentence, i int) bool {
+	t := st.toks[i]
+	w := st.words[i]
+	switch {
+	case w == "old" && i > 0 && st.words[i-1] == "-":
+		return true
+	case lx.person[w] || lx.person[strings.ToLower(t.Lemma)]:
+		return t.XPOS != "NNS" && t.XPOS != "NNPS"
+	case strings.HasSuffix(t.NER, "PERSON"):
+		return true
+	}
+	return false
+}
+
+// personLeft looks left of casualty word k for the person it is about.
+func (lx *lexicon) personLeft(st sentence, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-7; j-- {
+		w := st.words[j]
+		if lx.isPerson(st, j) {
+			return true
+		}
+		if singleSkip[w] || st.toks[j].UPOS == "NUM" || st.toks[j].UPOS == "ADV" || w == "(" || w == ")" {
+			continue
+		}
+		// a name's other words
+		if strings.HasSuffix(st.toks[j].NER, "PERSON") {
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// personRight looks right of active casualty word k-1 for its object.
+func (lx *lexicon) personRight(st sentence, j int) bool {
+	for m := j; m < len(st.toks) && m < j+6; m++ {
+		if lx.isPerson(st, m) {
+			return true
+		}
+		t := st.toks[m]
+		if t.UPOS == "DET" || t.UPOS == "ADJ" || t.UPOS == "NUM" || t.XPOS == "PRP$" || st.words[m] == "-" || st.words[m] == "year" {
+			continue
+		}
+		return false
+	}
+	return false
 }
