@@ -237,6 +237,10 @@ func (lx *lexicon) isCount(st sentence, start, at, end int, a amount) bool {
 			return false
 		}
 	}
+	// inside a name: "Regional One Hospital", "Channel 4 News"
+	if strings.HasPrefix(toks[at].NER, "I-") || start > 0 && startsUpper(toks[at].Text) && startsUpper(toks[start-1].Text) && toks[start-1].UPOS != "PUNCT" && !a.digits && !allUpper(toks[at].Text) {
+		return false
+	}
 	if a.digits && len(toks[at].Text) > 1 && toks[at].Text[0] == '0' {
 		return false // "007", zip codes, times
 	}
@@ -256,6 +260,10 @@ func nounFollows(st sentence, end int) bool {
 		return false
 	}
 	return false
+}
+
+func allUpper(s string) bool {
+	return strings.ToUpper(s) == s
 }
 
 func startsUpper(s string) bool {

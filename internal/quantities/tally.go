@@ -136,9 +136,13 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
 			continue
 		}
 		kind = k
+		// two subjects of one predicate are a parse slip ("Amber
+		// Caudill" split in two): take the larger, and sum conjuncts only
+		sum := 0.0
 		for _, e := range conjuncts(toks, c) {
-			total += lx.personValue(st, e, fs)
+			sum += lx.personValue(st, e, fs)
 		}
+		total = max(total, sum)
 	}
 	if !hasSubj && toks[p].Rel == "conj" {
 		h := toks[p].Head
