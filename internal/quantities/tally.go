@@ -43,12 +43,21 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		bySent[f.Sentence] = append(bySent[f.Sentence], f)
 	}
 	var c Casualties
-	note := func(kind string, v float64) {
+	// killed figures read from amounts, and from single people: a
+	// murder-suicide's shooter is added to the second only, since a
+	// stated amount ("two dead in a murder-suicide") already counts him
+	var killedNum, killedOne int
+	accident := false // a shooter who shot himself by accident is the victim
+	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
 		switch class(kind) {
 		case Killed:
 			c.KilledSeen = true
-			c.Killed = max(c.Killed, n)
+			if fromAmount {
+				killedNum = max(killedNum, n)
+			} else {
+				killedOne = max(killedOne, n)
+			}
 		case Injured:
 			c.InjuredSeen = true
 			c.Injured = max(c.Injured, n)
@@ -61,34 +70,35 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		fs := bySent[s.Index]
 		for _, f := range fs {
 			if f.Kind != nil && !f.Definite {
-				note(*f.Kind, f.Value)
+				note(*f.Kind, f.Value, true)
 			}
 		}
 		st := newSentence(s)
 		for p := range st.toks {
-			v, k := lx.patients(st, p, fs)
+			v, k, fromAmount := lx.patients(st, p, fs)
 			if v > 0 && k != "" {
-				note(k, v)
+				note(k, v, fromAmount)
 			}
 			if lx.deathNoun(st, p) {
-				c.KilledSeen = true
-				c.Killed = max(c.Killed, 1)
+				note(Killed, 1, false)
 			}
 			if lx.suicide(st, p) {
 				c.Suicide = true
 			}
+			if strings.HasPrefix(st.words[p], "accident") || st.words[p] == "self-inflicted" || st.words[p] == "inflicted" {
+				accident = true
+			}
 		}
 		k, i, sh := lx.singles(st)
-		if k {
-			note(Killed, 1)
-		}
-		if i {
-			note(Injured, 1)
-		}
-		if sh {
-			note(Shot, 1)
-		}
+		note(Killed, float64(k), false)
+		note(Injured, float64(i), false)
+		note(Shot, float64(sh), false)
 	}
+	if c.Suicide && !accident && killedOne <= 1 && killedNum <= 1 {
+		killedOne++
+		c.KilledSeen = true
+	}
+	c.Killed = max(killedNum, killedOne)
 	if c.Shot > c.Killed && c.Shot-c.Killed > c.Injured {
 		c.Injured = c.Shot - c.Killed
 		c.InjuredSeen = true
@@ -114,9 +124,15 @@ func class(kind string) string {
 // dead"), and returns its kind. A predicate coordinated with another one
 // without a subject of its own shares that one's subject ("was shot and
 // died").
-func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
+func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bool) {
 	toks := st.toks
 	total := 0.0
+	fromAmount := false
+	value := func(e int) float64 {
+		v, amt := lx.personValueFrom(st, e, fs)
+		fromAmount = fromAmount || amt
+		return v
+	}
 	kind := ""
 	hasSubj := false
 	for c := range toks {
@@ -140,7 +156,7 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
 		// Caudill" split in two): take the larger, and sum conjuncts only
 		sum := 0.0
 		for _, e := range conjuncts(toks, c) {
-			sum += lx.personValue(st, e, fs)
+			sum += value(e)
 		}
 		total = max(total, sum)
 	}
@@ -158,7 +174,7 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
 				if k := lx.predicateKind(st, p, rel); k != "" {
 					kind = k
 					for _, e := range conjuncts(toks, c) {
-						total += lx.personValue(st, e, fs)
+						total += value(e)
 					}
 				}
 			}
@@ -170,11 +186,11 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string) {
 		if h >= 0 && h < len(toks) {
 			if k := lx.predicateKind(st, p, "nsubj:pass"); k != "" {
 				kind = k
-				total = lx.personValue(st, h, fs)
+				total = value(h)
 			}
 		}
 	}
-	return total, kind
+	return total, kind, fromAmount
 }
 
 // deathNoun reports a noun that says someone died: "the shooting death of
@@ -215,11 +231,20 @@ func (lx *lexicon) suicide(st sentence, p int) bool {
 	if h < 0 || h >= len(st.toks) {
 		return false
 	}
-	switch strings.ToLower(st.toks[h].Lemma) {
-	case "kill", "shoot", "take":
-		return w != "life" || p > 0 && st.words[p-1] == "own"
-	case "gun", "weapon", "turn":
+	lemma := strings.ToLower(st.toks[h].Lemma)
+	switch {
+	case w == "life":
+		return lemma == "take" && p > 0 && st.words[p-1] == "own"
+	case lemma == "kill":
 		return true
+	case lemma == "shoot":
+		return h > 0 && (st.words[h-1] == "fatally" || st.words[h-1] == "mortally")
+	}
+	// "turned the gun on himself"
+	for m := p - 1; m >= 0 && m >= p-4; m-- {
+		if st.words[m] == "gun" || st.words[m] == "weapon" || st.words[m] == "rifle" || st.words[m] == "shotgun" {
+			return true
+		}
 	}
 	return false
 }
@@ -243,30 +268,39 @@ func conjuncts(toks []model.Token, i int) []int {
 // personValue is how many people word e stands for: the value of the
 // amount that counts it, one for a single person, zero otherwise.
 func (lx *lexicon) personValue(st sentence, e int, fs []Found) float64 {
+	v, _ := lx.personValueFrom(st, e, fs)
+	return v
+}
+
+// personValueFrom is personValue, and whether the value is a counted amount.
+func (lx *lexicon) personValueFrom(st sentence, e int, fs []Found) (float64, bool) {
 	for _, f := range fs {
 		if f.Head == e || f.Number == e {
-			return f.Value
+			return f.Value, true
 		}
+	}
+	if st.words[e] == "himself" || st.words[e] == "herself" {
+		return 0, false // the shooter: counted through Suicide
 	}
 	t := st.toks[e]
 	w := st.words[e]
 	switch {
 	case t.UPOS == "PRON":
 		if lx.person[w] {
-			return 1
+			return 1, false
 		}
 	case t.UPOS == "PROPN":
 		if strings.HasSuffix(t.NER, "PERSON") {
-			return 1
+			return 1, false
 		}
 	case t.UPOS == "NOUN" && t.XPOS == "NN":
 		// in the patient place of a casualty word a singular noun is
 		// nearly always a person; things and animals are listed
 		if !lx.thing[w] && !lx.units[w] {
-			return 1
+			return 1, false
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // singleSkip may stand between a person and the casualty word after it:
@@ -292,7 +326,7 @@ var weekdays = map[string]bool{
 // killed in shooting", "a man was shot and killed", "the 3-year-old died",
 // "killing a 17-year-old". It returns the class (killed, injured or shot)
 // of each it finds.
-func (lx *lexicon) singles(st sentence) (killed, injured, shot bool) {
+func (lx *lexicon) singles(st sentence) (killed, injured, shot int) {
 	words, toks := st.words, st.toks
 	for k := range toks {
 		kind := lx.wordKind(st, k)
@@ -321,26 +355,24 @@ func (lx *lexicon) singles(st sentence) (killed, injured, shot bool) {
 		}
 		active := toks[k].XPOS == "VBG" || toks[k].XPOS == "VBD" && k+1 < len(toks) && lx.objectStarts(st, k+1)
 		if tr.any || !active {
-			if lx.personLeft(st, k) {
-				killed, injured, shot = mark(cl, killed, injured, shot)
-			}
+			killed, injured, shot = mark(cl, lx.personLeft(st, k), killed, injured, shot)
 			continue
 		}
 		if lx.personRight(st, k+1) {
-			killed, injured, shot = mark(cl, killed, injured, shot)
+			killed, injured, shot = mark(cl, 1, killed, injured, shot)
 		}
 	}
 	return killed, injured, shot
 }
 
-func mark(cl string, k, i, s bool) (bool, bool, bool) {
+func mark(cl string, n, k, i, s int) (int, int, int) {
 	switch cl {
 	case Killed:
-		k = true
+		k = max(k, n)
 	case Injured:
-		i = true
+		i = max(i, n)
 	case Shot:
-		s = true
+		s = max(s, n)
 	}
 	return k, i, s
 }
@@ -374,19 +406,69 @@ func (lx *lexicon) isPerson(st sentence, i int) bool {
 	return false
 }
 
-// personLeft looks left of casualty word k for the person it is about.
-func (lx *lexicon) personLeft(st sentence, k int) bool {
-	for j := k - 1; j >= 0 && j >= k-7; j-- {
+// personLeft looks left of casualty word k for the people it is about
+// and counts them: "Teen killed" is 1, "Mother, toddler killed" and "a man
+// and his 11-year-old son were found dead" are 2.
+func (lx *lexicon) personLeft(st sentence, k int) int {
+	n := 0
+	j := k - 1
+	for ; j >= 0 && j >= k-7; j-- {
 		w := st.words[j]
 		if lx.isPerson(st, j) {
-			return true
+			break
 		}
 		if singleSkip[w] || st.toks[j].UPOS == "NUM" || st.toks[j].UPOS == "ADV" || w == "(" || w == ")" {
 			continue
 		}
-		// a name's other words
-		if strings.HasSuffix(st.toks[j].NER, "PERSON") {
+		return 0
+	}
+	if j < 0 || j < k-7 {
+		return 0
+	}
+	// j is a person; count the people coordinated before it
+	n = 1
+	prevPerson, sawAnd := true, false
+	last := j // the person counted last
+	for m := j - 1; m >= 0 && m >= j-12 && n < 8; m-- {
+		w := st.words[m]
+		t := st.toks[m]
+		if lx.isPerson(st, m) {
+			// "Mother, toddler killed" is two people; "the man, Kenneth
+			// Griffin," and "the victim, a 15-year-old boy," are one
+			if !prevPerson && (sawAnd || !lx.named(st, m) && !lx.named(st, last) && !determined(st, last)) {
+				n++
+			}
+			prevPerson, sawAnd, last = true, false, m
+			continue
+		}
+		if w == "," || w == "and" || w == "&" {
+			prevPerson = false
+			sawAnd = sawAnd || w != ","
+			continue
+		}
+		if t.UPOS == "DET" || t.XPOS == "PRP$" || t.UPOS == "ADJ" || t.UPOS == "NUM" || w == "-" || w == "year" || w == "month" || strings.HasSuffix(t.NER, "PERSON") {
+			continue
+		}
+		break
+	}
+	return n
+}
+
+// named reports whether token i is part of a person's name.
+func (lx *lexicon) named(st sentence, i int) bool {
+	return strings.HasSuffix(st.toks[i].NER, "PERSON")
+}
+
+// determined reports whether the noun phrase of person i starts with a
+// determiner ("a 15-year-old boy").
+func determined(st sentence, i int) bool {
+	for m := i - 1; m >= 0 && m >= i-6; m-- {
+		t := st.toks[m]
+		switch {
+		case t.UPOS == "DET" || t.XPOS == "PRP$":
 			return true
+		case t.UPOS == "ADJ" || t.UPOS == "NUM" || t.UPOS == "NOUN" || st.words[m] == "-":
+			continue
 		}
 		return false
 	}
