@@ -206,7 +206,7 @@ func (lx *lexicon) windowAfter(st sentence, j int) string {
 			return ""
 		}
 		t := toks[k]
-		if t.UPOS == "NOUN" || t.XPOS == "VBG" {
+		if t.UPOS == "NOUN" && !participle(w) || t.XPOS == "VBG" {
 			return ""
 		}
 		tr := lx.kinds[strings.ToLower(t.Lemma)]

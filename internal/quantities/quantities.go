@@ -224,7 +224,7 @@ func (lx *lexicon) isCount(st sentence, start, at, end int, a amount) bool {
 		return false // "(23)", "(555)"
 	}
 	// an age after a name: "John Smith, 23," and "the victim, 19, was ..."
-	if prev == "," && start >= 2 && a.digits && a.value < 120 && !nounFollows(st, end) {
+	if prev == "," && start >= 2 && a.digits && a.value < 120 && !nounFollows(st, end) && lx.kinds[next].kind == "" && !severity[next] {
 		p := toks[start-2]
 		if p.UPOS == "PROPN" || p.UPOS == "NOUN" {
 			return false
@@ -246,6 +246,9 @@ func (lx *lexicon) isCount(st sentence, start, at, end int, a amount) bool {
 	}
 	return true
 }
+
+// severity words follow a count in "two shot, one fatally".
+var severity = map[string]bool{"fatally": true, "critically": true, "seriously": true, "mortally": true}
 
 // nounFollows reports whether a noun comes right after the amount, perhaps
 // after adjectives: "2000 people", "300 armed men".
@@ -294,6 +297,8 @@ func (lx *lexicon) countedNoun(st sentence, end int, a amount) (int, bool) {
 	for k := j; k < len(toks) && k < j+5; k++ {
 		t := toks[k]
 		switch {
+		case noun >= 0 && lx.wordKind(st, k) != "":
+			// "2 people shot": a headline's verb tagged as a noun
 		case t.UPOS == "NOUN" || t.UPOS == "PROPN" && t.XPOS == "NNPS" || t.UPOS == "PROPN" && noun < 0 && k+1 < len(toks) && toks[k+1].UPOS == "NOUN":
 			noun = k
 			continue

@@ -50,6 +50,9 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	accident := false // a shooter who shot himself by accident is the victim
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
+		if n <= 0 {
+			return
+		}
 		switch class(kind) {
 		case Killed:
 			c.KilledSeen = true
@@ -330,7 +333,7 @@ func (lx *lexicon) singles(st sentence) (killed, injured, shot int) {
 	words, toks := st.words, st.toks
 	for k := range toks {
 		kind := lx.wordKind(st, k)
-		if class(kind) == "" || toks[k].UPOS == "NOUN" && words[k] != "shot" || words[k] == "fatally" {
+		if class(kind) == "" || toks[k].UPOS == "NOUN" && !participle(words[k]) || words[k] == "fatally" {
 			continue
 		}
 		tr := lx.kinds[strings.ToLower(toks[k].Lemma)]
@@ -488,4 +491,14 @@ func (lx *lexicon) personRight(st sentence, j int) bool {
 		return false
 	}
 	return false
+}
+
+// participle reports a casualty word in a verb form, which headlines get
+// tagged as nouns: "Teen slain", "Boy shot".
+func participle(w string) bool {
+	switch w {
+	case "shot", "slain", "hurt", "dead", "dies", "died":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
 }
