@@ -46,7 +46,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	// killed figures read from amounts, and from single people: a
 	// murder-suicide's shooter is added to the second only, since a
 	// stated amount ("two dead in a murder-suicide") already counts him
-	var killedNum, killedOne int
+	var killedNum, killedOne, killedActive int
 	accident := false // a shooter who shot himself by accident is the victim
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
@@ -92,13 +92,20 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 				accident = true
 			}
 		}
-		k, i, sh := lx.singles(st)
+		k, i, sh, act := lx.singles(st)
+		killedActive = max(killedActive, act)
 		note(Killed, float64(k), false)
 		note(Injured, float64(i), false)
 		note(Shot, float64(sh), false)
 	}
-	if c.Suicide && !accident && killedOne <= 1 && killedNum <= 1 {
-		killedOne++
+	if c.Suicide && !accident {
+		// the shooter adds to the victims of "killed his wife, son and
+		// then himself", or to a single victim; a list of the dead
+		// ("a man and two children found dead") names him already
+		if killedOne <= 1 && killedNum <= 1 {
+			killedOne++
+		}
+		killedOne = max(killedOne, killedActive+1)
 		c.KilledSeen = true
 	}
 	c.Killed = max(killedNum, killedOne)
@@ -329,7 +336,7 @@ var weekdays = map[string]bool{
 // killed in shooting", "a man was shot and killed", "the 3-year-old died",
 // "killing a 17-year-old". It returns the class (killed, injured or shot)
 // of each it finds.
-func (lx *lexicon) singles(st sentence) (killed, injured, shot int) {
+func (lx *lexicon) singles(st sentence) (killed, injured, shot, active int) {
 	words, toks := st.words, st.toks
 	for k := range toks {
 		kind := lx.wordKind(st, k)
@@ -356,16 +363,18 @@ func (lx *lexicon) singles(st sentence) (killed, injured, shot int) {
 				break
 			}
 		}
-		active := toks[k].XPOS == "VBG" || toks[k].XPOS == "VBD" && k+1 < len(toks) && lx.objectStarts(st, k+1)
-		if tr.any || !active {
+		isActive := toks[k].XPOS == "VBG" || toks[k].XPOS == "VBD" && k+1 < len(toks) && lx.objectStarts(st, k+1)
+		if tr.any || !isActive {
 			killed, injured, shot = mark(cl, lx.personLeft(st, k), killed, injured, shot)
 			continue
 		}
-		if lx.personRight(st, k+1) {
-			killed, injured, shot = mark(cl, 1, killed, injured, shot)
+		n := lx.personRight(st, k+1)
+		killed, injured, shot = mark(cl, n, killed, injured, shot)
+		if cl == Killed {
+			active = max(active, n)
 		}
 	}
-	return killed, injured, shot
+	return killed, injured, shot, active
 }
 
 func mark(cl string, n, k, i, s int) (int, int, int) {
@@ -478,19 +487,35 @@ func determined(st sentence, i int) bool {
 	return false
 }
 
-// personRight looks right of active casualty word k-1 for its object.
-func (lx *lexicon) personRight(st sentence, j int) bool {
-	for m := j; m < len(st.toks) && m < j+6; m++ {
-		if lx.isPerson(st, m) {
-			return true
-		}
+// personRight counts the people right of active casualty word j-1, its
+// objects: "killing a 17-year-old" is 1, "shot her husband, infant son,
+// then herself" is 2 (the shooter counts through Suicide).
+func (lx *lexicon) personRight(st sentence, j int) int {
+	n := 0
+	inPerson := false
+	for m := j; m < len(st.toks) && m < j+16 && n < 8; m++ {
+		w := st.words[m]
 		t := st.toks[m]
-		if t.UPOS == "DET" || t.UPOS == "ADJ" || t.UPOS == "NUM" || t.XPOS == "PRP$" || st.words[m] == "-" || st.words[m] == "year" {
+		if w == "himself" || w == "herself" {
+			break
+		}
+		if lx.isPerson(st, m) {
+			if !inPerson {
+				n++
+			}
+			inPerson = true
 			continue
 		}
-		return false
+		if n > 0 && (w == "," || w == "and" || w == "then") {
+			inPerson = false
+			continue
+		}
+		if t.UPOS == "DET" || t.UPOS == "ADJ" || t.UPOS == "NUM" || t.XPOS == "PRP$" || w == "-" || w == "year" || w == "month" || (inPerson && strings.HasSuffix(t.NER, "PERSON")) {
+			continue
+		}
+		break
 	}
-	return false
+	return n
 }
 
 // participle reports a casualty word in a verb form, which headlines get
