@@ -189,7 +189,7 @@ var skipWords = map[string]bool{
 	"initially": true, "eventually": true, "subsequently": true, "apparently": true,
 	"critically": true, "seriously": true, "severely": true, "badly": true, "slightly": true,
 	"reported": true, "confirmed": true, "believed": true, "said": true, "to": true,
-	"found": true, "pronounced": true, "declared": true, "fatally": true,
+	"found": true, "pronounced": true, "declared": true,
 	"both": true, "now": true, "still": true, "already": true, "got": true, "left": true,
 }
 

@@ -220,6 +220,12 @@ func (lx *lexicon) isCount(st sentence, start, at, end int, a amount) bool {
 			return false
 		}
 	}
+	// "one in 5", "3 of 4": the second number of a ratio
+	if (prev == "in" || prev == "of" || prev == "out") && start >= 2 && (toks[start-2].UPOS == "NUM" || words[start-2] == "of") {
+		if _, ok := lx.readAmount(words, start-2); ok {
+			return false
+		}
+	}
 	if prev == "(" && next == ")" {
 		return false // "(23)", "(555)"
 	}
