@@ -143,8 +143,11 @@ func (lx *lexicon) match(st sentence, i int) (Found, int, bool) {
 	if head >= 0 && st.toks[head].XPOS == "NNP" && a.digits {
 		return Found{}, end, false // "3 Main Street", "12 Downing"
 	}
-	if a.year && head < 0 {
-		return Found{}, end, false
+	if a.year && (head < 0 || st.toks[head].XPOS == "NN" || st.toks[head].XPOS == "NNP") {
+		return Found{}, end, false // "in 2014", "a 2012 graduate"
+	}
+	if a.digits && a.value == 911 {
+		return Found{}, end, false // "911 calls"
 	}
 	kind := lx.kindOf(st, start, end, num, head, partitive)
 	if head < 0 && kind == "" {

@@ -71,12 +71,18 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	for si := range sents {
 		s := &sents[si]
 		fs := bySent[s.Index]
+		st := newSentence(s)
+		if statistics(st) {
+			// "nearly 500 children have died in homicides since 2000":
+			// amounts in a sentence about a period are tallies of many
+			// incidents, not of this one
+			fs = nil
+		}
 		for _, f := range fs {
 			if f.Kind != nil && !f.Definite {
 				note(*f.Kind, f.Value, true)
 			}
 		}
-		st := newSentence(s)
 		for p := range st.toks {
 			v, k, fromAmount := lx.patients(st, p, fs)
 			if v > 0 && k != "" {
@@ -526,4 +532,30 @@ func participle(w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "ed")
+}
+
+// statistics reports a sentence about a period or a place at large rather
+// than one incident: "since 2000", "so far this year", "last year",
+// "annually", "on average", "nationwide", "over the weekend".
+func statistics(st sentence) bool {
+	w := st.words
+	for i := range w {
+		next := ""
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		switch w[i] {
+		case "since", "annually", "average", "nationwide", "statewide", "citywide", "tally", "statistics", "percent":
+			return true
+		case "so":
+			if next == "far" {
+				return true
+			}
+		case "this", "last", "each", "per", "every", "a":
+			if next == "year" || next == "month" || next == "decade" {
+				return true
+			}
+		}
+	}
+	return false
 }
