@@ -124,8 +124,8 @@ func (lx *lexicon) predicateKind(st sentence, p int, rel string) string {
 	if rel == "nsubj" && !tr.any && t.UPOS == "VERB" && t.XPOS != "VBN" {
 		return "" // "two gunmen killed ...": the subject is the agent
 	}
-	if rel == "obj" && tr.any && t.UPOS != "VERB" {
-		return ""
+	if rel == "obj" && tr.any {
+		return "" // "died a short time later": not a patient
 	}
 	k := tr.kind
 	if k == Shot || k == Killed || k == Wounded || k == Injured {

@@ -84,6 +84,9 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			}
 		}
 		for p := range st.toks {
+			if hedged(st, p) {
+				continue
+			}
 			v, k, fromAmount := lx.patients(st, p, fs)
 			if v > 0 && k != "" {
 				note(k, v, fromAmount)
@@ -189,9 +192,11 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bo
 				}
 				if k := lx.predicateKind(st, p, rel); k != "" {
 					kind = k
+					sum := 0.0
 					for _, e := range conjuncts(toks, c) {
-						total += value(e)
+						sum += value(e)
 					}
+					total = max(total, sum)
 				}
 			}
 		}
@@ -265,8 +270,25 @@ func (lx *lexicon) suicide(st sentence, p int) bool {
 	return false
 }
 
-// conjuncts returns i and the words coordinated with it.
+// conjuncts returns i and the words coordinated with it. A chain without
+// a coordinating word is an apposition the parser took for a coordination
+// ("the girl, Malijha Grant,"), and stands for one.
 func conjuncts(toks []model.Token, i int) []int {
+	out := conjChain(toks, i)
+	if len(out) > 1 {
+		for _, c := range out[1:] {
+			for k := range toks {
+				if toks[k].Head == c && toks[k].Rel == "cc" {
+					return out
+				}
+			}
+		}
+		return out[:1]
+	}
+	return out
+}
+
+func conjChain(toks []model.Token, i int) []int {
 	out := []int{i}
 	for k := 0; k < len(out) && len(out) < 16; k++ {
 		for c := range toks {
@@ -346,7 +368,7 @@ func (lx *lexicon) singles(st sentence) (killed, injured, shot, active int) {
 	words, toks := st.words, st.toks
 	for k := range toks {
 		kind := lx.wordKind(st, k)
-		if class(kind) == "" || toks[k].UPOS == "NOUN" && !participle(words[k]) || words[k] == "fatally" {
+		if class(kind) == "" || toks[k].UPOS == "NOUN" && !participle(words[k]) || words[k] == "fatally" || hedged(st, k) {
 			continue
 		}
 		tr := lx.kinds[strings.ToLower(toks[k].Lemma)]
@@ -443,28 +465,37 @@ func (lx *lexicon) personLeft(st sentence, k int) int {
 	if j < 0 || j < k-7 {
 		return 0
 	}
-	// j is a person; count the people coordinated before it
+	// j is a person; count the people coordinated before it. A group is
+	// the words of one person ("24-year-old David Atherton").
 	n = 1
-	prevPerson, sawAnd := true, false
-	last := j // the person counted last
+	inGroup, sawAnd := true, false
+	groupFirst, groupNamed := j, lx.named(st, j)
 	for m := j - 1; m >= 0 && m >= j-12 && n < 8; m-- {
 		w := st.words[m]
 		t := st.toks[m]
 		if lx.isPerson(st, m) {
+			if inGroup {
+				groupFirst, groupNamed = m, groupNamed || lx.named(st, m)
+				continue
+			}
 			// "Mother, toddler killed" is two people; "the man, Kenneth
 			// Griffin," and "the victim, a 15-year-old boy," are one
-			if !prevPerson && (sawAnd || !lx.named(st, m) && !lx.named(st, last) && !determined(st, last)) {
+			if sawAnd || !lx.named(st, m) && !groupNamed && !determined(st, groupFirst) {
 				n++
 			}
-			prevPerson, sawAnd, last = true, false, m
+			inGroup, sawAnd = true, false
+			groupFirst, groupNamed = m, lx.named(st, m)
 			continue
 		}
 		if w == "," || w == "and" || w == "&" {
-			prevPerson = false
+			inGroup = false
 			sawAnd = sawAnd || w != ","
 			continue
 		}
 		if t.UPOS == "DET" || t.XPOS == "PRP$" || t.UPOS == "ADJ" || t.UPOS == "NUM" || w == "-" || w == "year" || w == "month" || strings.HasSuffix(t.NER, "PERSON") {
+			if inGroup && strings.HasSuffix(t.NER, "PERSON") {
+				groupNamed = true
+			}
 			continue
 		}
 		break
@@ -555,6 +586,24 @@ func statistics(st sentence) bool {
 			if next == "year" || next == "month" || next == "decade" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hedged reports a casualty word that did not happen or may not have: "was
+// not killed", "nobody died", "could have killed her", "threatened to
+// kill", "brain dead".
+func hedged(st sentence, k int) bool {
+	if k > 0 && st.words[k-1] == "brain" {
+		return true
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch st.words[j] {
+		case "not", "n't", "never", "nobody", "no", "none", "could", "would", "might", "may", "should", "will", "to", "if", "without", "about", "whether", "almost", "nearly":
+			return true
+		case ",", ";", ":", ".", "and", "but", "who", "which", "that":
+			return false
 		}
 	}
 	return false
