@@ -208,7 +208,8 @@ func (lx *lexicon) isCount(st sentence, start, at, end int, a amount) bool {
 	if lx.idword[prev] || months[prev] || months[next] {
 		return false
 	}
-	if lx.units[next] || next == "-" && a.digits || next == "-" && !a.digits && end+1 < len(words) && words[end+1] != "strong" {
+	glued := end < len(toks) && toks[end].Start == toks[end-1].End // "25-year-old", not "2 - Spokane"
+	if lx.units[next] || next == "-" && a.digits && glued || next == "-" && !a.digits && end+1 < len(words) && words[end+1] != "strong" {
 		return false // "25-year-old", "40-caliber"
 	}
 	if next == "'s" || next == "s" || next == "th" || next == ":" || next == "/" || prev == "/" || next == "x" {

@@ -91,8 +91,8 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			if v > 0 && k != "" {
 				note(k, v, fromAmount)
 			}
-			if lx.deathNoun(st, p) {
-				note(Killed, 1, false)
+			if v := lx.deathNoun(st, p, fs); v > 0 {
+				note(Killed, v, v > 1)
 			}
 			if lx.suicide(st, p) {
 				c.Suicide = true
@@ -214,28 +214,34 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bo
 	return total, kind, fromAmount
 }
 
-// deathNoun reports a noun that says someone died: "the shooting death of
-// a child", "a fatal shooting", "the homicide".
-func (lx *lexicon) deathNoun(st sentence, p int) bool {
+// deathNoun counts the people a noun says died: "the shooting deaths of
+// a mother and her daughter" is 2, "a fatal shooting" 1.
+func (lx *lexicon) deathNoun(st sentence, p int, fs []Found) float64 {
 	t := st.toks[p]
 	if t.UPOS != "NOUN" {
-		return false
+		return 0
 	}
 	switch st.words[p] {
-	case "death", "killing", "murder", "homicide":
+	case "death", "deaths", "killing", "killings", "murder", "murders", "homicide", "slaying", "slayings":
 		for c := range st.toks {
-			if st.toks[c].Head == p && st.toks[c].Rel == "nmod" && lx.personValue(st, c, nil) > 0 {
-				return true
+			if st.toks[c].Head == p && st.toks[c].Rel == "nmod" {
+				sum := 0.0
+				for _, e := range conjuncts(st.toks, c) {
+					sum += lx.personValue(st, e, fs)
+				}
+				if sum > 0 {
+					return sum
+				}
 			}
 		}
 	case "shooting", "stabbing", "incident", "attack", "crash":
 		for c := range st.toks {
 			if st.toks[c].Head == p && st.toks[c].Rel == "amod" && (st.words[c] == "fatal" || st.words[c] == "deadly") {
-				return true
+				return 1
 			}
 		}
 	}
-	return false
+	return 0
 }
 
 // suicide reports "killed himself", "shot herself", "turned the gun on
@@ -505,7 +511,8 @@ func (lx *lexicon) personLeft(st sentence, k int) int {
 
 // named reports whether token i is part of a person's name.
 func (lx *lexicon) named(st sentence, i int) bool {
-	return strings.HasSuffix(st.toks[i].NER, "PERSON")
+	// headlines get "Teen Daughter" tagged as a name: person words are not
+	return strings.HasSuffix(st.toks[i].NER, "PERSON") && !lx.person[st.words[i]]
 }
 
 // determined reports whether the noun phrase of person i starts with a
