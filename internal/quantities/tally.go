@@ -72,7 +72,8 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		s := &sents[si]
 		fs := bySent[s.Index]
 		st := newSentence(s)
-		if statistics(st) {
+		stat := statistics(st)
+		if stat {
 			// "nearly 500 children have died in homicides since 2000":
 			// amounts in a sentence about a period are tallies of many
 			// incidents, not of this one
@@ -93,6 +94,8 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			}
 			if v := lx.deathNoun(st, p, fs); v > 0 {
 				note(Killed, v, v > 1)
+			} else if !stat && lx.deathWord(st, p) {
+				note(Killed, 1, false)
 			}
 			if lx.suicide(st, p) {
 				c.Suicide = true
@@ -242,6 +245,33 @@ func (lx *lexicon) deathNoun(st sentence, p int, fs []Found) float64 {
 		}
 	}
 	return 0
+}
+
+// deathWord reports a word that says someone died, though not who:
+// "the teen's death", "a hunting death", "the homicide", "has died",
+// "passed away". "Attempted murder" and "homicide detectives" do not.
+func (lx *lexicon) deathWord(st sentence, p int) bool {
+	t := st.toks[p]
+	w := st.words[p]
+	prev := ""
+	if p > 0 {
+		prev = st.words[p-1]
+	}
+	if prev == "attempted" || prev == "no" || prev == "near" || prev == "possible" {
+		return false
+	}
+	switch {
+	case t.UPOS == "NOUN" || t.UPOS == "PROPN":
+		switch w {
+		case "death", "killing", "homicide", "murder", "slaying":
+			return t.Rel != "compound" && !hedged(st, p)
+		}
+	case t.UPOS == "VERB" && strings.ToLower(t.Lemma) == "die":
+		return !hedged(st, p)
+	case w == "passed" && p+1 < len(st.toks) && st.words[p+1] == "away":
+		return !hedged(st, p)
+	}
+	return false
 }
 
 // suicide reports "killed himself", "shot herself", "turned the gun on
