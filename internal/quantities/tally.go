@@ -104,7 +104,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 				accident = true
 			}
 		}
-		k, i, sh, act := lx.singles(st)
+		k, i, sh, act := lx.singles(st, fs)
 		killedActive = max(killedActive, act)
 		note(Killed, float64(k), false)
 		note(Injured, float64(i), false)
@@ -400,7 +400,7 @@ var weekdays = map[string]bool{
 // killed in shooting", "a man was shot and killed", "the 3-year-old died",
 // "killing a 17-year-old". It returns the class (killed, injured or shot)
 // of each it finds.
-func (lx *lexicon) singles(st sentence) (killed, injured, shot, active int) {
+func (lx *lexicon) singles(st sentence, fs []Found) (killed, injured, shot, active int) {
 	words, toks := st.words, st.toks
 	for k := range toks {
 		kind := lx.wordKind(st, k)
@@ -432,7 +432,7 @@ func (lx *lexicon) singles(st sentence) (killed, injured, shot, active int) {
 			killed, injured, shot = mark(cl, lx.personLeft(st, k), killed, injured, shot)
 			continue
 		}
-		n := lx.personRight(st, k+1)
+		n := lx.personRight(st, k+1, killedOnly(cl, fs))
 		killed, injured, shot = mark(cl, n, killed, injured, shot)
 		if cl == Killed {
 			active = max(active, n)
@@ -506,7 +506,7 @@ func (lx *lexicon) personLeft(st sentence, k int) int {
 	n = 1
 	inGroup, sawAnd := true, false
 	groupFirst, groupNamed := j, lx.named(st, j)
-	for m := j - 1; m >= 0 && m >= j-12 && n < 8; m-- {
+	for m := j - 1; m >= 0 && m >= j-12 && n < 64; m-- {
 		w := st.words[m]
 		t := st.toks[m]
 		if lx.isPerson(st, m) {
@@ -564,14 +564,21 @@ func determined(st sentence, i int) bool {
 // personRight counts the people right of active casualty word j-1, its
 // objects: "killing a 17-year-old" is 1, "shot her husband, infant son,
 // then herself" is 2 (the shooter counts through Suicide).
-func (lx *lexicon) personRight(st sentence, j int) int {
+func (lx *lexicon) personRight(st sentence, j int, fs []Found) int {
 	n := 0
 	inPerson := false
-	for m := j; m < len(st.toks) && m < j+16 && n < 8; m++ {
+	for m := j; m < len(st.toks) && m < j+16 && n < 64; m++ {
 		w := st.words[m]
 		t := st.toks[m]
-		if w == "himself" || w == "herself" {
+		if w == "himself" || w == "herself" || w == "self" {
 			break
+		}
+		if v := amountAt(fs, m); v > 0 {
+			if !inPerson {
+				n += v // "kills two children"
+			}
+			inPerson = true
+			continue
 		}
 		if lx.isPerson(st, m) {
 			if !inPerson {
@@ -644,4 +651,24 @@ func hedged(st sentence, k int) bool {
 		}
 	}
 	return false
+}
+
+// amountAt returns the value of the amount whose number or counted noun is
+// token i, as a whole number, or 0.
+func amountAt(fs []Found, i int) int {
+	for _, f := range fs {
+		if (f.Number == i || f.Head == i) && !f.Approx {
+			return int(min(f.Value, maxCasualties))
+		}
+	}
+	return 0
+}
+
+// killedOnly gives the amounts to count for class cl: for killed only, as
+// the amounts of the other classes are noted on their own.
+func killedOnly(cl string, fs []Found) []Found {
+	if cl != Killed {
+		return nil
+	}
+	return fs
 }
