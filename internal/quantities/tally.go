@@ -11,14 +11,31 @@ import (
 // The totals are read per predicate: every casualty word ("killed", "were
 // wounded", "dead", "fatally") adds up the people it governs, a number for
 // a counted amount ("two men") and one for a single person ("a man", "he",
-// "John Smith"), over coordinations ("a man and a woman were killed" is 2).
+// "John Smith"), over coordinations ("a man and a woman were killed" is 2;
+// an apposition, "the victim, John Smith,", is one person). Where the parse
+// fails, as it does on headlines, the words next to the casualty word are
+// read instead ("Mother, toddler killed"; "killing a 17-year-old"). A word
+// that says someone died without saying who ("the teen's death", "a fatal
+// shooting", "has died") counts one.
+//
 // The article's figure is the largest such sum, not the sum over the
 // article, since news repeats its figures ("two people were killed ... the
 // two victims"). Amounts that refer back ("the two victims", "both") never
-// start a figure of their own but count like the others. People shot with
-// no word on whether they lived count as injured when the shot total is
-// larger than the killed one ("four were shot, one fatally": 1 killed, 3
-// injured).
+// start a figure of their own. Amounts in sentences about a period ("since
+// 2000", "so far this year", "annually") are tallies of many incidents and
+// are left out, as are casualty words that are negated or hedged ("nobody
+// died", "could have killed").
+//
+// A shooter who killed himself ("then turned the gun on himself", "killed
+// himself", "took his own life", "murder-suicide") is added to the victims
+// an active verb names ("killed his wife and son, then himself": 3), or to
+// a single victim, but not to a list of the dead, which names him already
+// ("a man and a woman were found dead in a murder-suicide": 2), nor when
+// the article speaks of an accident.
+//
+// People shot with no word on whether they lived count as injured when the
+// shot total is larger than the killed one ("four were shot, one fatally":
+// 1 killed, 3 injured).
 type Casualties struct {
 	Killed, Injured, Shot int
 	// KilledSeen and InjuredSeen say whether any casualty word of that
