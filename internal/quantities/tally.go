@@ -637,8 +637,15 @@ func statistics(st sentence) bool {
 			next = w[i+1]
 		}
 		switch w[i] {
-		case "since", "annually", "average", "nationwide", "statewide", "citywide", "tally", "statistics", "percent":
+		case "since", "annually", "average", "nationwide", "statewide", "citywide", "tally", "statistics", "percent", "rate":
 			return true
+		case "in", "during", "throughout":
+			// "in 2013": a year on its own is a period
+			if len(next) == 4 && next[0] >= '1' && next[0] <= '2' {
+				if v, ok := ParseNumber(next); ok && v >= 1900 && v <= 2100 {
+					return true
+				}
+			}
 		case "so":
 			if next == "far" {
 				return true

@@ -17,6 +17,10 @@ func TestTally(t *testing.T) {
 		{"A 7-year-old boy was wounded by a stray bullet. He is expected to survive.", 0, 1},
 		{"Police said nobody was hurt when shots were fired at the house.", 0, 0},
 		{"The boy died after accidentally shooting himself with his father's gun.", 1, 0},
+		{"A woman was killed on Sunday. The state has 12.5 deaths per 100,000 people, and more than 400 people died in 2015 from gunfire.", 1, 0},
+		{"The father killed his two sons and then turned the gun on himself.", 3, 0},
+		{"The victim, 24-year-old Sam Doe, was pronounced dead at the scene.", 1, 0},
+		{"Police said the man could have killed someone, but nobody died.", 0, 0},
 	}
 	for _, tc := range tests {
 		sents := parse(t, tc.text)
