@@ -64,6 +64,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	// murder-suicide's shooter is added to the second only, since a
 	// stated amount ("two dead in a murder-suicide") already counts him
 	var killedNum, killedOne, killedActive int
+	killedSome := 0 // someone died, not said who
 	accident := false // a shooter who shot himself by accident is the victim
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
@@ -112,7 +113,9 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			if v := lx.deathNoun(st, p, fs); v > 0 {
 				note(Killed, v, v > 1)
 			} else if !stat && lx.deathWord(st, p) {
-				note(Killed, 1, false)
+				// "the death" may be the shooter's own: no suicide bonus
+				c.KilledSeen = true
+				killedSome = 1
 			}
 			if lx.suicide(st, p) {
 				c.Suicide = true
@@ -137,7 +140,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		killedOne = max(killedOne, killedActive+1)
 		c.KilledSeen = true
 	}
-	c.Killed = max(killedNum, killedOne)
+	c.Killed = max(killedNum, killedOne, killedSome)
 	if c.Shot > c.Killed && c.Shot-c.Killed > c.Injured {
 		c.Injured = c.Shot - c.Killed
 		c.InjuredSeen = true
