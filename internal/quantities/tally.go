@@ -669,9 +669,9 @@ func hedged(st sentence, k int) bool {
 	if k > 0 && st.words[k-1] == "brain" {
 		return true
 	}
-	for j := k - 1; j >= 0 && j >= k-4; j-- {
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		switch st.words[j] {
-		case "not", "n't", "never", "nobody", "no", "none", "could", "would", "might", "may", "should", "will", "to", "if", "without", "about", "whether", "almost", "nearly":
+		case "not", "n't", "never", "nobody", "no", "none", "could", "would", "might", "may", "should", "will", "to", "if", "without", "about", "whether", "almost", "nearly", "attempted", "attempt":
 			return true
 		case ",", ";", ":", ".", "and", "but", "who", "which", "that":
 			return false
