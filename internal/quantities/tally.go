@@ -64,7 +64,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	// murder-suicide's shooter is added to the second only, since a
 	// stated amount ("two dead in a murder-suicide") already counts him
 	var killedNum, killedOne, killedActive int
-	killedSome := 0 // someone died, not said who
+	killedSome := 0   // someone died, not said who
 	accident := false // a shooter who shot himself by accident is the victim
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
@@ -124,7 +124,8 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 				accident = true
 			}
 		}
-		k, i, sh, act := lx.singles(st, fs)
+		k, i, sh, act, self := lx.singles(st, fs)
+		c.Suicide = c.Suicide || self
 		killedActive = max(killedActive, act)
 		note(Killed, float64(k), false)
 		note(Injured, float64(i), false)
@@ -301,6 +302,11 @@ func (lx *lexicon) suicide(st sentence, p int) bool {
 	if w == "murder-suicide" || w == "suicide" && p > 1 && st.words[p-1] == "-" && st.words[p-2] == "murder" {
 		return true
 	}
+	if w == "suicide" && !hedged(st, p) {
+		// "before committing suicide", not "an attempted suicide"
+		h := st.toks[p].Head
+		return h >= 0 && h < len(st.toks) && strings.ToLower(st.toks[h].Lemma) == "commit"
+	}
 	if w != "himself" && w != "herself" && w != "life" {
 		return false
 	}
@@ -420,7 +426,7 @@ var weekdays = map[string]bool{
 // killed in shooting", "a man was shot and killed", "the 3-year-old died",
 // "killing a 17-year-old". It returns the class (killed, injured or shot)
 // of each it finds.
-func (lx *lexicon) singles(st sentence, fs []Found) (killed, injured, shot, active int) {
+func (lx *lexicon) singles(st sentence, fs []Found) (killed, injured, shot, active int, suicide bool) {
 	words, toks := st.words, st.toks
 	for k := range toks {
 		kind := lx.wordKind(st, k)
@@ -447,18 +453,24 @@ func (lx *lexicon) singles(st sentence, fs []Found) (killed, injured, shot, acti
 				break
 			}
 		}
-		isActive := toks[k].XPOS == "VBG" || toks[k].XPOS == "VBD" && k+1 < len(toks) && lx.objectStarts(st, k+1)
+		// "killed his wife": active, with the victims after it; a headline's
+		// "killed" may be tagged as a participle, but "was killed 2 days
+		// ago" is passive
+		isActive := toks[k].XPOS == "VBG" || (toks[k].XPOS == "VBD" || toks[k].XPOS == "VBN") && k+1 < len(toks) && lx.objectStarts(st, k+1) && !(k > 0 && (isBe(words[k-1]) || k > 1 && isBe(words[k-2]) && toks[k-1].UPOS == "ADV"))
 		if tr.any || !isActive {
 			killed, injured, shot = mark(cl, lx.personLeft(st, k), killed, injured, shot)
 			continue
 		}
-		n := lx.personRight(st, k+1, killedOnly(cl, fs))
+		n, self := lx.personRight(st, k+1, killedOnly(cl, fs))
+		if self && cl == Killed {
+			suicide = true // "killed his son, his wife and himself"
+		}
 		killed, injured, shot = mark(cl, n, killed, injured, shot)
 		if cl == Killed {
 			active = max(active, n)
 		}
 	}
-	return killed, injured, shot, active
+	return killed, injured, shot, active, suicide
 }
 
 func mark(cl string, n, k, i, s int) (int, int, int) {
@@ -584,14 +596,14 @@ func determined(st sentence, i int) bool {
 // personRight counts the people right of active casualty word j-1, its
 // objects: "killing a 17-year-old" is 1, "shot her husband, infant son,
 // then herself" is 2 (the shooter counts through Suicide).
-func (lx *lexicon) personRight(st sentence, j int, fs []Found) int {
+func (lx *lexicon) personRight(st sentence, j int, fs []Found) (int, bool) {
 	n := 0
 	inPerson := false
 	for m := j; m < len(st.toks) && m < j+16 && n < 64; m++ {
 		w := st.words[m]
 		t := st.toks[m]
 		if w == "himself" || w == "herself" || w == "self" {
-			break
+			return n, n > 0
 		}
 		if v := amountAt(fs, m); v > 0 {
 			if !inPerson {
@@ -616,7 +628,7 @@ func (lx *lexicon) personRight(st sentence, j int, fs []Found) int {
 		}
 		break
 	}
-	return n
+	return n, false
 }
 
 // participle reports a casualty word in a verb form, which headlines get
