@@ -112,10 +112,10 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			}
 			if v := lx.deathNoun(st, p, fs); v > 0 {
 				note(Killed, v, v > 1)
-			} else if !stat && lx.deathWord(st, p) {
+			} else if n := lx.deathWord(st, p); n > 0 && !stat {
 				// "the death" may be the shooter's own: no suicide bonus
 				c.KilledSeen = true
-				killedSome = 1
+				killedSome = max(killedSome, n)
 			}
 			if lx.suicide(st, p) {
 				c.Suicide = true
@@ -271,7 +271,7 @@ func (lx *lexicon) deathNoun(st sentence, p int, fs []Found) float64 {
 // deathWord reports a word that says someone died, though not who:
 // "the teen's death", "a hunting death", "the homicide", "has died",
 // "passed away". "Attempted murder" and "homicide detectives" do not.
-func (lx *lexicon) deathWord(st sentence, p int) bool {
+func (lx *lexicon) deathWord(st sentence, p int) int {
 	t := st.toks[p]
 	w := st.words[p]
 	prev := ""
@@ -279,20 +279,41 @@ func (lx *lexicon) deathWord(st sentence, p int) bool {
 		prev = st.words[p-1]
 	}
 	if prev == "attempted" || prev == "no" || prev == "near" || prev == "possible" {
-		return false
+		return 0
 	}
 	switch {
 	case t.UPOS == "NOUN" || t.UPOS == "PROPN":
 		switch w {
-		case "death", "killing", "homicide", "murder", "slaying":
-			return t.Rel != "compound" && !hedged(st, p)
+		case "death", "killing", "homicide", "murder", "slaying", "killings", "homicides", "murders", "slayings", "deaths":
+			if t.Rel == "compound" || hedged(st, p) {
+				return 0
+			}
+			// "a double homicide", "the triple murder"
+			switch prev {
+			case "double":
+				return 2
+			case "triple":
+				return 3
+			case "quadruple":
+				return 4
+			}
+			if strings.HasSuffix(w, "s") {
+				return 0 // plural without a number says nothing of this one
+			}
+			return 1
 		}
 	case t.UPOS == "VERB" && strings.ToLower(t.Lemma) == "die":
-		return !hedged(st, p)
+		if hedged(st, p) {
+			return 0
+		}
+		return 1
 	case w == "passed" && p+1 < len(st.toks) && st.words[p+1] == "away":
-		return !hedged(st, p)
+		if hedged(st, p) {
+			return 0
+		}
+		return 1
 	}
-	return false
+	return 0
 }
 
 // suicide reports "killed himself", "shot herself", "turned the gun on

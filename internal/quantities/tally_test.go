@@ -21,6 +21,9 @@ func TestTally(t *testing.T) {
 		{"The father killed his two sons and then turned the gun on himself.", 3, 0},
 		{"The victim, 24-year-old Sam Doe, was pronounced dead at the scene.", 1, 0},
 		{"Police said the man could have killed someone, but nobody died.", 0, 0},
+		{"Detectives are investigating a double homicide on Oak Street.", 2, 0},
+		{"He faces two counts of attempted murder.", 0, 0},
+		{"Ex-soldier killed 6-year-old boy, wife, himself", 3, 0},
 	}
 	for _, tc := range tests {
 		sents := parse(t, tc.text)
