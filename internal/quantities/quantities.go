@@ -230,6 +230,9 @@ func (lx *lexicon) isCount(st sentence, start, at, end int, a amount) bool {
 			return false
 		}
 	}
+	if prev == "-" && toks[start].Start == toks[start-1].End {
+		return false // "AK-47", "F-16"
+	}
 	if prev == "(" && next == ")" {
 		return false // "(23)", "(555)"
 	}

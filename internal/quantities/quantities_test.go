@@ -75,6 +75,8 @@ func TestFind(t *testing.T) {
 		{"The team won 3-2 and one in 5 fans cheered.", nil},
 		{"Call 555-1234 for the third time.", nil},
 		{"No one was hurt.", nil},
+		{"He carried an AK-47 and an F-16 model.", nil},
+		{"The rate is 12 deaths per 100,000 residents.", []want{{12, false, "deaths", Killed}}},
 		{"The value 1e400 and 1234567890123456789012345 appeared.", nil},
 	}
 	for _, tc := range tests {

@@ -396,7 +396,7 @@ func (lx *lexicon) personValue(st sentence, e int, fs []Found) float64 {
 // personValueFrom is personValue, and whether the value is a counted amount.
 func (lx *lexicon) personValueFrom(st sentence, e int, fs []Found) (float64, bool) {
 	for _, f := range fs {
-		if f.Head == e || f.Number == e {
+		if (f.Head == e || f.Number == e) && !f.Definite {
 			return f.Value, true
 		}
 	}
