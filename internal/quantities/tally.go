@@ -169,6 +169,9 @@ func class(kind string) string {
 // died").
 func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bool) {
 	toks := st.toks
+	if !lx.mayBePredicate(st, p) {
+		return 0, "", false // most words: no need to look at their children
+	}
 	total := 0.0
 	fromAmount := false
 	value := func(e int) float64 {
@@ -731,4 +734,17 @@ func killedOnly(cl string, fs []Found) []Found {
 		return nil
 	}
 	return fs
+}
+
+// carriers are the lemmas predicateKind reads a casualty word through
+// ("left 2 dead", "was pronounced dead", "lost their lives").
+var carriers = map[string]bool{
+	"leave": true, "report": true, "confirm": true, "be": true, "remain": true, "list": true,
+	"declare": true, "pronounce": true, "find": true, "lose": true, "take": true,
+	"transport": true, "rush": true, "airlift": true, "treat": true,
+}
+
+// mayBePredicate reports whether token p can be a casualty predicate.
+func (lx *lexicon) mayBePredicate(st sentence, p int) bool {
+	return lx.wordKind(st, p) != "" || carriers[strings.ToLower(st.toks[p].Lemma)]
 }
