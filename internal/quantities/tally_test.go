@@ -1,0 +1,35 @@
+package quantities
+
+import "testing"
+
+func TestTally(t *testing.T) {
+	tests := []struct {
+		text            string
+		killed, injured int
+	}{
+		{"Two people were killed and three others were wounded in the attack on Friday. The two victims were named by police.", 2, 3},
+		{"A man was shot and killed outside a store on Elm Road late Sunday.", 1, 0},
+		{"Teen killed in weekend shooting\n\nPolice are looking for the gunman.", 1, 0},
+		{"Four people were shot, one fatally, at a party. The others were taken to a hospital.", 1, 3},
+		{"A man and a woman were found dead in their home on Tuesday.", 2, 0},
+		{"A 30-year-old man shot his wife and then turned the gun on himself, police said. She died at the scene.", 2, 0},
+		{"The shooting left one man dead and five people injured.", 1, 5},
+		{"A 7-year-old boy was wounded by a stray bullet. He is expected to survive.", 0, 1},
+		{"Police said nobody was hurt when shots were fired at the house.", 0, 0},
+		{"The boy died after accidentally shooting himself with his father's gun.", 1, 0},
+		{"A woman was killed on Sunday. The state has 12.5 deaths per 100,000 people, and more than 400 people died in 2015 from gunfire.", 1, 0},
+		{"The father killed his two sons and then turned the gun on himself.", 3, 0},
+		{"The victim, 24-year-old Sam Doe, was pronounced dead at the scene.", 1, 0},
+		{"Police said the man could have killed someone, but nobody died.", 0, 0},
+		{"Detectives are investigating a double homicide on Oak Street.", 2, 0},
+		{"He faces two counts of attempted murder.", 0, 0},
+		{"Ex-soldier killed 6-year-old boy, wife, himself", 3, 0},
+	}
+	for _, tc := range tests {
+		sents := parse(t, tc.text)
+		got := Tally(sents, Find(tc.text, sents))
+		if got.Killed != tc.killed || got.Injured != tc.injured {
+			t.Errorf("Tally(%q) = killed %d, injured %d; want %d, %d", tc.text, got.Killed, got.Injured, tc.killed, tc.injured)
+		}
+	}
+}
