@@ -1,10 +1,43 @@
 // Package places finds the places an article names and resolves each to a
 // gazetteer entry with coordinates, using the context of the article to
 // choose between places of the same name.
+//
+// Toponyms are the GPE and LOC entities of the parse plus capitalised
+// proper nouns that the gazetteer knows. Demonyms ("Russian") are not
+// places, nor are capitals and seats of power used as actors ("Moscow
+// denied ..."). Each distinct name is resolved once per article (one sense
+// per discourse) by scoring its candidates:
+//
+//   - a qualifier beside the name: "Shebekino, Russia", "Alexandria, Va.",
+//     "Ukraine's Kharkiv";
+//   - the countries and first-level regions the article names;
+//   - nearness to places already pinned by a qualifier;
+//   - population and the rank of the place (capital, regional seat).
+//
+// Named regions without a gazetteer entry ("eastern Ukraine", "the Sahel")
+// come from a table of our own, data/regions.tsv.
 package places
 
 import (
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/ner"
+)
+
+// Limits that keep one article bounded.
+const (
+	MaxMentions = 5000 // toponym mentions considered per article
+	maxCands    = 40   // gazetteer candidates per name
+	maxAnchors  = 200  // pinned places used for nearness
+	maxWords    = 5    // longest gazetteer name tried, in tokens
 )
 
 // Found is one resolved place with where it sits in the text, for linking
@@ -15,7 +48,92 @@ type Found struct {
 }
 
 // Resolver resolves toponyms. It is safe for concurrent use.
-type Resolver struct{}
+type Resolver struct {
+	idx        *gazetteer.Index
+	kb         *actors.KB
+	regions    []region
+	regionKeys map[string]int
+	regionLen  int
+	states     map[string]string // "Va." -> "Virginia"
+	stateKeys  map[string]int    // normalised state name -> admin1 index (US)
+}
+
+// New returns a resolver over a loaded gazetteer and the actor knowledge
+// base (for demonyms, countries' other names and actor metonymy). kb may be
+// nil; idx may be nil, in which case only named regions are found.
+func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
+	regs, keys, n, err := loadRegions()
+	if err != nil {
+		return nil, err
+	}
+	states, err := loadStates()
+	if err != nil {
+		return nil, err
+	}
+	r := &Resolver{idx: idx, kb: kb, regions: regs, regionKeys: keys, regionLen: n, states: states,
+		stateKeys: map[string]int{}}
+	if idx != nil {
+		for _, name := range states {
+			for _, m := range idx.Lookup(name, maxCands) {
+				e := idx.Entry(m.Entry)
+				if e.Kind == gazetteer.KindAdmin1 && e.Country == "USA" && !m.Weak {
+					r.stateKeys[gazetteer.Normalize(name)] = e.Admin1Idx
+				}
+			}
+		}
+	}
+	return r, nil
+}
+
+// mention is one toponym occurrence.
+type mention struct {
+	sent       int // index into sents
+	ts, te     int // token range in the sentence
+	start, end int // byte range in the text
+	key        string
+	ner        bool
+	region     int    // index into regions, -1 when none
+	adminHint  bool   // followed or ended by a region word ("Kharkiv region")
+	state      string // US state an abbreviation after a comma stands for ("Va.")
+	qualifier  *qual
+	group      int // index into the article's distinct names
+}
+
+// qual is what a qualifier beside a name allows: countries and admin1
+// regions.
+type qual struct {
+	countries map[string]bool
+	admin1    map[int]bool
+}
+
+// group is one distinct name of the article with its resolution.
+type group struct {
+	key      string
+	cands    []cand
+	region   int
+	best     int // index into cands, -1 unresolved
+	margin   float64
+	admin    bool
+	quals    []*qual
+	nerCount int
+}
+
+type cand struct {
+	e    gazetteer.Entry
+	weak bool
+	kb   bool // the actor knowledge base names this country
+}
+
+var directions = map[string]bool{
+	"eastern": true, "western": true, "northern": true, "southern": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"east": true, "west": true, "north": true, "south": true,
+}
+
+var regionWords = map[string]bool{
+	"region": true, "province": true, "oblast": true, "governorate": true, "district": true,
+	"county": true, "parish": true, "state": true, "prefecture": true, "department": true,
+}
 
 // Find returns the places of the parsed sentences of text. ents are the
 // article's entity mentions (with names and actors filled).
@@ -23,6 +141,631 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	if r == nil {
 		return nil
 	}
-	_, _, _ = text, sents, ents
+	ms := r.mentions(text, sents)
+	if len(ms) == 0 {
+		return nil
+	}
+	groups := r.groupMentions(text, sents, ms)
+	ctx := newContext()
+	r.addDemonyms(ctx, sents, ents)
+	// Pass 1: qualifiers and the names' own weight; pass 2 adds what pass
+	// 1 learnt about the article.
+	for gi := range groups {
+		r.resolve(&groups[gi], nil)
+	}
+	r.learn(ctx, groups)
+	for gi := range groups {
+		r.resolve(&groups[gi], ctx)
+	}
+	out := make([]Found, 0, len(ms))
+	for _, m := range ms {
+		g := &groups[m.group]
+		p, ok := r.place(g)
+		if !ok {
+			continue
+		}
+		p.Text = text[m.start:m.end]
+		p.Sentence = sents[m.sent].Index
+		out = append(out, Found{Place: p, Start: m.start, End: m.end})
+	}
+	return out
+}
+
+// mentions finds the toponym mentions of the article, in text order.
+func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
+	var out []mention
+	for si := range sents {
+		s := &sents[si]
+		toks := s.Tokens
+		if len(toks) == 0 {
+			continue
+		}
+		taken := make([]bool, len(toks))
+		var found []mention
+		nms := ner.Mentions(s)
+		for k, nm := range nms {
+			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End {
+				continue
+			}
+			// "Kharkiv" "Oblast" tagged as two names are one.
+			if k+1 < len(nms) && nms[k+1].Start == nm.End && nms[k+1].End == nm.End+1 &&
+				regionWords[strings.ToLower(toks[nm.End].Text)] {
+				nm.End++
+				nms[k+1].Start = nms[k+1].End
+			}
+			for k := nm.Start; k < nm.End; k++ {
+				taken[k] = true
+			}
+			if nm.Type != ner.GPE && nm.Type != ner.Loc {
+				continue
+			}
+			a, b := nm.Start, nm.End
+			for a < b && isThe(toks[a].Text) {
+				a++
+			}
+			for b > a && isPossessive(toks[b-1].Text) {
+				b--
+			}
+			if a >= b {
+				continue
+			}
+			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
+		}
+		// Proper nouns the entity model missed, when the gazetteer or the
+		// region table knows them.
+		for i := 0; i < len(toks); i++ {
+			if taken[i] || !capitalised(toks[i].Text) {
+				continue
+			}
+			if i >= 2 && toks[i-1].Text == "," && r.stateAt(text, toks[i].Start) != "" {
+				found = append(found, mention{sent: si, ts: i, te: i + 1})
+				taken[i] = true
+				continue
+			}
+			if toks[i].UPOS != "PROPN" {
+				continue
+			}
+			best := 0
+			for j := min(len(toks), i+maxWords); j > i; j-- {
+				if !spanFree(taken, i, j) || !capitalised(toks[j-1].Text) {
+					continue
+				}
+				key := gazetteer.Normalize(text[toks[i].Start:toks[j-1].End])
+				if _, ok := r.regionKeys[strings.TrimPrefix(key, "the ")]; ok || r.idx != nil && len(r.idx.LookupKey(key, 1)) > 0 {
+					best = j
+					break
+				}
+			}
+			if best > 0 {
+				found = append(found, mention{sent: si, ts: i, te: best})
+				for k := i; k < best; k++ {
+					taken[k] = true
+				}
+				i = best - 1
+			}
+		}
+		for k := range found {
+			m := &found[k]
+			m.region = -1
+			// "eastern Ukraine": a direction word in front may make a
+			// named region.
+			if m.ts > 0 && directions[strings.ToLower(toks[m.ts-1].Text)] {
+				key := regionKey(text[toks[m.ts-1].Start:toks[m.te-1].End])
+				if ri, ok := r.regionKeys[key]; ok {
+					m.ts--
+					m.region = ri
+				}
+			}
+			m.start, m.end = toks[m.ts].Start, toks[m.te-1].End
+			if m.ts >= 1 && toks[m.ts-1].Text == "," && m.te == m.ts+1 {
+				if st := r.stateAt(text, m.start); st != "" {
+					m.state = st
+					if m.end < len(text) && text[m.end] == '.' && strings.HasSuffix(r.stateAbbr(text, m.start), ".") {
+						m.end++
+					}
+				}
+			}
+			m.key = gazetteer.Normalize(text[m.start:m.end])
+			if m.state != "" {
+				m.key = gazetteer.Normalize(m.state)
+			}
+			if m.region < 0 {
+				if ri, ok := r.regionKeys[regionKey(text[m.start:m.end])]; ok {
+					m.region = ri
+				}
+			}
+			if m.te < len(toks) && regionWords[strings.ToLower(toks[m.te].Text)] {
+				m.adminHint = true
+			}
+			if _, ok := gazetteer.StripAdminSuffix(m.key); ok {
+				m.adminHint = true
+			}
+			if m.region < 0 && m.state == "" && !r.keep(text, s, m) {
+				continue
+			}
+			out = append(out, *m)
+			if len(out) >= MaxMentions {
+				return sortMentions(out)
+			}
+		}
+	}
+	return sortMentions(out)
+}
+
+// sortMentions orders mentions by start: within a sentence the entity
+// mentions come before the scanned ones.
+func sortMentions(ms []mention) []mention {
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.start - b.start })
+	return ms
+}
+
+// keep applies the rules that say a toponym-looking mention is not a place
+// here: demonyms, capitals and seats of power acting as subjects, and
+// names the actor knowledge base knows as people or organisations.
+func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
+	span := text[m.start:m.end]
+	if r.kb == nil {
+		return true
+	}
+	if _, ok := r.kb.Demonym(span); ok && !r.hasFullName(m.key) {
+		return false
+	}
+	am, ok := r.kb.LookupName(span, time.Time{})
+	if !ok {
+		return true
+	}
+	switch am.Kind {
+	case actors.KindCapital, actors.KindSeat:
+		return !actsAsActor(s, m.ts, m.te)
+	case actors.KindCountry, actors.KindPlace, actors.KindRegion:
+		return true
+	case actors.KindNationality:
+		return false
+	}
+	// People and organisations: keep only what the entity model called a
+	// place.
+	return m.ner
+}
+
+func (r *Resolver) hasFullName(key string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, mt := range r.idx.LookupKey(key, maxCands) {
+		if !mt.Weak {
+			return true
+		}
+	}
+	return false
+}
+
+// actsAsActor reports whether the name at [a, b) is used as an actor
+// ("Moscow denied", "Washington has said"): followed by a finite verb or
+// the subject of one, unless a preposition stands right before it.
+func actsAsActor(s *model.Sentence, a, b int) bool {
+	toks := s.Tokens
+	if a > 0 && toks[a-1].UPOS == "ADP" {
+		return false
+	}
+	if b < len(toks) {
+		switch toks[b].XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	for k := a; k < b; k++ {
+		if h := toks[k].Head; h < a || h >= b {
+			return strings.HasPrefix(toks[k].Rel, "nsubj")
+		}
+	}
+	return false
+}
+
+func spanFree(taken []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if taken[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func isThe(w string) bool { return w == "the" || w == "The" }
+
+func isPossessive(w string) bool { return w == "'s" || w == "\u2019s" || w == "'" || w == "\u2019" }
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// groupMentions gathers the mentions by name, finds their qualifiers and
+// looks up each name's candidates.
+func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []mention) []group {
+	var groups []group
+	byKey := map[string]int{}
+	for i := range ms {
+		m := &ms[i]
+		gi, ok := byKey[m.key]
+		if !ok {
+			gi = len(groups)
+			byKey[m.key] = gi
+			groups = append(groups, group{key: m.key, region: m.region, best: -1})
+			g := &groups[gi]
+			switch {
+			case m.state != "":
+				g.cands = r.stateCands(m.state)
+			case m.region < 0:
+				g.cands = r.candidates(text[m.start:m.end], m.key)
+			}
+		}
+		m.group = gi
+		g := &groups[gi]
+		if m.ner {
+			g.nerCount++
+		}
+		if m.adminHint {
+			g.admin = true
+		}
+	}
+	// Qualifiers: "X, Y", "X (Y)" and "Y's X".
+	for i := range ms {
+		m := &ms[i]
+		toks := sents[m.sent].Tokens
+		var q *qual
+		if m.te+1 < len(toks) && (toks[m.te].Text == "," || toks[m.te].Text == "(") {
+			q = r.qualifierAt(text, toks, m.te+1, ms, i+1)
+		}
+		if q == nil && i > 0 && m.ts >= 1 && isPossessive(toks[m.ts-1].Text) {
+			p := &ms[i-1]
+			if p.sent == m.sent && p.te == m.ts-1 {
+				q = r.qualOf(&groups[p.group])
+			}
+		}
+		if q != nil {
+			groups[m.group].quals = append(groups[m.group].quals, q)
+		}
+	}
+	return groups
+}
+
+// qualifierAt reads a qualifier starting at token k: a US state
+// abbreviation or the next mention when it is a country or region.
+func (r *Resolver) qualifierAt(text string, toks []model.Token, k int, ms []mention, next int) *qual {
+	if r.idx == nil {
+		return nil
+	}
+	if state := r.stateAt(text, toks[k].Start); state != "" {
+		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
+			return &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+		}
+	}
+	if next < len(ms) && ms[next].start == toks[k].Start {
+		return r.qualOf(nil, ms[next].key)
+	}
 	return nil
+}
+
+// stateAbbr returns the longest US state abbreviation at byte i of text,
+// "" when none.
+func (r *Resolver) stateAbbr(text string, i int) string {
+	rest := text[i:min(len(text), i+8)]
+	best := ""
+	for abbr := range r.states {
+		if len(abbr) > len(best) && strings.HasPrefix(rest, abbr) {
+			after := rest[len(abbr):]
+			if after == "" || !unicode.IsLetter(rune(after[0])) {
+				best = abbr
+			}
+		}
+	}
+	return best
+}
+
+// stateAt returns the state whose abbreviation is at byte i of text.
+func (r *Resolver) stateAt(text string, i int) string {
+	return r.states[r.stateAbbr(text, i)]
+}
+
+// stateCands returns the admin1 entry of a US state.
+func (r *Resolver) stateCands(name string) []cand {
+	if r.idx == nil {
+		return nil
+	}
+	ai, ok := r.stateKeys[gazetteer.Normalize(name)]
+	if !ok {
+		return nil
+	}
+	if ei := r.idx.Admin1Entry(ai); ei >= 0 {
+		return []cand{{e: r.idx.Entry(ei)}}
+	}
+	return nil
+}
+
+// qualOf returns the countries and admin1 regions a name could be. It
+// takes a group or a key.
+func (r *Resolver) qualOf(g *group, key ...string) *qual {
+	var cands []cand
+	if g != nil {
+		cands = g.cands
+		if g.region >= 0 {
+			if c := r.regions[g.region].country; c != "" {
+				return &qual{countries: map[string]bool{c: true}}
+			}
+			return nil
+		}
+	} else if len(key) > 0 {
+		if ri, ok := r.regionKeys[strings.TrimPrefix(key[0], "the ")]; ok {
+			if c := r.regions[ri].country; c != "" {
+				return &qual{countries: map[string]bool{c: true}}
+			}
+			return nil
+		}
+		cands = r.candidates("", key[0])
+	}
+	q := &qual{countries: map[string]bool{}, admin1: map[int]bool{}}
+	for _, c := range cands {
+		switch c.e.Kind {
+		case gazetteer.KindCountry:
+			q.countries[c.e.Country] = true
+		case gazetteer.KindAdmin1:
+			if !c.weak {
+				q.countries[c.e.Country] = true
+				q.admin1[c.e.Admin1Idx] = true
+			}
+		}
+	}
+	if len(q.countries) == 0 {
+		return nil
+	}
+	return q
+}
+
+// candidates looks a name up in the gazetteer and the actor knowledge
+// base.
+func (r *Resolver) candidates(span, key string) []cand {
+	if r.idx == nil {
+		return nil
+	}
+	var out []cand
+	seen := map[int]bool{}
+	add := func(ms []gazetteer.Match) {
+		for _, m := range ms {
+			if seen[m.Entry] {
+				continue
+			}
+			seen[m.Entry] = true
+			out = append(out, cand{e: r.idx.Entry(m.Entry), weak: m.Weak})
+		}
+	}
+	add(r.idx.LookupKey(key, maxCands))
+	if base, ok := gazetteer.StripAdminSuffix(key); ok {
+		for _, m := range r.idx.LookupKey(base, maxCands) {
+			if e := r.idx.Entry(m.Entry); e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2 {
+				if !seen[m.Entry] {
+					seen[m.Entry] = true
+					out = append(out, cand{e: e, weak: false})
+				}
+			}
+		}
+	}
+	if r.kb != nil && span != "" {
+		if am, ok := r.kb.LookupName(span, time.Time{}); ok && am.Kind == actors.KindCountry && am.Country != "" {
+			if e, ok := r.idx.Country(am.Country); ok {
+				found := false
+				for i := range out {
+					if out[i].e.Index == e.Index {
+						out[i].kb = true
+						found = true
+					}
+				}
+				if !found {
+					out = append(out, cand{e: e, kb: true})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// context is what the article says about where it is.
+type context struct {
+	countries map[string]float64
+	admin1    map[int]float64
+	anchors   []gazetteer.Entry
+	maxCount  float64
+}
+
+func newContext() *context {
+	return &context{countries: map[string]float64{}, admin1: map[int]float64{}}
+}
+
+func (c *context) addCountry(code string, w float64) {
+	if code == "" {
+		return
+	}
+	c.countries[code] += w
+	c.maxCount = max(c.maxCount, c.countries[code])
+}
+
+// addDemonyms counts the nationalities the article names ("Ukrainian
+// forces") towards the countries it is about.
+func (r *Resolver) addDemonyms(ctx *context, sents []model.Sentence, ents []model.Entity) {
+	if r.kb == nil {
+		return
+	}
+	for _, e := range ents {
+		if e.Type != ner.NORP {
+			continue
+		}
+		if code, ok := r.kb.Demonym(e.Text); ok {
+			ctx.addCountry(code, 0.5)
+		}
+	}
+}
+
+// learn fills the context from the names resolved in pass 1: countries
+// and regions named, and places pinned by a qualifier.
+func (r *Resolver) learn(ctx *context, groups []group) {
+	for gi := range groups {
+		g := &groups[gi]
+		if g.region >= 0 {
+			ctx.addCountry(r.regions[g.region].country, 1)
+			continue
+		}
+		if g.best < 0 {
+			continue
+		}
+		e := g.cands[g.best].e
+		switch e.Kind {
+		case gazetteer.KindCountry:
+			ctx.addCountry(e.Country, 1)
+		case gazetteer.KindAdmin1:
+			ctx.addCountry(e.Country, 1)
+			ctx.admin1[e.Admin1Idx]++
+		default:
+			if len(g.quals) > 0 {
+				ctx.addCountry(e.Country, 1)
+				if e.Admin1Idx >= 0 {
+					ctx.admin1[e.Admin1Idx]++
+				}
+				if len(ctx.anchors) < maxAnchors {
+					ctx.anchors = append(ctx.anchors, e)
+				}
+			}
+		}
+		for _, q := range g.quals {
+			for c := range q.countries {
+				if len(q.countries) == 1 {
+					ctx.addCountry(c, 1)
+				}
+			}
+			if len(q.admin1) == 1 {
+				for a := range q.admin1 {
+					ctx.admin1[a]++
+				}
+			}
+		}
+	}
+}
+
+// resolve picks the best candidate of g; ctx is nil in pass 1.
+func (r *Resolver) resolve(g *group, ctx *context) {
+	g.best, g.margin = -1, 0
+	best, second := math.Inf(-1), math.Inf(-1)
+	for i := range g.cands {
+		s := r.score(g, &g.cands[i], ctx)
+		if s > best {
+			second = best
+			best, g.best = s, i
+		} else if s > second {
+			second = s
+		}
+	}
+	if g.best >= 0 {
+		g.margin = best - second
+	}
+}
+
+func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
+	e := &c.e
+	s := math.Log10(float64(e.Population) + 100)
+	switch e.Kind {
+	case gazetteer.KindCountry:
+		s += 1.5
+	case gazetteer.KindAdmin1:
+		s += 0.5
+	case gazetteer.KindAdmin2:
+		s -= 0.5
+	case gazetteer.KindCity:
+		switch e.Feature {
+		case "PPLC":
+			s += 1.5
+		case "PPLA":
+			s += 0.7
+		case "PPLA2":
+			s += 0.3
+		}
+	}
+	if c.weak {
+		s -= 3
+	}
+	if c.kb {
+		s += 1.5
+	}
+	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
+		s += 4
+	}
+	for _, q := range g.quals {
+		switch {
+		case q.admin1[e.Admin1Idx] && e.Kind != gazetteer.KindAdmin1:
+			s += 9
+		case q.countries[e.Country] && e.Kind != gazetteer.KindCountry:
+			s += 7
+		default:
+			s -= 2
+		}
+	}
+	if ctx == nil {
+		return s
+	}
+	if ctx.maxCount > 0 {
+		s += 3 * ctx.countries[e.Country] / ctx.maxCount
+	}
+	if e.Kind != gazetteer.KindAdmin1 && e.Kind != gazetteer.KindCountry && ctx.admin1[e.Admin1Idx] > 0 {
+		s += 2.5
+	}
+	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
+		for _, a := range ctx.anchors {
+			if a.Index != e.Index && Distance(a.Lat, a.Lon, e.Lat, e.Lon) < 100 {
+				s += 2
+				break
+			}
+		}
+	}
+	return s
+}
+
+// place turns a resolved group into a contract place.
+func (r *Resolver) place(g *group) (model.Place, bool) {
+	if g.region >= 0 {
+		rg := r.regions[g.region]
+		return model.Place{Name: rg.name, Country: model.StrPtr(rg.country), Lat: rg.lat, Lon: rg.lon, Kind: "region"}, true
+	}
+	if g.best < 0 {
+		return model.Place{}, false
+	}
+	e := g.cands[g.best].e
+	p := model.Place{
+		Name: e.Name, Country: model.StrPtr(e.Country),
+		Lat: round(e.Lat), Lon: round(e.Lon),
+	}
+	switch e.Kind {
+	case gazetteer.KindCity:
+		p.Kind = "city"
+	case gazetteer.KindAdmin1:
+		p.Kind = "admin1"
+	case gazetteer.KindCountry:
+		p.Kind = "country"
+	default:
+		p.Kind = "other"
+	}
+	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
+		p.Admin1 = model.StrPtr(e.Admin1)
+	}
+	if e.GeonameID != 0 {
+		id := e.GeonameID
+		p.GeonameID = &id
+	}
+	return p, true
+}
+
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// Distance returns the great-circle distance between two points in km.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * 6371.0088 * math.Asin(math.Min(1, math.Sqrt(a)))
 }
