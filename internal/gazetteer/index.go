@@ -65,10 +65,12 @@ type Entry struct {
 
 // Match is one entry found under a key. Weak marks a key that is a
 // shortened form of the entry's name (a region without its type word,
-// "Rapides" for "Rapides Parish").
+// "Rapides" for "Rapides Parish"); Alt marks one of GeoNames' alternate
+// names (other languages, former names) rather than the entry's own name.
 type Match struct {
 	Entry int
 	Weak  bool
+	Alt   bool
 }
 
 // File layout (little endian):
@@ -82,7 +84,7 @@ type Match struct {
 //	features × 8 bytes: code, zero padded
 //	keyOff  (keys+1) × u32 into key bytes; keys sorted bytewise
 //	postOff (keys+1) × u32 into postings
-//	postings × u32: entry index, high bit set for a weak key
+//	postings × u32: entry index, bit 31 set for a weak key, bit 30 for an alternate name
 //	name bytes, key bytes
 const (
 	magic       = "VIGILGZ\x01"
@@ -93,6 +95,7 @@ const (
 	featSize    = 8
 	noAdmin     = 0xFFFF
 	weakBit     = 1 << 31
+	altBit      = 1 << 30
 	// MaxFileSize bounds what Load and Parse accept.
 	MaxFileSize = 1 << 30
 )
@@ -235,7 +238,7 @@ func (x *Index) validate() error {
 		return fmt.Errorf("%w: trailing bytes in keys or postings", ErrFormat)
 	}
 	for i := 0; i < x.nPost; i++ {
-		if int(u32(x.post, i)&^weakBit) >= x.nEntries {
+		if int(u32(x.post, i)&^(weakBit|altBit)) >= x.nEntries {
 			return fmt.Errorf("%w: posting %d out of range", ErrFormat, i)
 		}
 	}
@@ -337,7 +340,7 @@ func (x *Index) LookupKey(key string, max int) []Match {
 	out := make([]Match, 0, hi-lo)
 	for p := lo; p < hi; p++ {
 		v := u32(x.post, p)
-		out = append(out, Match{Entry: int(v &^ weakBit), Weak: v&weakBit != 0})
+		out = append(out, Match{Entry: int(v &^ (weakBit | altBit)), Weak: v&weakBit != 0, Alt: v&altBit != 0})
 	}
 	return out
 }

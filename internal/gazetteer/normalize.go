@@ -84,7 +84,7 @@ func latinName(s string) bool {
 var adminSuffixes = []string{
 	" oblast", " province", " governorate", " region", " state", " district",
 	" prefecture", " county", " parish", " department", " municipality",
-	" city", " voivodeship", " krai", " republic", " territory", " division",
+	" voivodeship", " krai", " republic", " territory", " division",
 }
 
 // StripAdminSuffix removes one trailing administrative type word from a

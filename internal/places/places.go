@@ -32,6 +32,12 @@ import (
 	"github.com/vigilhq/vigil/internal/ner"
 )
 
+// Weights of the joint votes of the article's names.
+const (
+	admSupport = 1.2
+	ctySupport = 0.5
+)
+
 // Limits that keep one article bounded.
 const (
 	MaxMentions = 5000 // toponym mentions considered per article
@@ -95,6 +101,7 @@ type mention struct {
 	region     int    // index into regions, -1 when none
 	adminHint  bool   // followed or ended by a region word ("Kharkiv region")
 	state      string // US state an abbreviation after a comma stands for ("Va.")
+	actor      bool   // a capital or seat of power used as an actor ("Moscow denied")
 	qualifier  *qual
 	group      int // index into the article's distinct names
 }
@@ -116,11 +123,17 @@ type group struct {
 	admin    bool
 	quals    []*qual
 	nerCount int
+	// Each name votes for the admin1 regions and countries its candidates
+	// lie in, 1/n to each of n.
+	admVote, ctyVote float64
+	admSet           map[int]bool
+	ctySet           map[string]bool
 }
 
 type cand struct {
 	e    gazetteer.Entry
 	weak bool
+	alt  bool // found under an alternate name
 	kb   bool // the actor knowledge base names this country
 }
 
@@ -147,6 +160,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	}
 	groups := r.groupMentions(text, sents, ms)
 	ctx := newContext()
+	ctx.vote(groups)
 	r.addDemonyms(ctx, sents, ents)
 	// Pass 1: qualifiers and the names' own weight; pass 2 adds what pass
 	// 1 learnt about the article.
@@ -162,6 +176,9 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 		g := &groups[m.group]
 		p, ok := r.place(g)
 		if !ok {
+			continue
+		}
+		if m.actor && g.best >= 0 && g.cands[g.best].e.Feature == "PPLC" {
 			continue
 		}
 		p.Text = text[m.start:m.end]
@@ -196,6 +213,29 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			for k := nm.Start; k < nm.End; k++ {
 				taken[k] = true
 			}
+			if nm.Type == ner.Org || nm.Type == ner.NORP || nm.Type == ner.Person {
+				a := nm.Start
+				for a < nm.End && isDeterminer(toks[a].Text) {
+					a++
+				}
+				if a >= nm.End {
+					continue
+				}
+				// "Mansfield Police Department", "Texas Department of
+				// Health": an organisation named after its place. A
+				// single word tagged as an organisation or nationality
+				// may be the town itself ("Columbia will have to pay"),
+				// and one tagged as a person may be a town modifying a
+				// noun ("Gainesville companies").
+				whole := nm.End-a == 1 && (nm.Type != ner.Person || modifiesNoun(toks, a))
+				if nm.Type == ner.Person && !whole {
+					continue
+				}
+				if j := r.placePrefix(text, toks, a, nm.End, whole); j > a {
+					found = append(found, mention{sent: si, ts: a, te: j})
+				}
+				continue
+			}
 			if nm.Type != ner.GPE && nm.Type != ner.Loc {
 				continue
 			}
@@ -208,6 +248,19 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			}
 			if a >= b {
 				continue
+			}
+			// "Dublin City Council" tagged as a place: keep the part the
+			// gazetteer knows.
+			if r.idx != nil && b-a > 1 {
+				span := text[toks[a].Start:toks[b-1].End]
+				key := gazetteer.Normalize(span)
+				_, region := r.regionKeys[regionKey(span)]
+				_, admin := gazetteer.StripAdminSuffix(key)
+				if !region && !admin && len(r.idx.LookupKey(key, 1)) == 0 {
+					if j := r.placePrefix(text, toks, a, b, false); j > a {
+						b = j
+					}
+				}
 			}
 			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
 		}
@@ -257,12 +310,9 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				}
 			}
 			m.start, m.end = toks[m.ts].Start, toks[m.te-1].End
-			if m.ts >= 1 && toks[m.ts-1].Text == "," && m.te == m.ts+1 {
-				if st := r.stateAt(text, m.start); st != "" {
-					m.state = st
-					if m.end < len(text) && text[m.end] == '.' && strings.HasSuffix(r.stateAbbr(text, m.start), ".") {
-						m.end++
-					}
+			if abbr := r.stateAbbr(text, m.start); abbr != "" && (m.ts >= 1 && toks[m.ts-1].Text == "," || strings.Contains(abbr, ".")) {
+				if e := m.start + len(abbr); e >= m.end-1 {
+					m.state, m.end = r.states[abbr], e
 				}
 			}
 			m.key = gazetteer.Normalize(text[m.start:m.end])
@@ -292,6 +342,48 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 	return sortMentions(out)
 }
 
+// placePrefix returns the end of the longest run of tokens at the start of
+// [a, b) that names a country, first-level region or town, leaving at
+// least one token of an organisation's name after it (whole when whole is
+// set, for a nationality-tagged name that is not a nationality). It
+// returns a when there is none.
+func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole bool) int {
+	if r.idx == nil {
+		return a
+	}
+	hi := b - 1
+	if whole {
+		hi = b
+		if r.kb != nil {
+			span := text[toks[a].Start:toks[b-1].End]
+			if _, ok := r.kb.Demonym(span); ok {
+				return a
+			}
+			if m, ok := r.kb.LookupName(span, time.Time{}); ok && m.Kind != actors.KindCountry &&
+				m.Kind != actors.KindCapital && m.Kind != actors.KindPlace {
+				return a
+			}
+		}
+	}
+	for j := min(hi, a+maxWords); j > a; j-- {
+		if !capitalised(toks[j-1].Text) {
+			continue
+		}
+		span := text[toks[a].Start:toks[j-1].End]
+		if r.kb != nil {
+			if m, ok := r.kb.LookupName(span, time.Time{}); ok && m.Kind == actors.KindCountry {
+				return j
+			}
+		}
+		for _, mt := range r.idx.LookupKey(gazetteer.Normalize(span), maxCands) {
+			if !mt.Weak && !mt.Alt {
+				return j
+			}
+		}
+	}
+	return a
+}
+
 // sortMentions orders mentions by start: within a sentence the entity
 // mentions come before the scanned ones.
 func sortMentions(ms []mention) []mention {
@@ -316,7 +408,10 @@ func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
 	}
 	switch am.Kind {
 	case actors.KindCapital, actors.KindSeat:
-		return !actsAsActor(s, m.ts, m.te)
+		// Decided once the name is resolved: "Dublin operates its own
+		// sirens" in Ohio is a town, not Ireland's government.
+		m.actor = actsAsActor(s, m.ts, m.te)
+		return true
 	case actors.KindCountry, actors.KindPlace, actors.KindRegion:
 		return true
 	case actors.KindNationality:
@@ -371,6 +466,21 @@ func spanFree(taken []bool, i, j int) bool {
 }
 
 func isThe(w string) bool { return w == "the" || w == "The" }
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "The", "a", "A", "an", "An":
+		return true
+	}
+	return false
+}
+
+// modifiesNoun reports whether token k modifies a common noun ("Gainesville
+// companies").
+func modifiesNoun(toks []model.Token, k int) bool {
+	h := toks[k].Head
+	return h > k && h < len(toks) && toks[h].UPOS == "NOUN" && (toks[k].Rel == "compound" || toks[k].Rel == "amod" || toks[k].Rel == "nmod:poss")
+}
 
 func isPossessive(w string) bool { return w == "'s" || w == "\u2019s" || w == "'" || w == "\u2019" }
 
@@ -535,7 +645,7 @@ func (r *Resolver) candidates(span, key string) []cand {
 				continue
 			}
 			seen[m.Entry] = true
-			out = append(out, cand{e: r.idx.Entry(m.Entry), weak: m.Weak})
+			out = append(out, cand{e: r.idx.Entry(m.Entry), weak: m.Weak, alt: m.Alt})
 		}
 	}
 	add(r.idx.LookupKey(key, maxCands))
@@ -574,10 +684,44 @@ type context struct {
 	admin1    map[int]float64
 	anchors   []gazetteer.Entry
 	maxCount  float64
+	// Votes of all names for the regions and countries their candidates
+	// lie in: where the article's names could jointly be.
+	admVotes map[int]float64
+	ctyVotes map[string]float64
 }
 
 func newContext() *context {
-	return &context{countries: map[string]float64{}, admin1: map[int]float64{}}
+	return &context{countries: map[string]float64{}, admin1: map[int]float64{},
+		admVotes: map[int]float64{}, ctyVotes: map[string]float64{}}
+}
+
+// vote counts where each name's candidates lie.
+func (ctx *context) vote(groups []group) {
+	for gi := range groups {
+		g := &groups[gi]
+		g.admSet, g.ctySet = map[int]bool{}, map[string]bool{}
+		for _, c := range g.cands {
+			if c.weak {
+				continue
+			}
+			if c.e.Admin1Idx >= 0 {
+				g.admSet[c.e.Admin1Idx] = true
+			}
+			g.ctySet[c.e.Country] = true
+		}
+		if n := len(g.admSet); n > 0 {
+			g.admVote = 1 / float64(n)
+			for a := range g.admSet {
+				ctx.admVotes[a] += g.admVote
+			}
+		}
+		if n := len(g.ctySet); n > 0 {
+			g.ctyVote = 1 / float64(n)
+			for c := range g.ctySet {
+				ctx.ctyVotes[c] += g.ctyVote
+			}
+		}
+	}
 }
 
 func (c *context) addCountry(code string, w float64) {
@@ -690,6 +834,9 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	if c.weak {
 		s -= 3
 	}
+	if c.alt {
+		s -= 1.5
+	}
 	if c.kb {
 		s += 1.5
 	}
@@ -712,6 +859,18 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	if ctx.maxCount > 0 {
 		s += 3 * ctx.countries[e.Country] / ctx.maxCount
 	}
+	if e.Admin1Idx >= 0 {
+		sup := ctx.admVotes[e.Admin1Idx]
+		if g.admSet[e.Admin1Idx] {
+			sup -= g.admVote
+		}
+		s += admSupport * min(sup, 3)
+	}
+	sup := ctx.ctyVotes[e.Country]
+	if g.ctySet[e.Country] {
+		sup -= g.ctyVote
+	}
+	s += ctySupport * min(sup, 4)
 	if e.Kind != gazetteer.KindAdmin1 && e.Kind != gazetteer.KindCountry && ctx.admin1[e.Admin1Idx] > 0 {
 		s += 2.5
 	}
