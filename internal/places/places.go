@@ -32,18 +32,26 @@ import (
 	"github.com/vigilhq/vigil/internal/ner"
 )
 
-// Weights of the joint votes of the article's names.
+// Weights of the evidence for a candidate, added to the log10 of its
+// population. Chosen on the first half of LGL's articles.
 const (
-	admSupport = 1.2
-	ctySupport = 0.5
+	admSupport = 2.0  // per vote for a candidate's admin1 region, up to admCap votes
+	admCap     = 3.0  //
+	ctySupport = 0.5  // per vote for a candidate's country, up to 4 votes
+	ctxW       = 3.0  // for the article's most named country
+	kbW        = 1.5  // for a country the knowledge base names so
+	countryW   = 1.5  // for being a country
+	nearKm     = 40.0 // a neighbour this close gives nearW, within 100 km half of it
+	nearW      = 4.0
 )
 
 // Limits that keep one article bounded.
 const (
-	MaxMentions = 5000 // toponym mentions considered per article
-	maxCands    = 40   // gazetteer candidates per name
-	maxAnchors  = 200  // pinned places used for nearness
-	maxWords    = 5    // longest gazetteer name tried, in tokens
+	MaxMentions   = 5000 // toponym mentions considered per article
+	maxCands      = 40   // gazetteer candidates per name
+	maxAnchors    = 200  // pinned places used for nearness
+	maxNeighbours = 60   // pass-2 places used for nearness
+	maxWords      = 5    // longest gazetteer name tried, in tokens
 )
 
 // Found is one resolved place with where it sits in the text, for linking
@@ -181,6 +189,24 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	for gi := range groups {
 		r.resolve(&groups[gi], ctx)
 	}
+	// Pass 3: towns and counties near the other names' choices of pass 2
+	// ("Huntsville" beside "Walker County").
+	{
+		ctx.neighbours = ctx.neighbours[:0]
+		for gi := range groups {
+			g := &groups[gi]
+			if g.best < 0 || len(ctx.neighbours) >= maxNeighbours {
+				continue
+			}
+			if e := g.cands[g.best].e; e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
+				ctx.neighbours = append(ctx.neighbours, neighbour{e: e, group: gi})
+			}
+		}
+		for gi := range groups {
+			ctx.self = gi
+			r.resolve(&groups[gi], ctx)
+		}
+	}
 	out := make([]Found, 0, len(ms))
 	for _, m := range ms {
 		g := &groups[m.group]
@@ -237,7 +263,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// may be the town itself ("Columbia will have to pay"),
 				// and one tagged as a person may be a town modifying a
 				// noun ("Gainesville companies").
-				whole := nm.Type != ner.Person || nm.End-a == 1 && modifiesNoun(toks, a)
+				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1)
 				if nm.Type == ner.Person && !whole {
 					continue
 				}
@@ -280,7 +306,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if taken[i] || !capitalised(toks[i].Text) {
 				continue
 			}
-			if i >= 2 && toks[i-1].Text == "," && r.stateAt(text, toks[i].Start) != "" {
+			if abbr := r.stateAbbr(text, toks[i].Start); abbr != "" && (i >= 2 && toks[i-1].Text == "," || strings.Contains(abbr, ".")) {
 				found = append(found, mention{sent: si, ts: i, te: i + 1})
 				taken[i] = true
 				continue
@@ -494,6 +520,9 @@ func isDeterminer(w string) bool {
 // modifiesNoun reports whether token k modifies a common noun ("Gainesville
 // companies").
 func modifiesNoun(toks []model.Token, k int) bool {
+	if k+1 < len(toks) && toks[k+1].UPOS == "NOUN" && !capitalised(toks[k+1].Text) {
+		return true
+	}
 	h := toks[k].Head
 	return h > k && h < len(toks) && toks[h].UPOS == "NOUN" && (toks[k].Rel == "compound" || toks[k].Rel == "amod" || toks[k].Rel == "nmod:poss")
 }
@@ -690,7 +719,14 @@ func (r *Resolver) candidates(span, key string) []cand {
 			}
 		}
 	}
-	if r.kb != nil && span != "" {
+	// The knowledge base's other names of countries ("Britain", "U.S.")
+	// count unless a first-level region has the name: "England" is its
+	// own region, not the United Kingdom.
+	admin1 := false
+	for _, c := range out {
+		admin1 = admin1 || c.e.Kind == gazetteer.KindAdmin1 && !c.weak && !c.alt
+	}
+	if r.kb != nil && span != "" && !admin1 {
 		if am, ok := r.kb.LookupName(span, time.Time{}); ok && am.Kind == actors.KindCountry && am.Country != "" {
 			if e, ok := r.idx.Country(am.Country); ok {
 				found := false
@@ -719,6 +755,15 @@ type context struct {
 	// lie in: where the article's names could jointly be.
 	admVotes map[int]float64
 	ctyVotes map[string]float64
+	// The towns and counties other names resolved to in pass 2, and the
+	// group being resolved, which is not its own neighbour.
+	neighbours []neighbour
+	self       int
+}
+
+type neighbour struct {
+	e     gazetteer.Entry
+	group int
 }
 
 func newContext() *context {
@@ -847,7 +892,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	s := math.Log10(float64(e.Population) + 100)
 	switch e.Kind {
 	case gazetteer.KindCountry:
-		s += 1.5
+		s += countryW
 	case gazetteer.KindAdmin1:
 		s += 0.5
 	case gazetteer.KindAdmin2:
@@ -869,7 +914,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		s -= 1.5
 	}
 	if c.kb {
-		s += 1.5
+		s += kbW
 	}
 	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
 		s += 4
@@ -888,14 +933,14 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		return s
 	}
 	if ctx.maxCount > 0 {
-		s += 3 * ctx.countries[e.Country] / ctx.maxCount
+		s += ctxW * ctx.countries[e.Country] / ctx.maxCount
 	}
 	if e.Admin1Idx >= 0 {
 		sup := ctx.admVotes[e.Admin1Idx]
 		if g.admSet[e.Admin1Idx] {
 			sup -= g.admVote
 		}
-		s += admSupport * min(sup, 3)
+		s += admSupport * min(sup, admCap)
 	}
 	sup := ctx.ctyVotes[e.Country]
 	if g.ctySet[e.Country] {
@@ -913,6 +958,33 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 			}
 		}
 	}
+	// Nearness: towns and counties near the other names' places; a region
+	// or country holding them.
+	near := 0.0
+	for _, n := range ctx.neighbours {
+		if n.group == ctx.self || n.e.Index == e.Index {
+			continue
+		}
+		switch e.Kind {
+		case gazetteer.KindAdmin1:
+			if n.e.Admin1Idx == e.Admin1Idx {
+				near = max(near, nearW)
+			}
+			continue
+		case gazetteer.KindCountry:
+			if n.e.Country == e.Country {
+				near = max(near, nearW/2)
+			}
+			continue
+		}
+		switch d := Distance(n.e.Lat, n.e.Lon, e.Lat, e.Lon); {
+		case d < nearKm:
+			near = max(near, nearW)
+		case d < 100:
+			near = max(near, nearW/2)
+		}
+	}
+	s += near
 	return s
 }
 
