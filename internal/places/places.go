@@ -236,6 +236,13 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 		taken := make([]bool, len(toks))
 		var found []mention
 		nms := ner.Mentions(s)
+		titleCase := isTitleCase(toks)
+		inEntity := make([]bool, len(toks))
+		for _, nm := range nms {
+			for k := max(nm.Start, 0); k < min(nm.End, len(toks)); k++ {
+				inEntity[k] = true
+			}
+		}
 		for k, nm := range nms {
 			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End {
 				continue
@@ -263,7 +270,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// may be the town itself ("Columbia will have to pay"),
 				// and one tagged as a person may be a town modifying a
 				// noun ("Gainesville companies").
-				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1)
+				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1) || afterPlacePreposition(toks, a)
 				if nm.Type == ner.Person && !whole {
 					continue
 				}
@@ -298,6 +305,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					}
 				}
 			}
+			a, b = r.extend(text, toks, a, b, inEntity)
 			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
 		}
 		// Proper nouns the entity model missed, when the gazetteer or the
@@ -311,7 +319,10 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				taken[i] = true
 				continue
 			}
-			if toks[i].UPOS != "PROPN" {
+			// Capitalised words the tagger did not call proper nouns
+			// count in running text, not at a sentence's start nor in a
+			// headline written in title case.
+			if toks[i].UPOS != "PROPN" && (i == 0 || titleCase || toks[i].UPOS != "NOUN" && toks[i].UPOS != "ADJ") {
 				continue
 			}
 			best := 0
@@ -381,6 +392,41 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 	return sortMentions(out)
 }
 
+// extend widens a place name the entity model cut short by up to two
+// capitalised words on either side that belong to no other entity, when
+// the wider name is a gazetteer name ("New" + "London", "Santa" + "Clara
+// County", "Tennessee" + "Colony").
+func (r *Resolver) extend(text string, toks []model.Token, a, b int, inEntity []bool) (int, int) {
+	if r.idx == nil {
+		return a, b
+	}
+	free := func(k int) bool {
+		return k >= 0 && k < len(toks) && !inEntity[k] && capitalised(toks[k].Text) && toks[k].UPOS != "PUNCT"
+	}
+	bestA, bestB := a, b
+	for l := 0; l <= 2; l++ {
+		if l > 0 && !free(a-l) {
+			break
+		}
+		for rr := 0; rr <= 2; rr++ {
+			if rr > 0 && !free(b+rr-1) {
+				break
+			}
+			if l == 0 && rr == 0 || (b+rr)-(a-l) <= bestB-bestA {
+				continue
+			}
+			key := gazetteer.Normalize(text[toks[a-l].Start:toks[b+rr-1].End])
+			for _, m := range r.idx.LookupKey(key, maxCands) {
+				if !m.Weak && !m.Alt {
+					bestA, bestB = a-l, b+rr
+					break
+				}
+			}
+		}
+	}
+	return bestA, bestB
+}
+
 // placePrefix returns the end of the longest run of tokens at the start of
 // [a, b) that names a country, first-level region or town, leaving at
 // least one token of an organisation's name after it (whole when whole is
@@ -389,6 +435,15 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole bool) int {
 	if r.idx == nil {
 		return a
+	}
+	// "S.C. Highway Patrol": a state abbreviation.
+	if abbr := r.stateAbbr(text, toks[a].Start); strings.Contains(abbr, ".") {
+		end := toks[a].Start + len(abbr)
+		for j := a + 1; j <= b; j++ {
+			if toks[j-1].End >= end {
+				return j
+			}
+		}
 	}
 	hi := b - 1
 	if whole {
@@ -508,6 +563,35 @@ func spanFree(taken []bool, i, j int) bool {
 }
 
 func isThe(w string) bool { return w == "the" || w == "The" }
+
+// isTitleCase reports whether most words of a sentence are capitalised,
+// as in a headline.
+func isTitleCase(toks []model.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.UPOS == "PUNCT" || t.UPOS == "NUM" || t.UPOS == "SYM" {
+			continue
+		}
+		words++
+		if capitalised(t.Text) {
+			caps++
+		}
+	}
+	return words > 2 && caps*10 > words*6
+}
+
+// afterPlacePreposition reports whether token k follows a preposition
+// that introduces places ("in", "near", "from").
+func afterPlacePreposition(toks []model.Token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch strings.ToLower(toks[k-1].Text) {
+	case "in", "near", "from", "at", "outside", "around", "of", "to", "into", "across":
+		return true
+	}
+	return false
+}
 
 func isDeterminer(w string) bool {
 	switch w {
