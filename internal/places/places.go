@@ -43,15 +43,20 @@ const (
 	countryW   = 1.5  // for being a country
 	nearKm     = 40.0 // a neighbour this close gives nearW, within 100 km half of it
 	nearW      = 4.0
+	spatialKm  = 50.0 // candidates of two names this close support each other
+	spatialW   = 1.5
+	spatialCap = 3
 )
 
 // Limits that keep one article bounded.
 const (
-	MaxMentions   = 5000 // toponym mentions considered per article
-	maxCands      = 40   // gazetteer candidates per name
-	maxAnchors    = 200  // pinned places used for nearness
-	maxNeighbours = 60   // pass-2 places used for nearness
-	maxWords      = 5    // longest gazetteer name tried, in tokens
+	MaxMentions     = 5000 // toponym mentions considered per article
+	maxCands        = 40   // gazetteer candidates per name
+	maxAnchors      = 200  // pinned places used for nearness
+	maxNeighbours   = 60   // pass-2 places used for nearness
+	maxSpatial      = 80   // names whose candidates support each other
+	maxSpatialCands = 20   // candidates per name that take part
+	maxWords        = 5    // longest gazetteer name tried, in tokens
 )
 
 // Found is one resolved place with where it sits in the text, for linking
@@ -149,6 +154,9 @@ type group struct {
 }
 
 type cand struct {
+	// near counts the article's other names that could be a place within
+	// spatialKm of this one, or the region holding it.
+	near int
 	e    gazetteer.Entry
 	weak bool
 	alt  bool // found under an alternate name
@@ -179,6 +187,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	groups := r.groupMentions(text, sents, ms)
 	ctx := newContext()
 	ctx.vote(groups)
+	spatialSupport(groups)
 	r.addDemonyms(ctx, sents, ents)
 	// Pass 1: qualifiers and the names' own weight; pass 2 adds what pass
 	// 1 learnt about the article.
@@ -829,6 +838,53 @@ func (r *Resolver) candidates(span, key string) []cand {
 	return out
 }
 
+// spatialSupport counts, for each town and county candidate, the other
+// names of the article that have a candidate near it: names that can lie
+// together probably do ("Paris" beside "Lamar County" in Texas). Only the
+// first maxSpatial names and their first maxSpatialCands candidates take
+// part, which bounds the work.
+func spatialSupport(groups []group) {
+	n := min(len(groups), maxSpatial)
+	for gi := 0; gi < n; gi++ {
+		g := &groups[gi]
+		for ci := 0; ci < min(len(g.cands), maxSpatialCands); ci++ {
+			c := &g.cands[ci]
+			if c.e.Kind != gazetteer.KindCity && c.e.Kind != gazetteer.KindAdmin2 {
+				continue
+			}
+			for gj := 0; gj < n; gj++ {
+				if gj == gi || groups[gj].key == g.key {
+					continue
+				}
+				if nearAny(&c.e, groups[gj].cands) {
+					c.near++
+				}
+			}
+		}
+	}
+}
+
+func nearAny(e *gazetteer.Entry, cands []cand) bool {
+	const deg = spatialKm / 111.0
+	for k := 0; k < min(len(cands), maxSpatialCands); k++ {
+		o := &cands[k].e
+		if cands[k].weak || o.Index == e.Index {
+			continue
+		}
+		switch o.Kind {
+		case gazetteer.KindAdmin1:
+			if o.Admin1Idx == e.Admin1Idx && e.Admin1Idx >= 0 {
+				return true
+			}
+		case gazetteer.KindCity, gazetteer.KindAdmin2:
+			if math.Abs(o.Lat-e.Lat) < deg && Distance(o.Lat, o.Lon, e.Lat, e.Lon) < spatialKm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // context is what the article says about where it is.
 type context struct {
 	countries map[string]float64
@@ -1042,6 +1098,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 			}
 		}
 	}
+	s += spatialW * float64(min(c.near, spatialCap))
 	// Nearness: towns and counties near the other names' places; a region
 	// or country holding them.
 	near := 0.0
