@@ -125,6 +125,7 @@ type mention struct {
 	adminHint  bool   // followed or ended by a region word ("Kharkiv region")
 	state      string // US state an abbreviation after a comma stands for ("Va.")
 	actor      bool   // a capital or seat of power used as an actor ("Moscow denied")
+	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
 	qualifier  *qual
 	group      int // index into the article's distinct names
 }
@@ -386,6 +387,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if m.te < len(toks) && regionWords[strings.ToLower(toks[m.te].Text)] {
 				m.adminHint = true
 			}
+			m.county = countyList(toks, m.te)
 			if _, ok := gazetteer.StripAdminSuffix(m.key); ok {
 				m.adminHint = true
 			}
@@ -573,6 +575,22 @@ func spanFree(taken []bool, i, j int) bool {
 
 func isThe(w string) bool { return w == "the" || w == "The" }
 
+// countyList reports whether the tokens from k on continue a list of
+// names that ends in "counties" or "parishes": ", Madison and Oconee
+// counties".
+func countyList(toks []model.Token, k int) bool {
+	for i := k; i < len(toks) && i < k+12; i++ {
+		switch w := toks[i].Text; {
+		case w == "counties" || w == "parishes":
+			return true
+		case w == "," || w == "and" || w == "or" || capitalised(w):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // isTitleCase reports whether most words of a sentence are capitalised,
 // as in a headline.
 func isTitleCase(toks []model.Token) bool {
@@ -645,6 +663,10 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 				g.cands = r.stateCands(m.state)
 			case m.region < 0:
 				g.cands = r.candidates(text[m.start:m.end], m.key)
+				if m.county {
+					g.cands = append(r.candidates("", m.key+" county"), g.cands...)
+					g.admin = true
+				}
 			}
 		}
 		m.group = gi
