@@ -286,6 +286,25 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				}
 				if j := r.placePrefix(text, toks, a, nm.End, whole); j > a {
 					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				// "University of Toronto", "Museum for East Texas
+				// Culture": a place after "of", "for" or "in", past a
+				// direction word.
+				if nm.Type == ner.Org {
+					for k := a + 1; k < nm.End-1; k++ {
+						if w := toks[k].Text; w != "of" && w != "for" && w != "in" {
+							continue
+						}
+						c := k + 1
+						for c < nm.End-1 && directions[strings.ToLower(toks[c].Text)] {
+							c++
+						}
+						if j := r.placePrefix(text, toks, c, nm.End, true); j > c {
+							found = append(found, mention{sent: si, ts: c, te: j})
+						}
+						break
+					}
 				}
 				continue
 			}
@@ -327,6 +346,15 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if abbr := r.stateAbbr(text, toks[i].Start); abbr != "" && (i >= 2 && toks[i-1].Text == "," || strings.Contains(abbr, ".")) {
 				found = append(found, mention{sent: si, ts: i, te: i + 1})
 				taken[i] = true
+				continue
+			}
+			// A dateline: "HUDSON -- Officials said", "ST. PARIS — ".
+			if j := r.dateline(text, toks, i); j > i {
+				found = append(found, mention{sent: si, ts: i, te: j})
+				for k := i; k < j; k++ {
+					taken[k] = true
+				}
+				i = j - 1
 				continue
 			}
 			// Capitalised words the tagger did not call proper nouns
@@ -575,11 +603,33 @@ func spanFree(taken []bool, i, j int) bool {
 
 func isThe(w string) bool { return w == "the" || w == "The" }
 
+// dateline returns the end of a town name written in capitals at the
+// start of a sentence and followed by a dash, or i when there is none.
+func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
+	if i != 0 || r.idx == nil {
+		return i
+	}
+	for j := 1; j <= min(3, len(toks)-1); j++ {
+		switch toks[j].Text {
+		case "-", "--", "\u2014", "\u2013":
+			span := text[toks[0].Start:toks[j-1].End]
+			if strings.ToUpper(span) != span || len(span) < 3 {
+				return i
+			}
+			if len(r.idx.LookupKey(gazetteer.Normalize(span), 1)) > 0 {
+				return j
+			}
+			return i
+		}
+	}
+	return i
+}
+
 // countyList reports whether the tokens from k on continue a list of
 // names that ends in "counties" or "parishes": ", Madison and Oconee
 // counties".
 func countyList(toks []model.Token, k int) bool {
-	for i := k; i < len(toks) && i < k+12; i++ {
+	for i := k; i < len(toks) && i < k+30; i++ {
 		switch w := toks[i].Text; {
 		case w == "counties" || w == "parishes":
 			return true
