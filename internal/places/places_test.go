@@ -134,6 +134,16 @@ func TestFind(t *testing.T) {
 			want: []want{{"Moscow", "city", "RUS", "Moscow", 55.75, 37.62}},
 		},
 		{
+			name: "place inside an organisation's name",
+			text: "She studied medicine at the University of Toronto and joined the Kharkiv Police Department.",
+			want: []want{{"Toronto", "city", "CAN", "Ontario", 43.70, -79.42}, {"Kharkiv", "city", "UKR", "Kharkiv", 49.98, 36.25}},
+		},
+		{
+			name: "dateline",
+			text: "KHARKIV — Shelling resumed overnight, officials said.",
+			want: []want{{"KHARKIV", "city", "UKR", "Kharkiv", 49.98, 36.25}},
+		},
+		{
 			name: "article context chooses the town",
 			text: "The Ohio town of Dublin will vote on a levy. Dublin residents near Columbus said the schools need money.",
 			want: []want{{"Dublin", "city", "USA", "Ohio", 40.10, -83.11}},
