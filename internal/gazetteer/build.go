@@ -92,9 +92,10 @@ type badmin struct {
 }
 
 // centre returns the middle of the box that holds the region's towns,
-// leaving out the outermost 2% on each side so that one far island does
-// not move it. A box's middle is nearer a region's geographic centre than
-// the towns' mean, which leans towards where most towns are.
+// leaving out the outermost 2% of towns on each side, at most three, so
+// that a far island does not move it while a sparse north still counts.
+// A box's middle is nearer a region's geographic centre than the towns'
+// mean, which leans towards where most towns are.
 func (a *badmin) centre() (lat, lon float64) {
 	return trimmedMid(a.lats), trimmedMid(a.lons)
 }
@@ -102,7 +103,7 @@ func (a *badmin) centre() (lat, lon float64) {
 func trimmedMid(xs []float64) float64 {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
-	k := len(s) / 50
+	k := min(len(s)/50, 3)
 	return (s[k] + s[len(s)-1-k]) / 2
 }
 
