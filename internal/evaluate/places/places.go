@@ -160,8 +160,12 @@ func Print(w io.Writer, names []string, results map[string]Counts) error {
 	var all Counts
 	for _, n := range names {
 		c := results[n]
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.1f\t%d\t%.3f\t\n", n, c.Articles, c.Toponyms,
-			ratio(c.Found, c.Toponyms), c.Acc161(), c.ExactShare(), c.MedianKm(), c.Demonyms, c.Acc161All())
+		exact := "-" // the corpus gives no GeoNames ids
+		if c.WithID > 0 {
+			exact = fmt.Sprintf("%.3f", c.ExactShare())
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%s\t%.1f\t%d\t%.3f\t\n", n, c.Articles, c.Toponyms,
+			ratio(c.Found, c.Toponyms), c.Acc161(), exact, c.MedianKm(), c.Demonyms, c.Acc161All())
 		all.Articles += c.Articles
 		all.Toponyms += c.Toponyms
 		all.Found += c.Found
