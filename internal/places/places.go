@@ -57,6 +57,10 @@ const (
 	maxSpatial      = 80   // names whose candidates support each other
 	maxSpatialCands = 20   // candidates per name that take part
 	maxWords        = 5    // longest gazetteer name tried, in tokens
+	// minPopWord is the population a town needs for a single word to be
+	// taken as its name outside a place entity: a capitalised common noun
+	// ("Minister") or the first word of an organisation ("Supreme Court").
+	minPopWord = 1500
 )
 
 // Found is one resolved place with where it sits in the text, for linking
@@ -372,7 +376,11 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				if r.notPlaces[key] {
 					continue
 				}
-				if _, ok := r.regionKeys[strings.TrimPrefix(key, "the ")]; ok || r.idx != nil && len(r.idx.LookupKey(key, 1)) > 0 {
+				minPop := int64(0)
+				if toks[i].UPOS != "PROPN" {
+					minPop = minPopWord
+				}
+				if _, ok := r.regionKeys[strings.TrimPrefix(key, "the ")]; ok || r.known(key, minPop) {
 					best = j
 					break
 				}
@@ -511,13 +519,33 @@ func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole 
 				return j
 			}
 		}
-		for _, mt := range r.idx.LookupKey(gazetteer.Normalize(span), maxCands) {
-			if !mt.Weak && !mt.Alt {
-				return j
-			}
+		minPop := int64(0)
+		if j == a+1 {
+			minPop = minPopWord
+		}
+		if r.known(gazetteer.Normalize(span), minPop) {
+			return j
 		}
 	}
 	return a
+}
+
+// known reports whether the gazetteer has a place under its own name
+// (not an alternate or shortened one) for key: a region or country, or a
+// town of at least minPop people.
+func (r *Resolver) known(key string, minPop int64) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, mt := range r.idx.LookupKey(key, maxCands) {
+		if mt.Weak || mt.Alt {
+			continue
+		}
+		if e := r.idx.Entry(mt.Entry); e.Kind != gazetteer.KindCity || e.Population >= minPop {
+			return true
+		}
+	}
+	return false
 }
 
 // sortMentions orders mentions by start: within a sentence the entity

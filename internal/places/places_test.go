@@ -129,6 +129,16 @@ func TestFind(t *testing.T) {
 			not:  []string{"Russian", "Moscow", "Kremlin"},
 		},
 		{
+			name: "words of institutions and titles are not towns",
+			text: "The Supreme Court ruled on Monday, and Prime Minister Rishi Sunak spoke to the Senate.",
+			not:  []string{"Supreme", "Minister", "Senate"},
+		},
+		{
+			name: "Gaza is the strip",
+			text: "Aid trucks entered Gaza on Sunday.",
+			want: []want{{"Gaza", "region", "PSE", "", 31.42, 34.37}},
+		},
+		{
 			name: "capital as a place",
 			text: "Thousands marched in Moscow on Sunday.",
 			want: []want{{"Moscow", "city", "RUS", "Moscow", 55.75, 37.62}},
