@@ -12,8 +12,10 @@ import (
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/coref"
 	"github.com/vigilhq/vigil/internal/events"
+	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/pipeline"
+	"github.com/vigilhq/vigil/internal/places"
 )
 
 // stdio bundles the streams a subcommand reads and writes, so tests can
@@ -35,12 +37,13 @@ var errUsage = errors.New("usage")
 
 func commands() map[string]command {
 	return map[string]command{
-		"extract": {"process one article (HTML or text) and print its JSON record", runExtract},
-		"ingest":  {"process files, folders, JSONL, WARC or stdin into the store", runIngest},
-		"run":     {"poll news feeds, store articles and serve the read-only API", runRun},
-		"eval":    {"score a stage against a gold data set: vigil eval SUITE [--data DIR]", runEval},
-		"bench":   {"measure end-to-end throughput and memory per stage", runBench},
-		"train":   {"reproduce the embedded NLP models from the shared treebanks", runTrain},
+		"extract":   {"process one article (HTML or text) and print its JSON record", runExtract},
+		"ingest":    {"process files, folders, JSONL, WARC or stdin into the store", runIngest},
+		"run":       {"poll news feeds, store articles and serve the read-only API", runRun},
+		"eval":      {"score a stage against a gold data set: vigil eval SUITE [--data DIR]", runEval},
+		"bench":     {"measure end-to-end throughput and memory per stage", runBench},
+		"train":     {"reproduce the embedded NLP models from the shared treebanks", runTrain},
+		"gazetteer": {"build the place-name index from npm data: vigil gazetteer build [--npm DIR] [--out FILE]", runGazetteer},
 	}
 }
 
@@ -144,9 +147,32 @@ func newPipeline(log *slog.Logger, withNLP bool) (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("load actor data: %w", err)
 		}
 		cfg.Coref = coref.New(kb)
+		if cfg.Places, err = newPlaces(log, kb); err != nil {
+			return nil, err
+		}
 		if cfg.Events, err = events.New(kb); err != nil {
 			return nil, fmt.Errorf("load event lexicon: %w", err)
 		}
 	}
 	return pipeline.New(log, cfg), nil
+}
+
+// newPlaces loads the gazetteer and returns the place resolver. Without an
+// index file it logs one warning and returns nil: articles then have no
+// places.
+func newPlaces(log *slog.Logger, kb *actors.KB) (*places.Resolver, error) {
+	path, err := gazetteer.Locate()
+	if err != nil {
+		log.Warn("places are disabled", "err", err)
+		return nil, nil
+	}
+	idx, err := gazetteer.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := places.New(idx, kb)
+	if err != nil {
+		return nil, fmt.Errorf("load place resolver: %w", err)
+	}
+	return r, nil
 }

@@ -1,10 +1,66 @@
 // Package places finds the places an article names and resolves each to a
 // gazetteer entry with coordinates, using the context of the article to
 // choose between places of the same name.
+//
+// Toponyms are the GPE and LOC entities of the parse plus capitalised
+// proper nouns that the gazetteer knows. Demonyms ("Russian") are not
+// places, nor are capitals and seats of power used as actors ("Moscow
+// denied ..."). Each distinct name is resolved once per article (one sense
+// per discourse) by scoring its candidates:
+//
+//   - a qualifier beside the name: "Shebekino, Russia", "Alexandria, Va.",
+//     "Ukraine's Kharkiv";
+//   - the countries and first-level regions the article names;
+//   - nearness to places already pinned by a qualifier;
+//   - population and the rank of the place (capital, regional seat).
+//
+// Named regions without a gazetteer entry ("eastern Ukraine", "the Sahel")
+// come from a table of our own, data/regions.tsv.
 package places
 
 import (
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/ner"
+)
+
+// Weights of the evidence for a candidate, added to the log10 of its
+// population. Chosen on the first half of LGL's articles.
+const (
+	admSupport = 2.0  // per vote for a candidate's admin1 region, up to admCap votes
+	admCap     = 3.0  //
+	ctySupport = 0.5  // per vote for a candidate's country, up to 4 votes
+	ctxW       = 3.0  // for the article's most named country
+	kbW        = 1.5  // for a country the knowledge base names so
+	countryW   = 1.5  // for being a country
+	nearKm     = 40.0 // a neighbour this close gives nearW, within 100 km half of it
+	nearW      = 4.0
+	spatialKm  = 50.0 // candidates of two names this close support each other
+	spatialW   = 1.5
+	spatialCap = 3
+)
+
+// Limits that keep one article bounded.
+const (
+	MaxMentions     = 5000 // toponym mentions considered per article
+	maxCands        = 40   // gazetteer candidates per name
+	maxAnchors      = 200  // pinned places used for nearness
+	maxNeighbours   = 60   // pass-2 places used for nearness
+	maxSpatial      = 80   // names whose candidates support each other
+	maxSpatialCands = 20   // candidates per name that take part
+	maxWords        = 5    // longest gazetteer name tried, in tokens
+	// minPopWord is the population a town needs for a single word to be
+	// taken as its name outside a place entity: a capitalised common noun
+	// ("Minister") or the first word of an organisation ("Supreme Court").
+	minPopWord = 1500
 )
 
 // Found is one resolved place with where it sits in the text, for linking
@@ -15,7 +71,113 @@ type Found struct {
 }
 
 // Resolver resolves toponyms. It is safe for concurrent use.
-type Resolver struct{}
+type Resolver struct {
+	idx        *gazetteer.Index
+	kb         *actors.KB
+	regions    []region
+	regionKeys map[string]int
+	regionLen  int
+	states     map[string]string // "Va." -> "Virginia"
+	stateKeys  map[string]int    // normalised state name -> admin1 index (US)
+	notPlaces  map[string]bool   // words never a place on their own
+	points     map[string]point  // country points replacing the gazetteer's
+}
+
+// New returns a resolver over a loaded gazetteer and the actor knowledge
+// base (for demonyms, countries' other names and actor metonymy). kb may be
+// nil; idx may be nil, in which case only named regions are found.
+func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
+	regs, keys, n, err := loadRegions()
+	if err != nil {
+		return nil, err
+	}
+	states, err := loadStates()
+	if err != nil {
+		return nil, err
+	}
+	notPlaces, err := loadWords("data/not_places.tsv")
+	if err != nil {
+		return nil, err
+	}
+	points, err := loadCountryPoints()
+	if err != nil {
+		return nil, err
+	}
+	r := &Resolver{idx: idx, kb: kb, regions: regs, regionKeys: keys, regionLen: n, states: states,
+		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points}
+	if idx != nil {
+		for _, name := range states {
+			for _, m := range idx.Lookup(name, maxCands) {
+				e := idx.Entry(m.Entry)
+				if e.Kind == gazetteer.KindAdmin1 && e.Country == "USA" && !m.Weak {
+					r.stateKeys[gazetteer.Normalize(name)] = e.Admin1Idx
+				}
+			}
+		}
+	}
+	return r, nil
+}
+
+// mention is one toponym occurrence.
+type mention struct {
+	sent       int // index into sents
+	ts, te     int // token range in the sentence
+	start, end int // byte range in the text
+	key        string
+	ner        bool
+	region     int    // index into regions, -1 when none
+	adminHint  bool   // followed or ended by a region word ("Kharkiv region")
+	state      string // US state an abbreviation after a comma stands for ("Va.")
+	actor      bool   // a capital or seat of power used as an actor ("Moscow denied")
+	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
+	qualifier  *qual
+	group      int // index into the article's distinct names
+}
+
+// qual is what a qualifier beside a name allows: countries and admin1
+// regions.
+type qual struct {
+	countries map[string]bool
+	admin1    map[int]bool
+}
+
+// group is one distinct name of the article with its resolution.
+type group struct {
+	key      string
+	cands    []cand
+	region   int
+	best     int // index into cands, -1 unresolved
+	margin   float64
+	admin    bool
+	quals    []*qual
+	nerCount int
+	// Each name votes for the admin1 regions and countries its candidates
+	// lie in, 1/n to each of n.
+	admVote, ctyVote float64
+	admSet           map[int]bool
+	ctySet           map[string]bool
+}
+
+type cand struct {
+	// near counts the article's other names that could be a place within
+	// spatialKm of this one, or the region holding it.
+	near int
+	e    gazetteer.Entry
+	weak bool
+	alt  bool // found under an alternate name
+	kb   bool // the actor knowledge base names this country
+}
+
+var directions = map[string]bool{
+	"eastern": true, "western": true, "northern": true, "southern": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"east": true, "west": true, "north": true, "south": true,
+}
+
+var regionWords = map[string]bool{
+	"region": true, "province": true, "oblast": true, "governorate": true, "district": true,
+	"county": true, "parish": true, "state": true, "prefecture": true, "department": true,
+}
 
 // Find returns the places of the parsed sentences of text. ents are the
 // article's entity mentions (with names and actors filled).
@@ -23,6 +185,1093 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	if r == nil {
 		return nil
 	}
-	_, _, _ = text, sents, ents
+	ms := r.mentions(text, sents)
+	if len(ms) == 0 {
+		return nil
+	}
+	groups := r.groupMentions(text, sents, ms)
+	ctx := newContext()
+	ctx.vote(groups)
+	spatialSupport(groups)
+	r.addDemonyms(ctx, sents, ents)
+	// Pass 1: qualifiers and the names' own weight; pass 2 adds what pass
+	// 1 learnt about the article.
+	for gi := range groups {
+		r.resolve(&groups[gi], nil)
+	}
+	r.learn(ctx, groups)
+	for gi := range groups {
+		r.resolve(&groups[gi], ctx)
+	}
+	// Pass 3: towns and counties near the other names' choices of pass 2
+	// ("Huntsville" beside "Walker County").
+	{
+		ctx.neighbours = ctx.neighbours[:0]
+		for gi := range groups {
+			g := &groups[gi]
+			if g.best < 0 || len(ctx.neighbours) >= maxNeighbours {
+				continue
+			}
+			if e := g.cands[g.best].e; e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
+				ctx.neighbours = append(ctx.neighbours, neighbour{e: e, group: gi})
+			}
+		}
+		for gi := range groups {
+			ctx.self = gi
+			r.resolve(&groups[gi], ctx)
+		}
+	}
+	out := make([]Found, 0, len(ms))
+	for _, m := range ms {
+		g := &groups[m.group]
+		p, ok := r.place(g)
+		if !ok {
+			continue
+		}
+		if m.actor && g.best >= 0 && g.cands[g.best].e.Feature == "PPLC" {
+			continue
+		}
+		p.Text = text[m.start:m.end]
+		p.Sentence = sents[m.sent].Index
+		out = append(out, Found{Place: p, Start: m.start, End: m.end})
+	}
+	return out
+}
+
+// mentions finds the toponym mentions of the article, in text order.
+func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
+	var out []mention
+	for si := range sents {
+		s := &sents[si]
+		toks := s.Tokens
+		if len(toks) == 0 {
+			continue
+		}
+		taken := make([]bool, len(toks))
+		var found []mention
+		nms := ner.Mentions(s)
+		titleCase := isTitleCase(toks)
+		inEntity := make([]bool, len(toks))
+		for _, nm := range nms {
+			for k := max(nm.Start, 0); k < min(nm.End, len(toks)); k++ {
+				inEntity[k] = true
+			}
+		}
+		for k, nm := range nms {
+			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End {
+				continue
+			}
+			// "Kharkiv" "Oblast" tagged as two names are one.
+			if k+1 < len(nms) && nms[k+1].Start == nm.End && nms[k+1].End == nm.End+1 &&
+				regionWords[strings.ToLower(toks[nm.End].Text)] {
+				nm.End++
+				nms[k+1].Start = nms[k+1].End
+			}
+			for k := nm.Start; k < nm.End; k++ {
+				taken[k] = true
+			}
+			if nm.Type == ner.Org || nm.Type == ner.NORP || nm.Type == ner.Person {
+				a := nm.Start
+				for a < nm.End && isDeterminer(toks[a].Text) {
+					a++
+				}
+				if a >= nm.End {
+					continue
+				}
+				// "Mansfield Police Department", "Texas Department of
+				// Health": an organisation named after its place. A
+				// single word tagged as an organisation or nationality
+				// may be the town itself ("Columbia will have to pay"),
+				// and one tagged as a person may be a town modifying a
+				// noun ("Gainesville companies").
+				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1) || afterPlacePreposition(toks, a)
+				if nm.Type == ner.Person && !whole {
+					continue
+				}
+				if j := r.placePrefix(text, toks, a, nm.End, whole); j > a {
+					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				// "University of Toronto", "Museum for East Texas
+				// Culture": a place after "of", "for" or "in", past a
+				// direction word.
+				if nm.Type == ner.Org {
+					for k := a + 1; k < nm.End-1; k++ {
+						if w := toks[k].Text; w != "of" && w != "for" && w != "in" {
+							continue
+						}
+						c := k + 1
+						for c < nm.End-1 && directions[strings.ToLower(toks[c].Text)] {
+							c++
+						}
+						if j := r.placePrefix(text, toks, c, nm.End, true); j > c {
+							found = append(found, mention{sent: si, ts: c, te: j})
+						}
+						break
+					}
+				}
+				continue
+			}
+			if nm.Type != ner.GPE && nm.Type != ner.Loc {
+				continue
+			}
+			a, b := nm.Start, nm.End
+			for a < b && isThe(toks[a].Text) {
+				a++
+			}
+			for b > a && isPossessive(toks[b-1].Text) {
+				b--
+			}
+			if a >= b {
+				continue
+			}
+			// "Dublin City Council" tagged as a place: keep the part the
+			// gazetteer knows.
+			if r.idx != nil && b-a > 1 {
+				span := text[toks[a].Start:toks[b-1].End]
+				key := gazetteer.Normalize(span)
+				_, region := r.regionKeys[regionKey(span)]
+				_, admin := gazetteer.StripAdminSuffix(key)
+				if !region && !admin && len(r.idx.LookupKey(key, 1)) == 0 {
+					if j := r.placePrefix(text, toks, a, b, false); j > a {
+						b = j
+					}
+				}
+			}
+			a, b = r.extend(text, toks, a, b, inEntity)
+			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
+		}
+		// Proper nouns the entity model missed, when the gazetteer or the
+		// region table knows them.
+		for i := 0; i < len(toks); i++ {
+			if taken[i] || !capitalised(toks[i].Text) {
+				continue
+			}
+			if abbr := r.stateAbbr(text, toks[i].Start); abbr != "" && (i >= 2 && toks[i-1].Text == "," || strings.Contains(abbr, ".")) {
+				found = append(found, mention{sent: si, ts: i, te: i + 1})
+				taken[i] = true
+				continue
+			}
+			// A dateline: "HUDSON -- Officials said", "ST. PARIS — ".
+			if j := r.dateline(text, toks, i); j > i {
+				found = append(found, mention{sent: si, ts: i, te: j})
+				for k := i; k < j; k++ {
+					taken[k] = true
+				}
+				i = j - 1
+				continue
+			}
+			// Capitalised words the tagger did not call proper nouns
+			// count in running text, not at a sentence's start nor in a
+			// headline written in title case.
+			if toks[i].UPOS != "PROPN" && (i == 0 || titleCase || toks[i].UPOS != "NOUN" && toks[i].UPOS != "ADJ") {
+				continue
+			}
+			best := 0
+			for j := min(len(toks), i+maxWords); j > i; j-- {
+				if !spanFree(taken, i, j) || !capitalised(toks[j-1].Text) {
+					continue
+				}
+				key := gazetteer.Normalize(text[toks[i].Start:toks[j-1].End])
+				if r.notPlaces[key] {
+					continue
+				}
+				minPop := int64(0)
+				if toks[i].UPOS != "PROPN" {
+					minPop = minPopWord
+				}
+				if _, ok := r.regionKeys[strings.TrimPrefix(key, "the ")]; ok || r.known(key, minPop) {
+					best = j
+					break
+				}
+			}
+			if best > 0 {
+				found = append(found, mention{sent: si, ts: i, te: best})
+				for k := i; k < best; k++ {
+					taken[k] = true
+				}
+				i = best - 1
+			}
+		}
+		for k := range found {
+			m := &found[k]
+			m.region = -1
+			// "eastern Ukraine": a direction word in front may make a
+			// named region.
+			if m.ts > 0 && directions[strings.ToLower(toks[m.ts-1].Text)] {
+				key := regionKey(text[toks[m.ts-1].Start:toks[m.te-1].End])
+				if ri, ok := r.regionKeys[key]; ok {
+					m.ts--
+					m.region = ri
+				}
+			}
+			m.start, m.end = toks[m.ts].Start, toks[m.te-1].End
+			if abbr := r.stateAbbr(text, m.start); abbr != "" && (m.ts >= 1 && toks[m.ts-1].Text == "," || strings.Contains(abbr, ".")) {
+				if e := m.start + len(abbr); e >= m.end-1 {
+					m.state, m.end = r.states[abbr], e
+				}
+			}
+			m.key = gazetteer.Normalize(text[m.start:m.end])
+			if m.state != "" {
+				m.key = gazetteer.Normalize(m.state)
+			}
+			if m.region < 0 {
+				if ri, ok := r.regionKeys[regionKey(text[m.start:m.end])]; ok {
+					m.region = ri
+				}
+			}
+			if m.te < len(toks) && regionWords[strings.ToLower(toks[m.te].Text)] {
+				m.adminHint = true
+			}
+			m.county = countyList(toks, m.te)
+			if _, ok := gazetteer.StripAdminSuffix(m.key); ok {
+				m.adminHint = true
+			}
+			if m.region < 0 && m.state == "" && !r.keep(text, s, m) {
+				continue
+			}
+			out = append(out, *m)
+			if len(out) >= MaxMentions {
+				return sortMentions(out)
+			}
+		}
+	}
+	return sortMentions(out)
+}
+
+// extend widens a place name the entity model cut short by up to two
+// capitalised words on either side that belong to no other entity, when
+// the wider name is a gazetteer name ("New" + "London", "Santa" + "Clara
+// County", "Tennessee" + "Colony").
+func (r *Resolver) extend(text string, toks []model.Token, a, b int, inEntity []bool) (int, int) {
+	if r.idx == nil {
+		return a, b
+	}
+	free := func(k int) bool {
+		return k >= 0 && k < len(toks) && !inEntity[k] && capitalised(toks[k].Text) && toks[k].UPOS != "PUNCT"
+	}
+	bestA, bestB := a, b
+	for l := 0; l <= 2; l++ {
+		if l > 0 && !free(a-l) {
+			break
+		}
+		for rr := 0; rr <= 2; rr++ {
+			if rr > 0 && !free(b+rr-1) {
+				break
+			}
+			if l == 0 && rr == 0 || (b+rr)-(a-l) <= bestB-bestA {
+				continue
+			}
+			key := gazetteer.Normalize(text[toks[a-l].Start:toks[b+rr-1].End])
+			for _, m := range r.idx.LookupKey(key, maxCands) {
+				if !m.Weak && !m.Alt {
+					bestA, bestB = a-l, b+rr
+					break
+				}
+			}
+		}
+	}
+	return bestA, bestB
+}
+
+// placePrefix returns the end of the longest run of tokens at the start of
+// [a, b) that names a country, first-level region or town, leaving at
+// least one token of an organisation's name after it (whole when whole is
+// set, for a nationality-tagged name that is not a nationality). It
+// returns a when there is none.
+func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole bool) int {
+	if r.idx == nil {
+		return a
+	}
+	// "S.C. Highway Patrol": a state abbreviation.
+	if abbr := r.stateAbbr(text, toks[a].Start); strings.Contains(abbr, ".") {
+		end := toks[a].Start + len(abbr)
+		for j := a + 1; j <= b; j++ {
+			if toks[j-1].End >= end {
+				return j
+			}
+		}
+	}
+	hi := b - 1
+	if whole {
+		hi = b
+		if r.kb != nil {
+			span := text[toks[a].Start:toks[b-1].End]
+			if _, ok := r.kb.Demonym(span); ok {
+				return a
+			}
+			if m, ok := r.kb.LookupName(span, time.Time{}); ok && m.Kind != actors.KindCountry &&
+				m.Kind != actors.KindCapital && m.Kind != actors.KindPlace {
+				return a
+			}
+		}
+	}
+	for j := min(hi, a+maxWords); j > a; j-- {
+		if !capitalised(toks[j-1].Text) {
+			continue
+		}
+		span := text[toks[a].Start:toks[j-1].End]
+		if r.notPlaces[gazetteer.Normalize(span)] {
+			continue
+		}
+		if r.kb != nil {
+			if m, ok := r.kb.LookupName(span, time.Time{}); ok && m.Kind == actors.KindCountry {
+				return j
+			}
+		}
+		minPop := int64(0)
+		if j == a+1 {
+			minPop = minPopWord
+		}
+		if r.known(gazetteer.Normalize(span), minPop) {
+			return j
+		}
+	}
+	return a
+}
+
+// known reports whether the gazetteer has a place under its own name
+// (not an alternate or shortened one) for key: a region or country, or a
+// town of at least minPop people.
+func (r *Resolver) known(key string, minPop int64) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, mt := range r.idx.LookupKey(key, maxCands) {
+		if mt.Weak || mt.Alt {
+			continue
+		}
+		if e := r.idx.Entry(mt.Entry); e.Kind != gazetteer.KindCity || e.Population >= minPop {
+			return true
+		}
+	}
+	return false
+}
+
+// sortMentions orders mentions by start: within a sentence the entity
+// mentions come before the scanned ones.
+func sortMentions(ms []mention) []mention {
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.start - b.start })
+	return ms
+}
+
+// keep applies the rules that say a toponym-looking mention is not a place
+// here: demonyms, capitals and seats of power acting as subjects, and
+// names the actor knowledge base knows as people or organisations.
+func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
+	span := text[m.start:m.end]
+	if r.kb == nil {
+		return true
+	}
+	if _, ok := r.kb.Demonym(span); ok && !r.hasFullName(m.key) {
+		return false
+	}
+	am, ok := r.kb.LookupName(span, time.Time{})
+	if !ok {
+		return true
+	}
+	switch am.Kind {
+	case actors.KindCapital, actors.KindSeat:
+		// Decided once the name is resolved: "Dublin operates its own
+		// sirens" in Ohio is a town, not Ireland's government.
+		m.actor = actsAsActor(s, m.ts, m.te)
+		return true
+	case actors.KindCountry, actors.KindPlace, actors.KindRegion:
+		return true
+	case actors.KindNationality:
+		return false
+	}
+	// People and organisations: keep only what the entity model called a
+	// place.
+	return m.ner
+}
+
+func (r *Resolver) hasFullName(key string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, mt := range r.idx.LookupKey(key, maxCands) {
+		if !mt.Weak {
+			return true
+		}
+	}
+	return false
+}
+
+// actsAsActor reports whether the name at [a, b) is used as an actor
+// ("Moscow denied", "Washington has said"): followed by a finite verb or
+// the subject of one, unless a preposition stands right before it.
+func actsAsActor(s *model.Sentence, a, b int) bool {
+	toks := s.Tokens
+	if a > 0 && toks[a-1].UPOS == "ADP" {
+		return false
+	}
+	if b < len(toks) {
+		switch toks[b].XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
+	for k := a; k < b; k++ {
+		if h := toks[k].Head; h < a || h >= b {
+			return strings.HasPrefix(toks[k].Rel, "nsubj")
+		}
+	}
+	return false
+}
+
+func spanFree(taken []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if taken[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func isThe(w string) bool { return w == "the" || w == "The" }
+
+// dateline returns the end of a town name written in capitals at the
+// start of a sentence and followed by a dash, or i when there is none.
+func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
+	if i != 0 || r.idx == nil {
+		return i
+	}
+	for j := 1; j <= min(3, len(toks)-1); j++ {
+		switch toks[j].Text {
+		case "-", "--", "\u2014", "\u2013":
+			span := text[toks[0].Start:toks[j-1].End]
+			if strings.ToUpper(span) != span || len(span) < 3 {
+				return i
+			}
+			if len(r.idx.LookupKey(gazetteer.Normalize(span), 1)) > 0 {
+				return j
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// countyList reports whether the tokens from k on continue a list of
+// names that ends in "counties" or "parishes": ", Madison and Oconee
+// counties".
+func countyList(toks []model.Token, k int) bool {
+	for i := k; i < len(toks) && i < k+30; i++ {
+		switch w := toks[i].Text; {
+		case w == "counties" || w == "parishes":
+			return true
+		case w == "," || w == "and" || w == "or" || capitalised(w):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// isTitleCase reports whether most words of a sentence are capitalised,
+// as in a headline.
+func isTitleCase(toks []model.Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.UPOS == "PUNCT" || t.UPOS == "NUM" || t.UPOS == "SYM" {
+			continue
+		}
+		words++
+		if capitalised(t.Text) {
+			caps++
+		}
+	}
+	return words > 2 && caps*10 > words*6
+}
+
+// afterPlacePreposition reports whether token k follows a preposition
+// that introduces places ("in", "near", "from").
+func afterPlacePreposition(toks []model.Token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch strings.ToLower(toks[k-1].Text) {
+	case "in", "near", "from", "at", "outside", "around", "of", "to", "into", "across":
+		return true
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "The", "a", "A", "an", "An":
+		return true
+	}
+	return false
+}
+
+// modifiesNoun reports whether token k modifies a common noun ("Gainesville
+// companies").
+func modifiesNoun(toks []model.Token, k int) bool {
+	if k+1 < len(toks) && toks[k+1].UPOS == "NOUN" && !capitalised(toks[k+1].Text) {
+		return true
+	}
+	h := toks[k].Head
+	return h > k && h < len(toks) && toks[h].UPOS == "NOUN" && (toks[k].Rel == "compound" || toks[k].Rel == "amod" || toks[k].Rel == "nmod:poss")
+}
+
+func isPossessive(w string) bool { return w == "'s" || w == "\u2019s" || w == "'" || w == "\u2019" }
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// groupMentions gathers the mentions by name, finds their qualifiers and
+// looks up each name's candidates.
+func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []mention) []group {
+	var groups []group
+	byKey := map[string]int{}
+	for i := range ms {
+		m := &ms[i]
+		gi, ok := byKey[m.key]
+		if !ok {
+			gi = len(groups)
+			byKey[m.key] = gi
+			groups = append(groups, group{key: m.key, region: m.region, best: -1})
+			g := &groups[gi]
+			switch {
+			case m.state != "":
+				g.cands = r.stateCands(m.state)
+			case m.region < 0:
+				g.cands = r.candidates(text[m.start:m.end], m.key)
+				if m.county {
+					g.cands = append(r.candidates("", m.key+" county"), g.cands...)
+					g.admin = true
+				}
+			}
+		}
+		m.group = gi
+		g := &groups[gi]
+		if m.ner {
+			g.nerCount++
+		}
+		if m.adminHint {
+			g.admin = true
+		}
+	}
+	// Qualifiers: "X, Y", "X (Y)" and "Y's X".
+	for i := range ms {
+		m := &ms[i]
+		toks := sents[m.sent].Tokens
+		var q *qual
+		if m.te+1 < len(toks) && (toks[m.te].Text == "," || toks[m.te].Text == "(") {
+			q = r.qualifierAt(text, toks, m.te+1, ms, i+1)
+		}
+		if q == nil && i > 0 && m.ts >= 1 && isPossessive(toks[m.ts-1].Text) {
+			p := &ms[i-1]
+			if p.sent == m.sent && p.te == m.ts-1 {
+				q = r.qualOf(&groups[p.group])
+			}
+		}
+		if q != nil {
+			groups[m.group].quals = append(groups[m.group].quals, q)
+		}
+	}
+	return groups
+}
+
+// qualifierAt reads a qualifier starting at token k: a US state
+// abbreviation or the next mention when it is a country or region.
+func (r *Resolver) qualifierAt(text string, toks []model.Token, k int, ms []mention, next int) *qual {
+	if r.idx == nil {
+		return nil
+	}
+	if state := r.stateAt(text, toks[k].Start); state != "" {
+		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
+			return &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+		}
+	}
+	if next < len(ms) && ms[next].start == toks[k].Start {
+		return r.qualOf(nil, ms[next].key)
+	}
 	return nil
+}
+
+// stateAbbr returns the longest US state abbreviation at byte i of text,
+// "" when none.
+func (r *Resolver) stateAbbr(text string, i int) string {
+	rest := text[i:min(len(text), i+8)]
+	best := ""
+	for abbr := range r.states {
+		if len(abbr) > len(best) && strings.HasPrefix(rest, abbr) {
+			after := rest[len(abbr):]
+			if after == "" || !unicode.IsLetter(rune(after[0])) {
+				best = abbr
+			}
+		}
+	}
+	return best
+}
+
+// stateAt returns the state whose abbreviation is at byte i of text.
+func (r *Resolver) stateAt(text string, i int) string {
+	return r.states[r.stateAbbr(text, i)]
+}
+
+// stateCands returns the admin1 entry of a US state.
+func (r *Resolver) stateCands(name string) []cand {
+	if r.idx == nil {
+		return nil
+	}
+	ai, ok := r.stateKeys[gazetteer.Normalize(name)]
+	if !ok {
+		return nil
+	}
+	if ei := r.idx.Admin1Entry(ai); ei >= 0 {
+		return []cand{{e: r.idx.Entry(ei)}}
+	}
+	return nil
+}
+
+// qualOf returns the countries and admin1 regions a name could be. It
+// takes a group or a key.
+func (r *Resolver) qualOf(g *group, key ...string) *qual {
+	var cands []cand
+	if g != nil {
+		cands = g.cands
+		if g.region >= 0 {
+			if c := r.regions[g.region].country; c != "" {
+				return &qual{countries: map[string]bool{c: true}}
+			}
+			return nil
+		}
+	} else if len(key) > 0 {
+		if ri, ok := r.regionKeys[strings.TrimPrefix(key[0], "the ")]; ok {
+			if c := r.regions[ri].country; c != "" {
+				return &qual{countries: map[string]bool{c: true}}
+			}
+			return nil
+		}
+		cands = r.candidates("", key[0])
+	}
+	q := &qual{countries: map[string]bool{}, admin1: map[int]bool{}}
+	for _, c := range cands {
+		switch c.e.Kind {
+		case gazetteer.KindCountry:
+			q.countries[c.e.Country] = true
+		case gazetteer.KindAdmin1:
+			if !c.weak {
+				q.countries[c.e.Country] = true
+				q.admin1[c.e.Admin1Idx] = true
+			}
+		}
+	}
+	if len(q.countries) == 0 {
+		return nil
+	}
+	return q
+}
+
+// candidates looks a name up in the gazetteer and the actor knowledge
+// base.
+func (r *Resolver) candidates(span, key string) []cand {
+	if r.idx == nil {
+		return nil
+	}
+	var out []cand
+	seen := map[int]bool{}
+	add := func(ms []gazetteer.Match) {
+		for _, m := range ms {
+			if seen[m.Entry] {
+				continue
+			}
+			seen[m.Entry] = true
+			out = append(out, cand{e: r.idx.Entry(m.Entry), weak: m.Weak, alt: m.Alt})
+		}
+	}
+	ms := r.idx.LookupKey(key, maxCands)
+	// A place's own name beats another place's former or foreign name.
+	primary := false
+	for _, m := range ms {
+		primary = primary || !m.Alt && !m.Weak
+	}
+	if primary {
+		kept := ms[:0:0]
+		for _, m := range ms {
+			if !m.Alt {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	add(ms)
+	if base, ok := gazetteer.StripAdminSuffix(key); ok {
+		for _, m := range r.idx.LookupKey(base, maxCands) {
+			if e := r.idx.Entry(m.Entry); e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2 {
+				if !seen[m.Entry] {
+					seen[m.Entry] = true
+					out = append(out, cand{e: e, weak: false})
+				}
+			}
+		}
+	}
+	// The knowledge base's other names of countries ("Britain", "U.S.")
+	// count unless a first-level region has the name: "England" is its
+	// own region, not the United Kingdom.
+	admin1 := false
+	for _, c := range out {
+		admin1 = admin1 || c.e.Kind == gazetteer.KindAdmin1 && !c.weak && !c.alt
+	}
+	if r.kb != nil && span != "" && !admin1 {
+		if am, ok := r.kb.LookupName(span, time.Time{}); ok && am.Kind == actors.KindCountry && am.Country != "" {
+			if e, ok := r.idx.Country(am.Country); ok {
+				found := false
+				for i := range out {
+					if out[i].e.Index == e.Index {
+						out[i].kb = true
+						found = true
+					}
+				}
+				if !found {
+					out = append(out, cand{e: e, kb: true})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// spatialSupport counts, for each town and county candidate, the other
+// names of the article that have a candidate near it: names that can lie
+// together probably do ("Paris" beside "Lamar County" in Texas). Only the
+// first maxSpatial names and their first maxSpatialCands candidates take
+// part, which bounds the work.
+func spatialSupport(groups []group) {
+	n := min(len(groups), maxSpatial)
+	for gi := 0; gi < n; gi++ {
+		g := &groups[gi]
+		for ci := 0; ci < min(len(g.cands), maxSpatialCands); ci++ {
+			c := &g.cands[ci]
+			if c.e.Kind != gazetteer.KindCity && c.e.Kind != gazetteer.KindAdmin2 {
+				continue
+			}
+			for gj := 0; gj < n; gj++ {
+				if gj == gi || groups[gj].key == g.key {
+					continue
+				}
+				if nearAny(&c.e, groups[gj].cands) {
+					c.near++
+				}
+			}
+		}
+	}
+}
+
+func nearAny(e *gazetteer.Entry, cands []cand) bool {
+	const deg = spatialKm / 111.0
+	for k := 0; k < min(len(cands), maxSpatialCands); k++ {
+		o := &cands[k].e
+		if cands[k].weak || o.Index == e.Index {
+			continue
+		}
+		switch o.Kind {
+		case gazetteer.KindAdmin1:
+			if o.Admin1Idx == e.Admin1Idx && e.Admin1Idx >= 0 {
+				return true
+			}
+		case gazetteer.KindCity, gazetteer.KindAdmin2:
+			if math.Abs(o.Lat-e.Lat) < deg && Distance(o.Lat, o.Lon, e.Lat, e.Lon) < spatialKm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// context is what the article says about where it is.
+type context struct {
+	countries map[string]float64
+	admin1    map[int]float64
+	anchors   []gazetteer.Entry
+	maxCount  float64
+	// Votes of all names for the regions and countries their candidates
+	// lie in: where the article's names could jointly be.
+	admVotes map[int]float64
+	ctyVotes map[string]float64
+	// The towns and counties other names resolved to in pass 2, and the
+	// group being resolved, which is not its own neighbour.
+	neighbours []neighbour
+	self       int
+}
+
+type neighbour struct {
+	e     gazetteer.Entry
+	group int
+}
+
+func newContext() *context {
+	return &context{countries: map[string]float64{}, admin1: map[int]float64{},
+		admVotes: map[int]float64{}, ctyVotes: map[string]float64{}}
+}
+
+// vote counts where each name's candidates lie.
+func (ctx *context) vote(groups []group) {
+	for gi := range groups {
+		g := &groups[gi]
+		g.admSet, g.ctySet = map[int]bool{}, map[string]bool{}
+		for _, c := range g.cands {
+			if c.weak {
+				continue
+			}
+			if c.e.Admin1Idx >= 0 {
+				g.admSet[c.e.Admin1Idx] = true
+			}
+			g.ctySet[c.e.Country] = true
+		}
+		if n := len(g.admSet); n > 0 {
+			g.admVote = 1 / float64(n)
+			for a := range g.admSet {
+				ctx.admVotes[a] += g.admVote
+			}
+		}
+		if n := len(g.ctySet); n > 0 {
+			g.ctyVote = 1 / float64(n)
+			for c := range g.ctySet {
+				ctx.ctyVotes[c] += g.ctyVote
+			}
+		}
+	}
+}
+
+func (c *context) addCountry(code string, w float64) {
+	if code == "" {
+		return
+	}
+	c.countries[code] += w
+	c.maxCount = max(c.maxCount, c.countries[code])
+}
+
+// addDemonyms counts the nationalities the article names ("Ukrainian
+// forces") towards the countries it is about.
+func (r *Resolver) addDemonyms(ctx *context, sents []model.Sentence, ents []model.Entity) {
+	if r.kb == nil {
+		return
+	}
+	for _, e := range ents {
+		if e.Type != ner.NORP {
+			continue
+		}
+		if code, ok := r.kb.Demonym(e.Text); ok {
+			ctx.addCountry(code, 0.5)
+		}
+	}
+}
+
+// learn fills the context from the names resolved in pass 1: countries
+// and regions named, and places pinned by a qualifier.
+func (r *Resolver) learn(ctx *context, groups []group) {
+	for gi := range groups {
+		g := &groups[gi]
+		if g.region >= 0 {
+			ctx.addCountry(r.regions[g.region].country, 1)
+			continue
+		}
+		if g.best < 0 {
+			continue
+		}
+		e := g.cands[g.best].e
+		switch e.Kind {
+		case gazetteer.KindCountry:
+			ctx.addCountry(e.Country, 1)
+		case gazetteer.KindAdmin1:
+			ctx.addCountry(e.Country, 1)
+			ctx.admin1[e.Admin1Idx]++
+		default:
+			if len(g.quals) > 0 {
+				ctx.addCountry(e.Country, 1)
+				if e.Admin1Idx >= 0 {
+					ctx.admin1[e.Admin1Idx]++
+				}
+				if len(ctx.anchors) < maxAnchors {
+					ctx.anchors = append(ctx.anchors, e)
+				}
+			}
+		}
+		for _, q := range g.quals {
+			for c := range q.countries {
+				if len(q.countries) == 1 {
+					ctx.addCountry(c, 1)
+				}
+			}
+			if len(q.admin1) == 1 {
+				for a := range q.admin1 {
+					ctx.admin1[a]++
+				}
+			}
+		}
+	}
+}
+
+// resolve picks the best candidate of g; ctx is nil in pass 1.
+func (r *Resolver) resolve(g *group, ctx *context) {
+	g.best, g.margin = -1, 0
+	best, second := math.Inf(-1), math.Inf(-1)
+	for i := range g.cands {
+		s := r.score(g, &g.cands[i], ctx)
+		if s > best {
+			second = best
+			best, g.best = s, i
+		} else if s > second {
+			second = s
+		}
+	}
+	if g.best >= 0 {
+		g.margin = best - second
+	}
+}
+
+func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
+	e := &c.e
+	s := math.Log10(float64(e.Population) + 100)
+	switch e.Kind {
+	case gazetteer.KindCountry:
+		s += countryW
+	case gazetteer.KindAdmin1:
+		s += 0.5
+	case gazetteer.KindAdmin2:
+		s -= 0.5
+	case gazetteer.KindCity:
+		switch e.Feature {
+		case "PPLC":
+			s += 1.5
+		case "PPLA":
+			s += 0.7
+		case "PPLA2":
+			s += 0.3
+		}
+	}
+	if c.weak {
+		s -= 3
+	}
+	if c.alt {
+		s -= 1.5
+	}
+	if c.kb {
+		s += kbW
+	}
+	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
+		s += 4
+	}
+	for _, q := range g.quals {
+		switch {
+		case q.admin1[e.Admin1Idx] && e.Kind != gazetteer.KindAdmin1:
+			s += 9
+		case q.countries[e.Country] && e.Kind != gazetteer.KindCountry:
+			s += 7
+		default:
+			s -= 2
+		}
+	}
+	if ctx == nil {
+		return s
+	}
+	if ctx.maxCount > 0 {
+		s += ctxW * ctx.countries[e.Country] / ctx.maxCount
+	}
+	if e.Admin1Idx >= 0 {
+		sup := ctx.admVotes[e.Admin1Idx]
+		if g.admSet[e.Admin1Idx] {
+			sup -= g.admVote
+		}
+		s += admSupport * min(sup, admCap)
+	}
+	sup := ctx.ctyVotes[e.Country]
+	if g.ctySet[e.Country] {
+		sup -= g.ctyVote
+	}
+	s += ctySupport * min(sup, 4)
+	if e.Kind != gazetteer.KindAdmin1 && e.Kind != gazetteer.KindCountry && ctx.admin1[e.Admin1Idx] > 0 {
+		s += 2.5
+	}
+	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
+		for _, a := range ctx.anchors {
+			if a.Index != e.Index && Distance(a.Lat, a.Lon, e.Lat, e.Lon) < 100 {
+				s += 2
+				break
+			}
+		}
+	}
+	s += spatialW * float64(min(c.near, spatialCap))
+	// Nearness: towns and counties near the other names' places; a region
+	// or country holding them.
+	near := 0.0
+	for _, n := range ctx.neighbours {
+		if n.group == ctx.self || n.e.Index == e.Index {
+			continue
+		}
+		switch e.Kind {
+		case gazetteer.KindAdmin1:
+			if n.e.Admin1Idx == e.Admin1Idx {
+				near = max(near, nearW)
+			}
+			continue
+		case gazetteer.KindCountry:
+			if n.e.Country == e.Country {
+				near = max(near, nearW/2)
+			}
+			continue
+		}
+		switch d := Distance(n.e.Lat, n.e.Lon, e.Lat, e.Lon); {
+		case d < nearKm:
+			near = max(near, nearW)
+		case d < 100:
+			near = max(near, nearW/2)
+		}
+	}
+	s += near
+	return s
+}
+
+// place turns a resolved group into a contract place.
+func (r *Resolver) place(g *group) (model.Place, bool) {
+	if g.region >= 0 {
+		rg := r.regions[g.region]
+		return model.Place{Name: rg.name, Country: model.StrPtr(rg.country), Lat: rg.lat, Lon: rg.lon, Kind: "region"}, true
+	}
+	if g.best < 0 {
+		return model.Place{}, false
+	}
+	e := g.cands[g.best].e
+	if pt, ok := r.points[e.Country]; ok && e.Kind == gazetteer.KindCountry {
+		e.Lat, e.Lon = pt.lat, pt.lon
+	}
+	p := model.Place{
+		Name: e.Name, Country: model.StrPtr(e.Country),
+		Lat: round(e.Lat), Lon: round(e.Lon),
+	}
+	switch e.Kind {
+	case gazetteer.KindCity:
+		p.Kind = "city"
+	case gazetteer.KindAdmin1:
+		p.Kind = "admin1"
+	case gazetteer.KindCountry:
+		p.Kind = "country"
+	default:
+		p.Kind = "other"
+	}
+	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
+		p.Admin1 = model.StrPtr(e.Admin1)
+	}
+	if e.GeonameID != 0 {
+		id := e.GeonameID
+		p.GeonameID = &id
+	}
+	return p, true
+}
+
+func round(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// Distance returns the great-circle distance between two points in km.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * 6371.0088 * math.Asin(math.Min(1, math.Sqrt(a)))
 }
