@@ -1,0 +1,382 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// findCues returns the speech verbs of every sentence outside direct
+// quotes, in text order, with the clause each governs, its speaker and its
+// medium.
+func (d *doc) findCues() []cue {
+	var out []cue
+	for si := range d.sents {
+		toks := d.sents[si].Tokens
+		n := 0
+		for ti := range toks {
+			if n >= maxCuesPerSentence {
+				break
+			}
+			tk := &toks[ti]
+			if d.quoteAt(tk.Start) >= 0 {
+				continue
+			}
+			c, ok := d.cueAt(si, ti)
+			if !ok {
+				continue
+			}
+			n++
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// cueAt builds the cue at token ti of sentence si when it is one.
+func (d *doc) cueAt(si, ti int) (cue, bool) {
+	toks := d.sents[si].Tokens
+	tk := &toks[ti]
+	lower := strings.ToLower(tk.Text)
+	if lower == "according" && ti+1 < len(toks) && strings.EqualFold(toks[ti+1].Text, "to") {
+		return d.accordingTo(si, ti)
+	}
+	if tk.UPOS != "VERB" {
+		return cue{}, false
+	}
+	class, ok := d.f.lex[strings.ToLower(tk.Lemma)]
+	if !ok {
+		return cue{}, false
+	}
+	c := cue{at: tokRef{si, ti}, end: ti, text: tk.Text}
+	// The clause the verb governs: its complement clause, or, when the
+	// verb is an inserted "he said", the clause it was inserted into.
+	if cc := d.child(si, ti, "ccomp"); cc >= 0 {
+		c.content = d.clause(si, cc, -1)
+	} else if cc := d.colonClause(si, ti); cc >= 0 {
+		c.content = d.clause(si, cc, -1)
+	} else if class != classEvidence && (tk.Rel == "parataxis" || tk.Rel == "ccomp" && tk.Head > ti) && tk.Head >= 0 {
+		c.content = d.clause(si, tk.Head, ti)
+	}
+	if class == classEvidence && len(c.content) == 0 {
+		return cue{}, false
+	}
+	c.words = countWordsSpans(d.text, c.content)
+	if c.words < minReportedWords {
+		c.content, c.words = nil, 0
+	}
+	if len(c.content) == 0 && !d.nearQuote(si) {
+		return cue{}, false // neither reports nor introduces anything
+	}
+	if h, ok := d.subjectOf(si, ti); ok {
+		d.setSpeaker(&c, si, h)
+	}
+	c.medium = d.mediumOf(si, ti)
+	return c, true
+}
+
+// nearQuote reports whether sentence si holds or touches a direct quote.
+func (d *doc) nearQuote(si int) bool {
+	sp := d.sents[si].Span
+	for _, p := range d.pieces {
+		if p.start < sp.End && sp.Start < p.end {
+			return true
+		}
+		if p.start >= sp.End {
+			break
+		}
+	}
+	return false
+}
+
+// accordingTo builds the cue of "according to X": X is the speaker and the
+// rest of the clause X's phrase attaches to is the content.
+func (d *doc) accordingTo(si, ti int) (cue, bool) {
+	toks := d.sents[si].Tokens
+	c := cue{at: tokRef{si, ti}, end: ti + 1, text: d.text[toks[ti].Start:toks[ti+1].End]}
+	x := toks[ti].Head
+	if toks[ti].Rel != "case" || x < 0 || x >= len(toks) || x <= ti {
+		// Find the noun after "to" ourselves.
+		x = -1
+		for j := ti + 2; j < len(toks) && j < ti+6; j++ {
+			if toks[j].UPOS == "NOUN" || toks[j].UPOS == "PROPN" || toks[j].UPOS == "PRON" {
+				x = j
+			}
+			if toks[j].UPOS == "PUNCT" {
+				break
+			}
+		}
+		if x < 0 {
+			return cue{}, false
+		}
+	}
+	d.setSpeaker(&c, si, x)
+	// Content: the clause X attaches to, without X's phrase.
+	v := toks[x].Head
+	for v >= 0 && v < len(toks) && toks[v].Head >= 0 && (toks[v].UPOS == "NOUN" || toks[v].UPOS == "PROPN") && toks[v].Rel != "root" {
+		v = toks[v].Head
+	}
+	if v < 0 || v >= len(toks) {
+		v = rootOf(toks)
+	}
+	if v >= 0 {
+		c.content = d.clauseWithout(si, v, ti, d.subtreeEnd(si, x))
+	}
+	c.words = countWordsSpans(d.text, c.content)
+	if c.words < minReportedWords {
+		return cue{}, false
+	}
+	return c, true
+}
+
+func rootOf(toks []model.Token) int {
+	for i := range toks {
+		if toks[i].Head < 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// child returns the first child of token ti with relation rel (or a
+// subtype of it), -1 when none.
+func (d *doc) child(si, ti int, rel string) int {
+	for _, k := range d.kids[si][ti] {
+		r := d.sents[si].Tokens[k].Rel
+		if r == rel || strings.HasPrefix(r, rel+":") {
+			return k
+		}
+	}
+	return -1
+}
+
+// colonClause finds a clause introduced after the verb by a colon ("said:
+// ..."), which parsers attach as parataxis or obj.
+func (d *doc) colonClause(si, ti int) int {
+	toks := d.sents[si].Tokens
+	for _, k := range d.kids[si][ti] {
+		if k <= ti || (toks[k].Rel != "parataxis" && toks[k].Rel != "obj" && toks[k].Rel != "dep") {
+			continue
+		}
+		for j := ti + 1; j < k && j < ti+6; j++ {
+			if toks[j].Text == ":" {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// subtree returns the token range [lo, hi] of the subtree of ti.
+func (d *doc) subtree(si, ti int) (int, int) {
+	lo, hi := ti, ti
+	stack := []int{ti}
+	seen := 0
+	for len(stack) > 0 && seen <= len(d.sents[si].Tokens) {
+		seen++
+		k := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, k), max(hi, k)
+		stack = append(stack, d.kids[si][k]...)
+	}
+	return lo, hi
+}
+
+func (d *doc) subtreeEnd(si, ti int) int {
+	_, hi := d.subtree(si, ti)
+	return hi
+}
+
+// clause returns the byte spans of the subtree of head without the subtree
+// of skip (-1 for none), trimmed of punctuation at both ends.
+func (d *doc) clause(si, head, skip int) []span {
+	lo, hi := d.subtree(si, head)
+	if skip < 0 {
+		return d.tokenSpans(si, lo, hi, -1, -1)
+	}
+	slo, shi := d.subtree(si, skip)
+	// The attribution's own subject sits before the verb in "X, he
+	// said"; take it out with the verb.
+	return d.tokenSpans(si, lo, hi, slo, shi)
+}
+
+// clauseWithout is clause without the token range [cutLo, cutHi].
+func (d *doc) clauseWithout(si, head, cutLo, cutHi int) []span {
+	lo, hi := d.subtree(si, head)
+	return d.tokenSpans(si, lo, hi, cutLo, cutHi)
+}
+
+// tokenSpans returns the byte spans of tokens lo..hi without the range
+// cutLo..cutHi, each trimmed of punctuation at its ends.
+func (d *doc) tokenSpans(si, lo, hi, cutLo, cutHi int) []span {
+	toks := d.sents[si].Tokens
+	var out []span
+	add := func(a, b int) {
+		for a <= b && isPunct(&toks[a]) {
+			a++
+		}
+		for b >= a && isPunct(&toks[b]) {
+			b--
+		}
+		if a <= b {
+			out = append(out, span{toks[a].Start, toks[b].End})
+		}
+	}
+	if cutLo < 0 || cutHi < lo || cutLo > hi {
+		add(lo, hi)
+		return out
+	}
+	if cutLo > lo {
+		add(lo, cutLo-1)
+	}
+	if cutHi < hi {
+		add(cutHi+1, hi)
+	}
+	return out
+}
+
+func isPunct(t *model.Token) bool {
+	if t.UPOS == "PUNCT" || t.UPOS == "SYM" {
+		return true
+	}
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectOf finds the speaker token of the verb at ti: its subject, or the
+// subject of the verb it is coordinated with or subordinated to ("..., he
+// said and added", "..., saying").
+func (d *doc) subjectOf(si, ti int) (int, bool) {
+	toks := d.sents[si].Tokens
+	v := ti
+	for hop := 0; hop <= maxSpeakerHops; hop++ {
+		for _, k := range d.kids[si][v] {
+			r := toks[k].Rel
+			if r == "nsubj" || r == "nsubj:outer" {
+				return k, true
+			}
+		}
+		// The agent of a passive verb ("was told by X").
+		for _, k := range d.kids[si][v] {
+			if toks[k].Rel == "obl:agent" {
+				return k, true
+			}
+		}
+		rel := toks[v].Rel
+		h := toks[v].Head
+		if h < 0 || h >= len(toks) {
+			break
+		}
+		switch rel {
+		case "conj", "xcomp", "advcl", "advcl:relcl":
+			v = h
+		case "acl":
+			if toks[h].UPOS == "NOUN" || toks[h].UPOS == "PROPN" {
+				return h, true // "a statement saying ..."
+			}
+			return 0, false
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// phrase returns the token range of the noun phrase headed by h, without
+// relative clauses, appositions after a comma, or anything else the phrase
+// carries past a comma.
+func (d *doc) phrase(si, h int) (int, int) {
+	toks := d.sents[si].Tokens
+	lo, hi := d.subtree(si, h)
+	for j := h + 1; j <= hi; j++ {
+		if toks[j].Text == "," || toks[j].Text == "(" || toks[j].Text == "—" || toks[j].Text == "–" {
+			hi = j - 1
+			break
+		}
+		if toks[j].Rel == "acl:relcl" || toks[j].Rel == "acl" {
+			hi = j - 1
+			break
+		}
+	}
+	for j := h - 1; j >= lo; j-- {
+		if toks[j].Text == "," || toks[j].Text == "(" {
+			lo = j + 1
+			break
+		}
+	}
+	for hi > h && isPunct(&toks[hi]) {
+		hi--
+	}
+	for lo < h && isPunct(&toks[lo]) {
+		lo++
+	}
+	return lo, hi
+}
+
+// mediumOf returns who the verb at ti was said to: its indirect object or
+// the object of "tell", a "to" phrase ("said to reporters"), or the outlet
+// of "in an interview with CNN" and "said on Fox News".
+func (d *doc) mediumOf(si, ti int) *string {
+	toks := d.sents[si].Tokens
+	lemma := strings.ToLower(toks[ti].Lemma)
+	addressee := lemma == "tell" || lemma == "inform" || lemma == "assure" || lemma == "reassure" ||
+		lemma == "advise" || lemma == "warn" || lemma == "remind" || lemma == "brief" || lemma == "ask"
+	for _, k := range d.kids[si][ti] {
+		tk := &toks[k]
+		switch {
+		case tk.Rel == "iobj", tk.Rel == "obj" && addressee && nominal(tk):
+			return d.nominalText(si, k)
+		case tk.Rel == "obl" || strings.HasPrefix(tk.Rel, "obl:"):
+			cs := d.caseOf(si, k)
+			switch cs {
+			case "to":
+				if nominal(tk) {
+					return d.nominalText(si, k)
+				}
+			case "in", "during":
+				// "in an interview with CNN"
+				for _, g := range d.kids[si][k] {
+					if (toks[g].Rel == "nmod" || strings.HasPrefix(toks[g].Rel, "nmod:")) && d.caseOf(si, g) == "with" {
+						return d.nominalText(si, g)
+					}
+				}
+			case "on":
+				if tk.UPOS == "PROPN" {
+					return d.nominalText(si, k)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func nominal(t *model.Token) bool {
+	return t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON"
+}
+
+// caseOf returns the lowercased preposition of the nominal at k.
+func (d *doc) caseOf(si, k int) string {
+	toks := d.sents[si].Tokens
+	for _, g := range d.kids[si][k] {
+		if toks[g].Rel == "case" {
+			return strings.ToLower(toks[g].Text)
+		}
+	}
+	return ""
+}
+
+// nominalText is the phrase of the nominal at k without its determiner or
+// preposition: "the BBC" gives "BBC".
+func (d *doc) nominalText(si, k int) *string {
+	toks := d.sents[si].Tokens
+	lo, hi := d.phrase(si, k)
+	for lo < k && (toks[lo].Rel == "case" || toks[lo].Rel == "det" || toks[lo].UPOS == "DET" || toks[lo].UPOS == "ADP") {
+		lo++
+	}
+	return model.StrPtr(d.text[toks[lo].Start:toks[hi].End])
+}
