@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,6 +92,9 @@ func scanMarks(text string) []marked {
 		if cur != nil {
 			// The paragraph reopens the carried quote with its first mark.
 			r, w := utf8.DecodeRuneInString(text[paraStart:])
+			if strings.HasPrefix(text[paraStart:p.end], "''") || strings.HasPrefix(text[paraStart:p.end], "``") {
+				r, w = '"', 2
+			}
 			if k := kindOf(r); k == openMark || k == straightMark {
 				openAt, openPos = paraStart+w, paraStart
 			} else {
@@ -105,6 +109,11 @@ func scanMarks(text string) []marked {
 			}
 			r, w := utf8.DecodeRuneInString(text[i:])
 			k := kindOf(r)
+			if r == '\'' && i+1 < p.end && text[i+1] == '\'' {
+				k, w = straightMark, 2 // two apostrophes, as some archives write quotes
+			} else if r == '`' && i+1 < p.end && text[i+1] == '`' {
+				k, w = openMark, 2
+			}
 			switch {
 			case k == notMark:
 			case openAt < 0 && (k == openMark || k == straightMark && opensHere(text, p, i, w)):

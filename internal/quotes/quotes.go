@@ -173,6 +173,7 @@ func (d *doc) run() []Found {
 	cues := d.findCues()
 	// Link each direct quote to a cue.
 	link := make([]int, len(d.marks)) // index into cues, -1 none
+	carried := make([]bool, len(d.marks))
 	for qi := range d.marks {
 		link[qi] = d.linkQuote(qi, cues)
 	}
@@ -202,7 +203,7 @@ func (d *doc) run() []Found {
 					break
 				}
 				if link[pj] >= 0 {
-					link[qi] = link[pj]
+					link[qi], carried[qi] = link[pj], true
 					break
 				}
 			}
@@ -234,6 +235,12 @@ func (d *doc) run() []Found {
 		fd := d.record(m.pieces, true)
 		if ci >= 0 {
 			d.attach(&fd, &cues[ci])
+			if carried[qi] {
+				// The speaker carries over; the cue and the mention
+				// stay with the paragraph they are in.
+				fd.HasCue, fd.HasSpeaker = false, false
+				fd.Cue, fd.SpeakerSpan = model.Span{}, model.Span{}
+			}
 		}
 		out = append(out, fd)
 	}

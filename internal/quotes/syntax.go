@@ -47,7 +47,10 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 	}
 	class, ok := d.f.lex[strings.ToLower(tk.Lemma)]
 	if !ok {
-		return cue{}, false
+		if !d.governsQuote(si, ti) {
+			return cue{}, false
+		}
+		class = classSpeech // "“...,” she shot back"
 	}
 	c := cue{at: tokRef{si, ti}, end: ti, text: tk.Text}
 	// The clause the verb governs: its complement clause, or, when the
@@ -74,6 +77,27 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 	}
 	c.medium = d.mediumOf(si, ti)
 	return c, true
+}
+
+// governsQuote reports whether the verb at ti takes a direct quote as its
+// clause or object, or is inserted into one ("“...,” he shot back").
+func (d *doc) governsQuote(si, ti int) bool {
+	toks := d.sents[si].Tokens
+	for _, k := range d.kids[si][ti] {
+		switch toks[k].Rel {
+		case "ccomp", "parataxis", "obj", "dep":
+			if d.quoteAt(toks[k].Start) >= 0 {
+				return true
+			}
+		}
+	}
+	switch toks[ti].Rel {
+	case "parataxis", "ccomp":
+		if h := toks[ti].Head; h >= 0 && h < len(toks) && d.quoteAt(toks[h].Start) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nearQuote reports whether sentence si holds or touches a direct quote.
@@ -250,14 +274,27 @@ func isPunct(t *model.Token) bool {
 
 // subjectOf finds the speaker token of the verb at ti: its subject, or the
 // subject of the verb it is coordinated with or subordinated to ("..., he
-// said and added", "..., saying").
+// said and added", "..., saying"). A relative pronoun gives its antecedent
+// ("Smith, who said"). A subject the parser found inside a direct quote or
+// a time word ("said Wednesday") is not taken; then the nominal next to
+// the verb is ("..., says Smith", "..., he adds").
 func (d *doc) subjectOf(si, ti int) (int, bool) {
+	if h, ok := d.parsedSubject(si, ti); ok && d.goodSpeaker(si, h) {
+		return h, true
+	}
+	return d.adjacentSubject(si, ti)
+}
+
+func (d *doc) parsedSubject(si, ti int) (int, bool) {
 	toks := d.sents[si].Tokens
 	v := ti
 	for hop := 0; hop <= maxSpeakerHops; hop++ {
 		for _, k := range d.kids[si][v] {
 			r := toks[k].Rel
 			if r == "nsubj" || r == "nsubj:outer" {
+				if isRelative(&toks[k]) && strings.HasPrefix(toks[v].Rel, "acl") && toks[v].Head >= 0 {
+					return toks[v].Head, true
+				}
 				return k, true
 			}
 		}
@@ -285,6 +322,88 @@ func (d *doc) subjectOf(si, ti int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+func isRelative(t *model.Token) bool {
+	switch strings.ToLower(t.Text) {
+	case "who", "which", "that", "whom":
+		return true
+	}
+	return false
+}
+
+// timeWords are nouns a parser may take for the subject of "said".
+var timeWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "week": true,
+	"month": true, "year": true, "weekend": true, "day": true, "time": true,
+}
+
+// goodSpeaker reports whether token h may head a speaker: outside direct
+// quotes, a nominal, not a time word or a relative pronoun.
+func (d *doc) goodSpeaker(si, h int) bool {
+	tk := &d.sents[si].Tokens[h]
+	if d.quoteAt(tk.Start) >= 0 {
+		return false
+	}
+	if timeWords[strings.ToLower(tk.Text)] || isRelative(tk) {
+		return false
+	}
+	switch tk.UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM", "X":
+		return true
+	}
+	return false
+}
+
+// adjacentSubject finds the speaker next to the verb at ti: the nominal
+// just before it (skipping auxiliaries and adverbs), else the one just
+// after it (skipping adverbs and time words).
+func (d *doc) adjacentSubject(si, ti int) (int, bool) {
+	toks := d.sents[si].Tokens
+	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
+		tk := &toks[j]
+		if tk.UPOS == "AUX" || tk.UPOS == "ADV" || tk.UPOS == "PART" {
+			continue
+		}
+		if nominal(tk) && d.goodSpeaker(si, j) {
+			return d.nominalTop(si, j), true
+		}
+		break
+	}
+	for j := ti + 1; j < len(toks) && j <= ti+4; j++ {
+		tk := &toks[j]
+		if tk.UPOS == "ADV" || timeWords[strings.ToLower(tk.Text)] {
+			continue
+		}
+		if (nominal(tk) || tk.UPOS == "DET" || tk.UPOS == "ADJ") && d.quoteAt(tk.Start) < 0 {
+			// Walk to the end of the noun phrase that starts here.
+			k := j
+			for k+1 < len(toks) && (toks[k].UPOS == "DET" || toks[k].UPOS == "ADJ" || toks[k].UPOS == "PROPN" && toks[k+1].UPOS == "PROPN" || toks[k].UPOS == "NOUN" && (toks[k+1].UPOS == "NOUN" || toks[k+1].UPOS == "PROPN")) {
+				k++
+			}
+			if nominal(&toks[k]) && d.goodSpeaker(si, k) {
+				return d.nominalTop(si, k), true
+			}
+		}
+		break
+	}
+	return 0, false
+}
+
+// nominalTop climbs from a word of a name or noun compound to its head.
+func (d *doc) nominalTop(si, j int) int {
+	toks := d.sents[si].Tokens
+	for n := 0; n < 4; n++ {
+		r := toks[j].Rel
+		h := toks[j].Head
+		if h < 0 || h >= len(toks) || !(r == "flat" || r == "compound" || r == "nmod:desc" || strings.HasPrefix(r, "flat:")) {
+			break
+		}
+		j = h
+	}
+	return j
 }
 
 // phrase returns the token range of the noun phrase headed by h, without
