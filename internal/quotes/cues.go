@@ -14,6 +14,7 @@ const (
 	classSpeech   = "speech"
 	classWritten  = "written"
 	classEvidence = "evidence"
+	classThought  = "thought"
 )
 
 // lexicon maps a verb lemma to its cue class. It is built once by New and
@@ -32,7 +33,7 @@ func parseCues(src string) (lexicon, error) {
 			return nil, fmt.Errorf("parse cues line %d: want 2 tab-separated fields, got %q", n+1, line)
 		}
 		switch f[1] {
-		case classSpeech, classWritten, classEvidence:
+		case classSpeech, classWritten, classEvidence, classThought:
 		default:
 			return nil, fmt.Errorf("parse cues line %d: unknown class %q", n+1, f[1])
 		}

@@ -111,6 +111,9 @@ type cue struct {
 	hasSpk   bool
 	medium   *string
 	consumed bool // a direct quote stands for its content
+	// transcript marks a "NAME: words" label in capitals: its content
+	// is direct speech.
+	transcript bool
 }
 
 type doc struct {
@@ -249,7 +252,7 @@ func (d *doc) run() []Found {
 		if c.consumed || len(c.content) == 0 {
 			continue
 		}
-		fd := d.record(c.content, false)
+		fd := d.record(c.content, c.transcript)
 		d.attach(&fd, c)
 		out = append(out, fd)
 	}

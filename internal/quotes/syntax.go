@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -15,6 +16,10 @@ func (d *doc) findCues() []cue {
 	for si := range d.sents {
 		toks := d.sents[si].Tokens
 		n := 0
+		if c, ok := d.colonLabel(si); ok {
+			out = append(out, c)
+			n++
+		}
 		for ti := range toks {
 			if n >= maxCuesPerSentence {
 				break
@@ -59,10 +64,12 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 		c.content = d.clause(si, cc, -1)
 	} else if cc := d.colonClause(si, ti); cc >= 0 {
 		c.content = d.clause(si, cc, -1)
-	} else if class != classEvidence && (tk.Rel == "parataxis" || tk.Rel == "ccomp" && tk.Head > ti) && tk.Head >= 0 {
+	} else if !needsClause(class) && (tk.Rel == "parataxis" || tk.Rel == "ccomp" && tk.Head > ti) && tk.Head >= 0 {
 		c.content = d.clause(si, tk.Head, ti)
+	} else if !needsClause(class) && d.child(si, ti, "obj") < 0 && d.child(si, ti, "xcomp") < 0 {
+		c.content = d.beforeComma(si, ti)
 	}
-	if class == classEvidence && len(c.content) == 0 {
+	if needsClause(class) && len(c.content) == 0 {
 		return cue{}, false
 	}
 	c.words = countWordsSpans(d.text, c.content)
@@ -78,6 +85,11 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 	c.medium = d.mediumOf(si, ti)
 	return c, true
 }
+
+// needsClause reports whether verbs of class are cues only with a
+// complement clause of their own ("a poll shows that ...", "he believes
+// that ...").
+func needsClause(class string) bool { return class == classEvidence || class == classThought }
 
 // governsQuote reports whether the verb at ti takes a direct quote as its
 // clause or object, or is inserted into one ("“...,” he shot back").
@@ -98,6 +110,111 @@ func (d *doc) governsQuote(si, ti int) bool {
 		}
 	}
 	return false
+}
+
+// Labels before a colon that do not name a speaker.
+var notSpeakerLabels = map[string]bool{
+	"update": true, "updated": true, "note": true, "editor's note": true, "editor’s note": true,
+	"watch": true, "read more": true, "related": true, "photo": true, "photos": true, "video": true,
+	"source": true, "sources": true, "correction": true, "disclosure": true, "warning": true,
+	"click here": true, "read": true, "listen": true, "see": true, "also": true, "more": true,
+	"breaking": true, "exclusive": true, "analysis": true, "opinion": true, "poll": true,
+}
+
+// labelGlue are lowercase words allowed inside a speaker label ("Former AG
+// Mukasey at RNC").
+var labelGlue = map[string]bool{"of": true, "at": true, "the": true, "and": true, "for": true, "in": true, "de": true, "on": true}
+
+// colonLabel finds a speaker label that opens the paragraph of sentence si
+// and ends in a colon: a transcript ("TAPPER: Do you think ...") or a
+// headline ("Graham: Trump Is Destroying the Party"). The rest of the
+// paragraph is the content: direct in a transcript (the label in capitals),
+// reported otherwise.
+func (d *doc) colonLabel(si int) (cue, bool) {
+	sp := d.sents[si].Span
+	pi := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].end > sp.Start })
+	if pi >= len(d.paras) || firstNonSpace(d.text, d.paras[pi].start, d.paras[pi].end) != firstNonSpace(d.text, sp.Start, sp.End) {
+		return cue{}, false
+	}
+	toks := d.sents[si].Tokens
+	colon := -1
+	for j := 0; j < len(toks) && j <= 8; j++ {
+		if toks[j].Text == ":" {
+			colon = j
+			break
+		}
+	}
+	if colon < 1 || colon+1 >= len(toks) || toks[colon+1].Start == toks[colon].End {
+		return cue{}, false // "10:30" or nothing after
+	}
+	words := 0
+	for j := 0; j < colon; j++ {
+		t := toks[j].Text
+		r := []rune(t)
+		if d.quoteAt(toks[j].Start) >= 0 || kindOf(r[0]) != notMark {
+			return cue{}, false
+		}
+		if isPunct(&toks[j]) {
+			continue
+		}
+		words++
+		if !unicode.IsUpper(r[0]) && !(labelGlue[t] && j > 0 && j < colon-1) && t != "'s" && t != "’s" {
+			return cue{}, false
+		}
+	}
+	label := d.text[toks[0].Start:toks[colon-1].End]
+	if words == 0 || words > 6 || notSpeakerLabels[strings.ToLower(label)] {
+		return cue{}, false
+	}
+	end := d.paras[pi].end
+	content := trimSpan(d.text, toks[colon].End, end)
+	// Take the speaker's words, not a closing quote mark or full stop.
+	c := cue{at: tokRef{si, colon}, end: colon, text: ":"}
+	c.content = []span{content}
+	c.words = countWords(d.text, content.start, content.end)
+	if c.words < minReportedWords {
+		return cue{}, false
+	}
+	h := colon - 1
+	for h > 0 && isPunct(&toks[h]) {
+		h--
+	}
+	c.spk = span{toks[0].Start, toks[h].End}
+	c.hasSpk = true
+	c.speaker = d.resolve(si, h, 0, h)
+	c.transcript = strings.ToUpper(label) == label
+	return c, true
+}
+
+// beforeComma is the reported clause of a sentence that ends in its
+// attribution when the parse missed it: "The plan failed, a spokesman
+// said." gives "The plan failed". The attribution after the comma holds
+// no other verb before the cue.
+func (d *doc) beforeComma(si, ti int) []span {
+	toks := d.sents[si].Tokens
+	cm := -1
+	for j := ti - 1; j >= 0 && j >= ti-10; j-- {
+		if toks[j].Text == "," {
+			cm = j
+			break
+		}
+		if toks[j].UPOS == "VERB" || d.quoteAt(toks[j].Start) >= 0 {
+			return nil
+		}
+	}
+	if cm < 2 {
+		return nil
+	}
+	// Only a short tail after the cue: "..., said Jane Doe, a spokeswoman."
+	if len(toks)-ti > 14 {
+		return nil
+	}
+	for j := ti + 1; j < len(toks); j++ {
+		if toks[j].UPOS == "VERB" && toks[j].Rel != "acl" && toks[j].Rel != "acl:relcl" {
+			return nil
+		}
+	}
+	return d.tokenSpans(si, 0, cm-1, -1, -1)
 }
 
 // nearQuote reports whether sentence si holds or touches a direct quote.
