@@ -12,6 +12,13 @@ import (
 func (d *doc) setSpeaker(c *cue, si, h int) {
 	toks := d.sents[si].Tokens
 	lo, hi := d.phrase(si, h)
+	// The phrase stops short of the cue ("Smith notes").
+	if c.at.s == si && c.at.t > h && hi >= c.at.t {
+		hi = c.at.t - 1
+	}
+	if c.at.s == si && c.end < h && lo <= c.end {
+		lo = c.end + 1
+	}
 	for lo < h && (toks[lo].Rel == "case" || toks[lo].Rel == "fixed" || toks[lo].UPOS == "ADP") {
 		lo++ // "according to"
 	}

@@ -47,10 +47,17 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 	if lower == "according" && ti+1 < len(toks) && strings.EqualFold(toks[ti+1].Text, "to") {
 		return d.accordingTo(si, ti)
 	}
+	lemma := strings.ToLower(tk.Lemma)
 	if tk.UPOS != "VERB" {
-		return cue{}, false
+		// A tagger may take "notes" or "tells" after a quote for a noun:
+		// "“...,” Smith notes."
+		l, ok := d.mistaggedCue(si, ti)
+		if !ok {
+			return cue{}, false
+		}
+		lemma = l
 	}
-	class, ok := d.f.lex[strings.ToLower(tk.Lemma)]
+	class, ok := d.f.lex[lemma]
 	if !ok {
 		if !d.governsQuote(si, ti) {
 			return cue{}, false
@@ -64,6 +71,8 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 		c.content = d.clause(si, cc, -1)
 	} else if cc := d.colonClause(si, ti); cc >= 0 {
 		c.content = d.clause(si, cc, -1)
+	} else if cc := d.child(si, ti, "xcomp"); cc >= 0 && class == classSpeech && cc > ti {
+		c.content = d.clause(si, cc, -1) // "pledged to oppose ..."
 	} else if !needsClause(class) && (tk.Rel == "parataxis" || tk.Rel == "ccomp" && tk.Head > ti) && tk.Head >= 0 {
 		c.content = d.clause(si, tk.Head, ti)
 	} else if !needsClause(class) && d.child(si, ti, "obj") < 0 && d.child(si, ti, "xcomp") < 0 {
@@ -90,6 +99,41 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 // complement clause of their own ("a poll shows that ...", "he believes
 // that ...").
 func needsClause(class string) bool { return class == classEvidence || class == classThought }
+
+// mistaggedCue returns the lemma of a speech verb in -s that the tagger
+// did not take for a verb, when it stands right after a quote and its
+// speaker: "“...,” Smith notes".
+func (d *doc) mistaggedCue(si, ti int) (string, bool) {
+	toks := d.sents[si].Tokens
+	lower := strings.ToLower(toks[ti].Text)
+	if !strings.HasSuffix(lower, "s") || ti < 2 {
+		return "", false
+	}
+	lemma := strings.TrimSuffix(lower, "s")
+	if c, ok := d.f.lex[lemma]; !ok || c != classSpeech && c != classWritten {
+		lemma = strings.TrimSuffix(lower, "es")
+		if c, ok := d.f.lex[lemma]; !ok || c != classSpeech && c != classWritten {
+			return "", false
+		}
+	}
+	// Before it: a name or pronoun, then a closing quote mark.
+	j := ti - 1
+	for j >= 0 && (toks[j].UPOS == "PROPN" || toks[j].UPOS == "PRON" || toks[j].UPOS == "NOUN" || toks[j].UPOS == "DET") && ti-j <= 4 {
+		j--
+	}
+	if j == ti-1 || j < 0 {
+		return "", false
+	}
+	for ; j >= 0 && j >= ti-7; j-- {
+		if d.quoteAt(toks[j].Start) >= 0 {
+			return lemma, true
+		}
+		if !isPunct(&toks[j]) {
+			return "", false
+		}
+	}
+	return "", false
+}
 
 // governsQuote reports whether the verb at ti takes a direct quote as its
 // clause or object, or is inserted into one ("“...,” he shot back").
@@ -509,13 +553,17 @@ func (d *doc) adjacentSubject(si, ti int) (int, bool) {
 	return 0, false
 }
 
-// nominalTop climbs from a word of a name or noun compound to its head.
+// nominalTop climbs from a word of a name or noun compound to its head,
+// a neighbour outside quotes.
 func (d *doc) nominalTop(si, j int) int {
 	toks := d.sents[si].Tokens
 	for n := 0; n < 4; n++ {
 		r := toks[j].Rel
 		h := toks[j].Head
 		if h < 0 || h >= len(toks) || !(r == "flat" || r == "compound" || r == "nmod:desc" || strings.HasPrefix(r, "flat:")) {
+			break
+		}
+		if h-j > 3 || j-h > 3 || d.quoteAt(toks[h].Start) >= 0 {
 			break
 		}
 		j = h
