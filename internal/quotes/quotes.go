@@ -200,6 +200,21 @@ func (d *doc) run() []Found {
 			link[qi] = link[qi+1]
 			continue
 		}
+		if d.marks[qi].paraOpen && p > 0 {
+			// "He declared:" closing the paragraph before.
+			if ci, ok := d.colonIntro(paras[p-1], cues); ok {
+				if ci < 0 {
+					if c, ok := d.introCue(paras[p-1]); ok {
+						cues = append(cues, c)
+						ci = len(cues) - 1
+					}
+				}
+				if ci >= 0 {
+					link[qi] = ci
+					continue
+				}
+			}
+		}
 		if d.marks[qi].paraOpen {
 			for pj := qi - 1; pj >= 0; pj-- {
 				if p-paraOf(d.marks[pj].end()) > maxCarryParagraphs {
@@ -263,6 +278,47 @@ func (d *doc) run() []Found {
 		return out[i].End > out[j].End
 	})
 	return out
+}
+
+// colonIntro reports whether paragraph p ends with a colon, and returns
+// the last cue of its last sentence (-1 when it has none).
+func (d *doc) colonIntro(p span, cues []cue) (int, bool) {
+	t := trimSpan(d.text, p.start, p.end)
+	if t.end <= t.start || d.text[t.end-1] != ':' {
+		return -1, false
+	}
+	si := d.sentenceAt(t.end - 1)
+	if si >= len(d.sents) {
+		return -1, false
+	}
+	best := -1
+	for ci := range cues {
+		if cues[ci].at.s == si && len(cues[ci].content) == 0 {
+			best = ci
+		}
+	}
+	return best, true
+}
+
+// introCue makes a cue of the main verb of the sentence that ends
+// paragraph p with a colon ("Cruz called them on it:").
+func (d *doc) introCue(p span) (cue, bool) {
+	t := trimSpan(d.text, p.start, p.end)
+	si := d.sentenceAt(t.end - 1)
+	if si >= len(d.sents) {
+		return cue{}, false
+	}
+	toks := d.sents[si].Tokens
+	v := rootOf(toks)
+	if v < 0 || toks[v].UPOS != "VERB" || d.quoteAt(toks[v].Start) >= 0 {
+		return cue{}, false
+	}
+	c := cue{at: tokRef{si, v}, end: v, text: toks[v].Text}
+	if h, ok := d.subjectOf(si, v); ok {
+		d.setSpeaker(&c, si, h)
+	}
+	c.medium = d.mediumOf(si, v)
+	return c, true
 }
 
 // bareTitle reports whether an unattributed quote looks like a title or a

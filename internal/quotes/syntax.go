@@ -514,6 +514,10 @@ func (d *doc) goodSpeaker(si, h int) bool {
 	switch tk.UPOS {
 	case "NOUN", "PROPN", "PRON", "NUM", "X":
 		return true
+	case "ADJ":
+		// "the official", "the accused": a subject the tagger took for
+		// an adjective.
+		return strings.HasPrefix(tk.Rel, "nsubj")
 	}
 	return false
 }
@@ -545,7 +549,11 @@ func (d *doc) adjacentSubject(si, ti int) (int, bool) {
 				k++
 			}
 			if nominal(&toks[k]) && d.goodSpeaker(si, k) {
-				return d.nominalTop(si, k), true
+				top := d.nominalTop(si, k)
+				if r := toks[top].Rel; toks[top].Head == ti && (r == "iobj" || r == "obj" && addresseeVerb(toks[ti].Lemma)) {
+					return 0, false // the addressee: "told reporters"
+				}
+				return top, true
 			}
 		}
 		break
@@ -607,9 +615,7 @@ func (d *doc) phrase(si, h int) (int, int) {
 // of "in an interview with CNN" and "said on Fox News".
 func (d *doc) mediumOf(si, ti int) *string {
 	toks := d.sents[si].Tokens
-	lemma := strings.ToLower(toks[ti].Lemma)
-	addressee := lemma == "tell" || lemma == "inform" || lemma == "assure" || lemma == "reassure" ||
-		lemma == "advise" || lemma == "warn" || lemma == "remind" || lemma == "brief" || lemma == "ask"
+	addressee := addresseeVerb(toks[ti].Lemma)
 	for _, k := range d.kids[si][ti] {
 		tk := &toks[k]
 		switch {
@@ -637,6 +643,16 @@ func (d *doc) mediumOf(si, ti int) *string {
 		}
 	}
 	return nil
+}
+
+// addresseeVerb reports whether the object of the verb is who is spoken
+// to ("told reporters", "warned the council").
+func addresseeVerb(lemma string) bool {
+	switch strings.ToLower(lemma) {
+	case "tell", "inform", "assure", "reassure", "advise", "warn", "remind", "brief", "ask", "urge", "email", "text":
+		return true
+	}
+	return false
 }
 
 func nominal(t *model.Token) bool {

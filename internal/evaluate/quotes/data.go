@@ -49,10 +49,10 @@ func LoadSplits(dir string) ([]Split, error) {
 	}
 	var out []Split
 	for _, e := range entries {
-		if !e.IsDir() {
+		sd := filepath.Join(root, e.Name())
+		if st, err := os.Stat(sd); err != nil || !st.IsDir() {
 			continue
 		}
-		sd := filepath.Join(root, e.Name())
 		if _, err := os.Stat(filepath.Join(sd, "text")); err != nil {
 			continue
 		}
