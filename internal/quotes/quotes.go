@@ -33,6 +33,7 @@ const (
 	minReportedWords   = 3   // words a reported clause needs
 	minBareQuoteWords  = 6   // words a quote with no cue needs to be kept
 	directShare        = 0.6 // share of a clause a quote must cover to stand for it
+	maxShortQuoteGap   = 2   // words between a short quote and a verb that does not govern it
 )
 
 // Found is one quote with the byte spans of its parts, for callers that
@@ -403,7 +404,36 @@ func (d *doc) linkQuote(qi int, cues []cue) int {
 			best, bestDist = ci, dist
 		}
 	}
+	// A short title in quotes far from the verb is a name in a sentence
+	// that happens to report speech: "told “Morning Joe”".
+	if best >= 0 && bestDist > maxShortQuoteGap && countWordsSpans(d.text, m.pieces) < minBareQuoteWords && d.bareTitle(m) && !d.governedBy(m, cues[best]) {
+		return -1
+	}
 	return best
+}
+
+// governedBy reports whether the parse ties quote m to cue c: a token of
+// the quote depends on the cue verb, or the cue on a token of the quote.
+func (d *doc) governedBy(m marked, c cue) bool {
+	toks := d.sents[c.at.s].Tokens
+	for ti := range toks {
+		if d.quoteAt(toks[ti].Start) < 0 || !inPieces(m.pieces, toks[ti].Start) {
+			continue
+		}
+		if toks[ti].Head == c.at.t || toks[c.at.t].Head == ti {
+			return true
+		}
+	}
+	return false
+}
+
+func inPieces(ps []span, off int) bool {
+	for _, p := range ps {
+		if p.start <= off && off < p.end {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) wordsBetween(lo, hi int) int {
