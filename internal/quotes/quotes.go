@@ -379,6 +379,10 @@ func (d *doc) linkQuote(qi int, cues []cue) int {
 	m := d.marks[qi]
 	best, bestDist := -1, 1<<30
 	first, last := d.sentenceAt(m.start()), d.sentenceAt(max(m.end()-1, m.start()))
+	// "He said:" may end the sentence before the quote.
+	if first > 0 && first < len(d.sents) && d.endsWithColon(first-1) {
+		first--
+	}
 	paras := d.paras
 	pi := sort.Search(len(paras), func(i int) bool { return paras[i].end > m.end()-1 })
 	lo := sort.Search(len(cues), func(i int) bool { return cues[i].at.s >= first })
@@ -410,6 +414,12 @@ func (d *doc) linkQuote(qi int, cues []cue) int {
 		return -1
 	}
 	return best
+}
+
+// endsWithColon reports whether sentence si ends with a colon.
+func (d *doc) endsWithColon(si int) bool {
+	sp := trimSpan(d.text, d.sents[si].Span.Start, d.sents[si].Span.End)
+	return sp.end > sp.start && d.text[sp.end-1] == ':'
 }
 
 // governedBy reports whether the parse ties quote m to cue c: a token of

@@ -441,6 +441,14 @@ func isPunct(t *model.Token) bool {
 // the verb is ("..., says Smith", "..., he adds").
 func (d *doc) subjectOf(si, ti int) (int, bool) {
 	if h, ok := d.parsedSubject(si, ti); ok && d.goodSpeaker(si, h) {
+		// "Warren said Trump was ...": a parser may take the subject of
+		// the reported clause for the speaker; a nominal right before
+		// the verb is the speaker then.
+		if h > ti {
+			if l, ok := d.leftSubject(si, ti); ok {
+				return l, true
+			}
+		}
 		return h, true
 	}
 	return d.adjacentSubject(si, ti)
@@ -527,15 +535,8 @@ func (d *doc) goodSpeaker(si, h int) bool {
 // after it (skipping adverbs and time words).
 func (d *doc) adjacentSubject(si, ti int) (int, bool) {
 	toks := d.sents[si].Tokens
-	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
-		tk := &toks[j]
-		if tk.UPOS == "AUX" || tk.UPOS == "ADV" || tk.UPOS == "PART" {
-			continue
-		}
-		if nominal(tk) && d.goodSpeaker(si, j) {
-			return d.nominalTop(si, j), true
-		}
-		break
+	if l, ok := d.leftSubject(si, ti); ok {
+		return l, true
 	}
 	for j := ti + 1; j < len(toks) && j <= ti+4; j++ {
 		tk := &toks[j]
@@ -555,6 +556,23 @@ func (d *doc) adjacentSubject(si, ti int) (int, bool) {
 				}
 				return top, true
 			}
+		}
+		break
+	}
+	return 0, false
+}
+
+// leftSubject finds the nominal just before the verb at ti, skipping
+// auxiliaries and adverbs.
+func (d *doc) leftSubject(si, ti int) (int, bool) {
+	toks := d.sents[si].Tokens
+	for j := ti - 1; j >= 0 && j >= ti-4; j-- {
+		tk := &toks[j]
+		if tk.UPOS == "AUX" || tk.UPOS == "ADV" || tk.UPOS == "PART" {
+			continue
+		}
+		if nominal(tk) && d.goodSpeaker(si, j) {
+			return d.nominalTop(si, j), true
 		}
 		break
 	}
