@@ -78,7 +78,7 @@ func TestFind(t *testing.T) {
 			name: "partial quote inside reported speech",
 			text: `The minister said the costs of the plan would be "enormous".`,
 			want: []want{
-				{text: `the costs of the plan would be "enormous`, direct: false, cue: "said", speaker: "The minister"},
+				{text: `the costs of the plan would be "enormous"`, direct: false, cue: "said", speaker: "The minister"},
 				{text: "enormous", direct: true, cue: "said", speaker: "The minister"},
 			},
 		},

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vigilhq/vigil/internal/model"
 )
@@ -141,7 +142,7 @@ func (d *doc) governsQuote(si, ti int) bool {
 	toks := d.sents[si].Tokens
 	for _, k := range d.kids[si][ti] {
 		switch toks[k].Rel {
-		case "ccomp", "parataxis", "obj", "dep":
+		case "ccomp", "parataxis", "obj", "dep", "xcomp":
 			if d.quoteAt(toks[k].Start) >= 0 {
 				return true
 			}
@@ -404,9 +405,21 @@ func (d *doc) tokenSpans(si, lo, hi, cutLo, cutHi int) []span {
 		for b >= a && isPunct(&toks[b]) {
 			b--
 		}
-		if a <= b {
-			out = append(out, span{toks[a].Start, toks[b].End})
+		if a > b {
+			return
 		}
+		// Keep the closing mark of a quote the clause opens: `would be
+		// "enormous"`, not `would be "enormous`.
+		if open := d.unbalanced(toks[a].Start, toks[b].End); open {
+			for j := b + 1; j < len(toks) && j <= b+2; j++ {
+				r, _ := utf8.DecodeRuneInString(toks[j].Text)
+				if k := kindOf(r); k == closeMark || k == straightMark || toks[j].Text == "''" {
+					b = j
+					break
+				}
+			}
+		}
+		out = append(out, span{toks[a].Start, toks[b].End})
 	}
 	if cutLo < 0 || cutHi < lo || cutLo > hi {
 		add(lo, hi)
@@ -419,6 +432,26 @@ func (d *doc) tokenSpans(si, lo, hi, cutLo, cutHi int) []span {
 		add(cutHi+1, hi)
 	}
 	return out
+}
+
+// unbalanced reports whether text[lo:hi] opens a quote it does not close.
+func (d *doc) unbalanced(lo, hi int) bool {
+	n := 0
+	for _, r := range d.text[lo:hi] {
+		switch kindOf(r) {
+		case openMark:
+			n++
+		case closeMark:
+			n--
+		case straightMark:
+			if n > 0 {
+				n--
+			} else {
+				n++
+			}
+		}
+	}
+	return n > 0
 }
 
 func isPunct(t *model.Token) bool {
@@ -604,6 +637,10 @@ func (d *doc) phrase(si, h int) (int, int) {
 	toks := d.sents[si].Tokens
 	lo, hi := d.subtree(si, h)
 	for j := h + 1; j <= hi; j++ {
+		if toks[j].UPOS == "ADP" && j+1 <= hi && (timeWords[strings.ToLower(toks[j+1].Text)] || j+2 <= hi && timeWords[strings.ToLower(toks[j+2].Text)]) {
+			hi = j - 1 // "Mayor Ana Ruiz on Monday"
+			break
+		}
 		if toks[j].Text == "," || toks[j].Text == "(" || toks[j].Text == "—" || toks[j].Text == "–" {
 			hi = j - 1
 			break
