@@ -129,6 +129,7 @@ type doc struct {
 	paras  []span // the paragraphs (non-empty lines) of text
 	pieces []span // every piece of every direct quote, in text order
 	owner  []int  // direct quote index of each piece
+	nCues  int    // cues found by findCues, in sentence order
 }
 
 func newDoc(f *Finder, text string, sents []model.Sentence, ents []model.Entity, chains *coref.Chains, date time.Time) *doc {
@@ -175,6 +176,7 @@ func (d *doc) tok(r tokRef) *model.Token { return &d.sents[r.s].Tokens[r.t] }
 
 func (d *doc) run() []Found {
 	cues := d.findCues()
+	d.nCues = len(cues)
 	// Link each direct quote to a cue.
 	link := make([]int, len(d.marks)) // index into cues, -1 none
 	carried := make([]bool, len(d.marks))
@@ -292,9 +294,12 @@ func (d *doc) colonIntro(p span, cues []cue) (int, bool) {
 	if si >= len(d.sents) {
 		return -1, false
 	}
+	// cues holds the sentence-ordered cues of findCues, then the few
+	// introCue added; search the ordered part.
 	best := -1
-	for ci := range cues {
-		if cues[ci].at.s == si && len(cues[ci].content) == 0 {
+	lo := sort.Search(d.nCues, func(i int) bool { return cues[i].at.s >= si })
+	for ci := lo; ci < d.nCues && cues[ci].at.s == si; ci++ {
+		if len(cues[ci].content) == 0 {
 			best = ci
 		}
 	}

@@ -265,15 +265,8 @@ func (d *doc) beforeComma(si, ti int) []span {
 // nearQuote reports whether sentence si holds or touches a direct quote.
 func (d *doc) nearQuote(si int) bool {
 	sp := d.sents[si].Span
-	for _, p := range d.pieces {
-		if p.start < sp.End && sp.Start < p.end {
-			return true
-		}
-		if p.start >= sp.End {
-			break
-		}
-	}
-	return false
+	i := sort.Search(len(d.pieces), func(i int) bool { return d.pieces[i].end > sp.Start })
+	return i < len(d.pieces) && d.pieces[i].start < sp.End
 }
 
 // accordingTo builds the cue of "according to X": X is the speaker and the
