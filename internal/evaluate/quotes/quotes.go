@@ -1,6 +1,34 @@
 // Package quotes scores vigil's quote finder against PolNeAR (political
-// news attribution relations); see Run and Counts for what is matched and
-// how.
+// news attribution relations, Newell, Margolin and Ruths, LREC 2018).
+//
+// Data: every split folder under DIR/data that holds text/ and
+// attributions/ (brat standoff; offsets in characters, converted to
+// bytes). An article annotated by several annotators is scored once,
+// against its first annotation file in name order. Each gold article runs
+// through the real NLP (segment.Split, nlp.Annotate, the coreference
+// resolver) and the finder, with the date in its file name.
+//
+// Matching: a gold attribution is its content span(s), cue and source. Our
+// quotes that share one cue token are one attribution (a quote and the
+// reported clause it sits in, or "“A,” he said. “B.”"). Gold and ours are
+// paired one to one, greedily by the number of content words they share
+// (words are runs of letters and digits, so quote marks and punctuation
+// never count); a pair needs at least one shared word.
+//
+// Figures, per split and over all splits:
+//   - content_f1: word-overlap F1 of the content of matched pairs;
+//   - speaker_acc: of matched pairs whose gold has a source, the share
+//     where our speaker mention overlaps it (no speaker counts as wrong);
+//   - cue_acc: of matched pairs, the share where our cue overlaps the gold
+//     cue (no cue counts as wrong);
+//   - recall and precision: matched gold attributions over all gold, and
+//     matched ones of ours over all ours. Misses count here;
+//   - strict_f1: word-overlap F1 over all content words, with the words of
+//     misses and false alarms counted.
+//
+// PolNeAR annotates every attribution (beliefs, intentions, polls,
+// characterisations such as "called it a disaster"), not only speech, so
+// recall is bounded well below one for a quote finder.
 package quotes
 
 import (
