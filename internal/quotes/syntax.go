@@ -79,6 +79,11 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 	} else if !needsClause(class) && d.child(si, ti, "obj") < 0 && d.child(si, ti, "xcomp") < 0 {
 		c.content = d.beforeComma(si, ti)
 	}
+	if len(c.content) == 0 && !needsClause(class) {
+		if h, ok := d.subjectOf(si, ti); ok && h < ti {
+			c.content = d.clauseAfter(si, ti)
+		}
+	}
 	if needsClause(class) && len(c.content) == 0 {
 		return cue{}, false
 	}
@@ -229,6 +234,38 @@ func (d *doc) colonLabel(si int) (cue, bool) {
 	c.speaker = d.resolve(si, h, 0, h)
 	c.transcript = strings.ToUpper(label) == label
 	return c, true
+}
+
+// clauseAfter is the reported clause after the verb when the parser broke
+// it up: "Cruz says Obama's new actions aren't worth the paper" parsed
+// with a second subject or an adverbial clause hanging from "says". It
+// runs from after the verb (and the addressee of "told") to the end of the
+// sentence.
+func (d *doc) clauseAfter(si, ti int) []span {
+	toks := d.sents[si].Tokens
+	clausal := false
+	start := ti + 1
+	for _, k := range d.kids[si][ti] {
+		if k <= ti {
+			continue
+		}
+		switch r := toks[k].Rel; {
+		case strings.HasPrefix(r, "nsubj"), r == "advcl", r == "parataxis", r == "dep":
+			clausal = true
+		case r == "iobj" || r == "obj" && addresseeVerb(toks[ti].Lemma):
+			_, hi := d.subtree(si, k)
+			start = max(start, hi+1)
+		}
+	}
+	if !clausal || start >= len(toks) {
+		return nil
+	}
+	for j := start; j < len(toks); j++ {
+		if d.quoteAt(toks[j].Start) >= 0 {
+			return nil // a quote after the verb is linked on its own
+		}
+	}
+	return d.tokenSpans(si, start, len(toks)-1, -1, -1)
 }
 
 // beforeComma is the reported clause of a sentence that ends in its
