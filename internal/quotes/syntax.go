@@ -427,7 +427,16 @@ func (d *doc) clauseWithout(si, head, cutLo, cutHi int) []span {
 // cutLo..cutHi, each trimmed of punctuation at its ends.
 func (d *doc) tokenSpans(si, lo, hi, cutLo, cutHi int) []span {
 	toks := d.sents[si].Tokens
+	if de := d.datelineEnd(si); de > 0 && lo < de {
+		lo = de
+		if cutLo >= 0 && cutLo < lo {
+			cutLo = lo
+		}
+	}
 	var out []span
+	if lo > hi {
+		return nil
+	}
 	add := func(a, b int) {
 		for a <= b && isPunct(&toks[a]) {
 			a++
@@ -511,6 +520,17 @@ func (d *doc) subjectOf(si, ti int) (int, bool) {
 			if l, ok := d.leftSubject(si, ti); ok {
 				return l, true
 			}
+			// "... criticized X and said allies wanted ...": the
+			// subject of the first verb.
+			toks := d.sents[si].Tokens
+			if toks[ti].Rel == "conj" && toks[ti].Head >= 0 && toks[ti].Head < ti {
+				if g, ok := d.parsedSubject(si, toks[ti].Head); ok && g < toks[ti].Head && d.goodSpeaker(si, g) {
+					return g, true
+				}
+				if g, ok := d.leftSubject(si, toks[ti].Head); ok {
+					return g, true
+				}
+			}
 		}
 		return h, true
 	}
@@ -572,11 +592,32 @@ var timeWords = map[string]bool{
 	"month": true, "year": true, "weekend": true, "day": true, "time": true,
 }
 
+// datelineEnd returns the index of the first token after a dateline that
+// opens sentence si ("NEW YORK (AP) —", "WASHINGTON —"), 0 when there is
+// none.
+func (d *doc) datelineEnd(si int) int {
+	toks := d.sents[si].Tokens
+	caps := false
+	for j := 0; j < len(toks) && j < 10; j++ {
+		t := toks[j].Text
+		if t == "—" || t == "--" || t == "–" {
+			if caps {
+				return j + 1
+			}
+			return 0
+		}
+		if len(t) > 1 && strings.ToUpper(t) == t && strings.ToLower(t) != t {
+			caps = true
+		}
+	}
+	return 0
+}
+
 // goodSpeaker reports whether token h may head a speaker: outside direct
 // quotes, a nominal, not a time word or a relative pronoun.
 func (d *doc) goodSpeaker(si, h int) bool {
 	tk := &d.sents[si].Tokens[h]
-	if d.quoteAt(tk.Start) >= 0 {
+	if d.quoteAt(tk.Start) >= 0 || h < d.datelineEnd(si) {
 		return false
 	}
 	if timeWords[strings.ToLower(tk.Text)] || isRelative(tk) {
