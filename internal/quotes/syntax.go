@@ -201,7 +201,7 @@ func (d *doc) colonLabel(si int) (cue, bool) {
 	for j := 0; j < colon; j++ {
 		t := toks[j].Text
 		r := []rune(t)
-		if d.quoteAt(toks[j].Start) >= 0 || kindOf(r[0]) != notMark {
+		if len(r) == 0 || d.quoteAt(toks[j].Start) >= 0 || kindOf(r[0]) != notMark {
 			return cue{}, false
 		}
 		if isPunct(&toks[j]) {
@@ -330,8 +330,8 @@ func (d *doc) accordingTo(si, ti int) (cue, bool) {
 	d.setSpeaker(&c, si, x)
 	// Content: the clause X attaches to, without X's phrase.
 	v := toks[x].Head
-	for v >= 0 && v < len(toks) && toks[v].Head >= 0 && (toks[v].UPOS == "NOUN" || toks[v].UPOS == "PROPN") && toks[v].Rel != "root" {
-		v = toks[v].Head
+	for n := 0; n < len(toks) && v >= 0 && v < len(toks) && toks[v].Head >= 0 && (toks[v].UPOS == "NOUN" || toks[v].UPOS == "PROPN") && toks[v].Rel != "root"; n++ {
+		v = toks[v].Head // bounded: a broken parse may hold a cycle
 	}
 	if v < 0 || v >= len(toks) {
 		v = rootOf(toks)
