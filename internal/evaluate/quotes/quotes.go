@@ -23,6 +23,8 @@
 //     cue (no cue counts as wrong);
 //   - recall and precision: matched gold attributions over all gold, and
 //     matched ones of ours over all ours. Misses count here;
+//   - quoted_recall: recall on the gold attributions whose content holds a
+//     quote mark (direct and partial quotes);
 //   - strict_f1: word-overlap F1 over all content words, with the words of
 //     misses and false alarms counted.
 //
@@ -183,10 +185,10 @@ func entities(text string, sents []model.Sentence) []model.Entity {
 // all splits.
 func Print(w io.Writer, res Result) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "split\tgold\tours\tmatched\trecall\tprecision\tcontent_f1\tstrict_f1\tspeaker_acc\tcue_acc\t")
+	fmt.Fprintln(tw, "split\tgold\tours\tmatched\trecall\tquoted_recall\tprecision\tcontent_f1\tstrict_f1\tspeaker_acc\tcue_acc\t")
 	row := func(name string, c Counts) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, c.Gold, c.Pred, c.Matched,
-			c.Recall(), c.Precision(), c.ContentF1(), c.StrictF1(), c.SpeakerAcc(), c.CueAcc())
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, c.Gold, c.Pred, c.Matched,
+			c.Recall(), c.QuotedRecall(), c.Precision(), c.ContentF1(), c.StrictF1(), c.SpeakerAcc(), c.CueAcc())
 	}
 	for _, s := range res.Splits {
 		row(s, res.BySplit[s])
@@ -196,6 +198,7 @@ func Print(w io.Writer, res Result) error {
 		return fmt.Errorf("print quotes: %w", err)
 	}
 	fmt.Fprintf(w, "matched: gold and ours share content words, one to one, most shared first; ours sharing a cue count as one\n")
+	fmt.Fprintf(w, "quoted_recall: recall on the gold attributions whose content holds a quote mark\n")
 	fmt.Fprintf(w, "content_f1: word F1 of matched pairs; strict_f1 also counts the words of misses and false alarms\n")
 	fmt.Fprintf(w, "speaker_acc: matched pairs with a gold source whose speaker span overlaps it; cue_acc: matched pairs whose cue overlaps the gold cue\n")
 	fmt.Fprintf(w, "words: %d in %s\n", res.All.Words, res.Elapsed.Round(time.Millisecond))

@@ -60,6 +60,9 @@ func TestScore(t *testing.T) {
 	if c.MatchedGoldWords != 5+3+2 || c.MatchedPredWords != 4+3+4 {
 		t.Errorf("matched words gold %d ours %d, want 10 and 11", c.MatchedGoldWords, c.MatchedPredWords)
 	}
+	if c.GoldQuoted != 1 || c.MatchedQuoted != 1 {
+		t.Errorf("quoted gold %d matched %d, want 1 and 1", c.GoldQuoted, c.MatchedQuoted)
+	}
 	if c.SpeakerN != 3 || c.SpeakerOK != 1 {
 		t.Errorf("speaker %d/%d, want 1/3", c.SpeakerOK, c.SpeakerN)
 	}

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,7 +29,10 @@ type Counts struct {
 	SpeakerN, SpeakerOK int
 	// Cue: matched pairs, and those where our cue overlaps the gold cue.
 	CueN, CueOK int
-	Words       int // words of text processed
+	// Gold attributions whose content holds a quote mark, and how many
+	// of them were matched.
+	GoldQuoted, MatchedQuoted int
+	Words                     int // words of text processed
 }
 
 // Add adds o to c.
@@ -45,6 +49,8 @@ func (c *Counts) Add(o Counts) {
 	c.SpeakerOK += o.SpeakerOK
 	c.CueN += o.CueN
 	c.CueOK += o.CueOK
+	c.GoldQuoted += o.GoldQuoted
+	c.MatchedQuoted += o.MatchedQuoted
 	c.Words += o.Words
 }
 
@@ -63,6 +69,10 @@ func (c Counts) StrictF1() float64 {
 // ours matched.
 func (c Counts) Recall() float64    { return ratio(c.Matched, c.Gold) }
 func (c Counts) Precision() float64 { return ratio(c.Matched, c.Pred) }
+
+// QuotedRecall is the share of gold attributions with a quote mark in
+// their content that were matched.
+func (c Counts) QuotedRecall() float64 { return ratio(c.MatchedQuoted, c.GoldQuoted) }
 
 // SpeakerAcc and CueAcc are accuracies over matched pairs.
 func (c Counts) SpeakerAcc() float64 { return ratio(c.SpeakerOK, c.SpeakerN) }
@@ -103,6 +113,9 @@ func Score(text string, gold []Attribution, found []vq.Found) Counts {
 			byWord[w] = append(byWord[w], gi)
 		}
 		c.GoldWords += len(goldWords[gi])
+		if hasQuoteMark(text, g.Content) {
+			c.GoldQuoted++
+		}
 	}
 	type pair struct{ g, p, n int }
 	var pairs []pair
@@ -139,6 +152,9 @@ func Score(text string, gold []Attribution, found []vq.Found) Counts {
 		c.MatchedGoldWords += len(goldWords[pr.g])
 		c.MatchedPredWords += len(preds[pr.p].words)
 		g, p := gold[pr.g], preds[pr.p]
+		if hasQuoteMark(text, g.Content) {
+			c.MatchedQuoted++
+		}
 		if len(g.Source) > 0 {
 			c.SpeakerN++
 			if spansOverlap(g.Source, p.speaker) {
@@ -185,6 +201,15 @@ func groupPreds(words []Span, found []vq.Found) []pred {
 		out = append(out, pred{words: ws, speaker: spk, cue: cue})
 	}
 	return out
+}
+
+func hasQuoteMark(text string, spans []Span) bool {
+	for _, s := range spans {
+		if strings.ContainsAny(text[s.Start:s.End], "\"“”«»") || strings.Contains(text[s.Start:s.End], "''") {
+			return true
+		}
+	}
+	return false
 }
 
 func spansOverlap(a, b []Span) bool {
