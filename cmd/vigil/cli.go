@@ -16,6 +16,7 @@ import (
 	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/pipeline"
 	"github.com/vigilhq/vigil/internal/places"
+	"github.com/vigilhq/vigil/internal/quotes"
 )
 
 // stdio bundles the streams a subcommand reads and writes, so tests can
@@ -147,6 +148,9 @@ func newPipeline(log *slog.Logger, withNLP bool) (*pipeline.Pipeline, error) {
 			return nil, fmt.Errorf("load actor data: %w", err)
 		}
 		cfg.Coref = coref.New(kb)
+		if cfg.Quotes, err = quotes.New(kb); err != nil {
+			return nil, fmt.Errorf("load quote cues: %w", err)
+		}
 		if cfg.Places, err = newPlaces(log, kb); err != nil {
 			return nil, err
 		}

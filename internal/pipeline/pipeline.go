@@ -58,6 +58,7 @@ type Config struct {
 	// each is left out when nil.
 	Coref  *coref.Resolver  // entity names and actors, pronoun antecedents
 	Places *places.Resolver // toponyms resolved against the gazetteer
+	Quotes *quotes.Finder   // who said what (nil: quotes without actor codes for unnamed speakers)
 	Events *events.Coder    // who did what to whom
 }
 
@@ -193,7 +194,11 @@ func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timin
 			}
 		}
 		lap(StagePlaces)
-		a.Quotes = quotes.Find(a.Text, parsed, a.Entities, chains)
+		if p.cfg.Quotes != nil {
+			a.Quotes = p.cfg.Quotes.Quotes(a.Text, parsed, a.Entities, chains, date)
+		} else {
+			a.Quotes = quotes.Find(a.Text, parsed, a.Entities, chains)
+		}
 		lap(StageQuotes)
 		if p.cfg.Events != nil {
 			in := events.Input{
