@@ -1,0 +1,110 @@
+package events
+
+import (
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// events builds one event per (source, target) pair of trigger tok, at
+// most MaxConjuncts sources and targets.
+func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor, mod, attrib string, conf float64) []model.Event {
+	book := st.a.c.book
+	entry, ok := book.Lookup(code)
+	for !ok && len(code) > 2 {
+		code = code[:len(code)-1]
+		if len(code) == 3 || len(code) == 2 {
+			entry, ok = book.Lookup(code)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	if len(srcs) == 0 {
+		srcs = []*model.Actor{nil}
+	}
+	if len(tgts) == 0 {
+		tgts = []*model.Actor{nil}
+	}
+	if len(srcs) > MaxConjuncts {
+		srcs = srcs[:MaxConjuncts]
+	}
+	if len(tgts) > MaxConjuncts {
+		tgts = tgts[:MaxConjuncts]
+	}
+	var out []model.Event
+	date, prec := st.dateFor(tok)
+	loc := st.locationFor(tok)
+	counts := st.countsFor(tok)
+	for _, s := range srcs {
+		if s != nil && s.Actor != nil && !roleOnly(*s.Actor) {
+			st.a.lastActor = s
+		}
+		for _, t := range tgts {
+			if s != nil && t != nil && s.Text == t.Text {
+				t = nil
+			}
+			c := conf
+			if s != nil && s.Actor != nil {
+				c += 0.1
+			}
+			if t != nil && t.Actor != nil {
+				c += 0.05
+			}
+			if mod != model.Asserted {
+				c -= 0.05
+			}
+			if c > 0.95 {
+				c = 0.95
+			}
+			ev := model.Event{
+				Sentence: st.s.Index, Text: st.sentenceText(),
+				Source: s, Target: t,
+				CAMEO: entry.Code, Root: entry.Root, QuadClass: entry.Quad, Goldstein: entry.Goldstein,
+				Plover:       model.Plover{Type: entry.PloverType, Mode: model.StrPtr(entry.PloverMode)},
+				Trigger:      trig,
+				Modality:     mod,
+				AttributedTo: model.StrPtr(attrib),
+				Date:         model.StrPtr(date), DatePrecision: model.StrPtr(prec),
+				Location: loc, Counts: counts,
+				Confidence: c,
+			}
+			if ev.Counts == nil {
+				ev.Counts = []model.Quantity{}
+			}
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func (st *sentence) sentenceText() string {
+	sp := st.s.Span
+	if sp.Start >= 0 && sp.End <= len(st.a.in.Text) && sp.Start < sp.End {
+		return st.a.in.Text[sp.Start:sp.End]
+	}
+	if len(st.toks) > 0 {
+		return st.spanText(0, len(st.toks)-1)
+	}
+	return ""
+}
+
+func actorKey(a *model.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Text + "|" + deref(a.Actor)
+}
+
+// dedupe drops repeated events (same code, trigger, source and target).
+func dedupe(evs []model.Event) []model.Event {
+	seen := map[string]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := e.CAMEO + "\x00" + e.Trigger + "\x00" + actorKey(e.Source) + "\x00" + actorKey(e.Target) + "\x00" + e.Modality
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}

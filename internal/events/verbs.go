@@ -1,0 +1,416 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// Verbs that report speech or belief: a clause under them is attributed to
+// their subject.
+var reportVerbs = map[string]bool{"say": true, "tell": true, "announce": true, "state": true, "report": true,
+	"claim": true, "allege": true, "believe": true, "think": true, "suspect": true, "suggest": true,
+	"add": true, "note": true, "confirm": true, "reveal": true, "estimate": true, "assert": true, "declare": true,
+	"contend": true, "argue": true, "maintain": true, "indicate": true, "write": true, "conclude": true,
+	"reiterate": true, "stress": true, "acknowledge": true, "admit": true, "explain": true, "predict": true}
+
+// Report verbs whose clause is a belief rather than a statement of fact.
+var beliefVerbs = map[string]bool{"believe": true, "think": true, "suspect": true, "suggest": true,
+	"claim": true, "allege": true, "estimate": true, "predict": true, "contend": true, "argue": true}
+
+var (
+	hypoAux   = map[string]bool{"could": true, "would": true, "may": true, "might": true, "should": true, "can": true, "ca": true}
+	futureAux = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
+	mustAux   = map[string]bool{"must": true, "should": true}
+)
+
+var modalityRank = map[string]int{model.Asserted: 0, model.Reported: 1, model.Intended: 2, model.Hypothetical: 3, model.Negated: 4}
+
+func stronger(a, b string) string {
+	if modalityRank[b] > modalityRank[a] {
+		return b
+	}
+	return a
+}
+
+// auxes returns the lower-case auxiliaries of verb i.
+func (st *sentence) auxes(i int) []string {
+	var out []string
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "aux" {
+			out = append(out, strings.ToLower(st.toks[k].Text))
+		}
+	}
+	return out
+}
+
+func (st *sentence) negated(i int) bool {
+	for _, k := range st.kids[i] {
+		t := st.toks[k]
+		w := strings.ToLower(t.Text)
+		if t.Rel == "neg" || baseRel(t.Rel) == "advmod" && (w == "not" || w == "n't" || w == "never") ||
+			t.Rel == "det" && w == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+// modality returns the modality of the clause of verb i from its own
+// words (negation, modal auxiliaries, conditions) and the verb that
+// governs it, with whom it is attributed to.
+func (st *sentence) modality(i int) (string, string) {
+	mod := model.Asserted
+	if st.negated(i) {
+		return model.Negated, st.attribution(i)
+	}
+	for _, a := range st.auxes(i) {
+		if hypoAux[a] {
+			mod = stronger(mod, model.Hypothetical)
+		} else if futureAux[a] {
+			mod = stronger(mod, model.Intended)
+		}
+	}
+	// "if"/"unless" on this clause or on a clause it belongs to.
+	for j, depth := i, 0; j >= 0 && depth < 6; depth++ {
+		t := st.toks[j]
+		if baseRel(t.Rel) == "advcl" && st.hasMark(j, "if", "unless", "lest", "whether") {
+			mod = stronger(mod, model.Hypothetical)
+		}
+		switch baseRel(t.Rel) {
+		case "conj", "xcomp", "advcl":
+			j = t.Head
+			continue
+		}
+		break
+	}
+	attrib := st.attribution(i)
+	if attrib != "" && mod == model.Asserted && st.toks[i].Rel == "ccomp" {
+		h := st.toks[i].Head
+		if h >= 0 && beliefVerbs[lower(st.toks[h])] {
+			mod = model.Reported
+		}
+	}
+	return mod, attrib
+}
+
+// attribution returns who the clause of i is attributed to: the subject of
+// a reporting verb governing it, of a parenthetical "…, police said", or
+// of "according to X".
+func (st *sentence) attribution(i int) string {
+	for j, depth := i, 0; j >= 0 && depth < 4; depth++ {
+		for _, k := range st.kids[j] {
+			t := st.toks[k]
+			if t.Rel == "parataxis" && reportVerbs[lower(t)] {
+				if s := st.child(k, "nsubj"); s >= 0 {
+					return st.npText(s)
+				}
+			}
+			if baseRel(t.Rel) == "obl" && (st.caseOf(k) == "according" || st.hasMark(k, "according")) {
+				return st.npText(k)
+			}
+		}
+		t := st.toks[j]
+		if t.Rel == "ccomp" && t.Head >= 0 && reportVerbs[lower(st.toks[t.Head])] {
+			if s := st.child(t.Head, "nsubj"); s >= 0 {
+				return st.npText(s)
+			}
+			return ""
+		}
+		if baseRel(t.Rel) == "conj" || t.Rel == "xcomp" {
+			j = t.Head
+			continue
+		}
+		break
+	}
+	return ""
+}
+
+// sources returns the actors that carry out verb i.
+func (st *sentence) sources(i int, depth int) []*model.Actor {
+	if depth > 4 || i < 0 {
+		return nil
+	}
+	if st.isPassive(i) {
+		for _, k := range st.kids[i] {
+			t := st.toks[k]
+			if t.Rel == "obl:agent" || baseRel(t.Rel) == "obl" && st.caseOf(k) == "by" {
+				return st.actorsOfNP(k)
+			}
+		}
+		return nil
+	}
+	if k := st.child(i, "nsubj", "nsubj:outer"); k >= 0 {
+		return st.actorsOfNP(k)
+	}
+	if g, ok := st.gov[i]; ok && g.source != nil {
+		return g.source
+	}
+	t := st.toks[i]
+	switch baseRel(t.Rel) {
+	case "conj", "xcomp", "advcl":
+		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
+			return st.sources(t.Head, depth+1)
+		}
+	case "acl":
+		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger") {
+			return st.actorsOfNP(t.Head)
+		}
+	}
+	return nil
+}
+
+var targetPreps = map[string]bool{"against": true, "on": true, "with": true, "to": true, "at": true, "into": true,
+	"upon": true, "toward": true, "towards": true, "from": true, "in": true, "over": true, "for": true, "of": true}
+
+// targets returns the actors verb i acts on.
+func (st *sentence) targets(i int) []*model.Actor {
+	if st.isPassive(i) {
+		if k := st.child(i, "nsubj:pass"); k >= 0 {
+			if as := st.actorsOfNP(k); len(as) > 0 {
+				return as
+			}
+		}
+	}
+	var objs, obls []int
+	for _, k := range st.kids[i] {
+		switch baseRel(st.toks[k].Rel) {
+		case "obj", "iobj":
+			objs = append(objs, k)
+		case "obl":
+			if st.toks[k].Rel != "obl:agent" && targetPreps[st.caseOf(k)] {
+				obls = append(obls, k)
+			}
+		}
+	}
+	for _, k := range objs {
+		if as := st.actorsOfNP(k); len(as) > 0 {
+			return as
+		}
+		// an actor inside the object: "the right of Russian troops", "Palestinian homes"
+		for _, m := range st.kids[k] {
+			r := baseRel(st.toks[m].Rel)
+			if r == "nmod" || r == "amod" || r == "compound" {
+				if as := st.actorsOfNP(m); len(as) > 0 && as[0].Actor != nil {
+					return as
+				}
+			}
+		}
+	}
+	for _, k := range obls {
+		if as := st.actorsOfNP(k); len(as) > 0 {
+			return as
+		}
+	}
+	return nil
+}
+
+// codeOf returns the code of the act verb (or noun) j names, through
+// families, up to a small depth; "" when it names none.
+func (st *sentence) codeOf(j, depth int) string {
+	if j < 0 || depth > 3 {
+		return ""
+	}
+	t := st.toks[j]
+	if t.UPOS == "NOUN" {
+		if e, _, ok := st.match(st.a.c.lex.nouns[lower(t)], j, nil); ok && e.code != "" {
+			return e.code
+		}
+		return ""
+	}
+	e, _, ok := st.match(st.a.c.lex.verbs[lower(t)], j, nil)
+	if !ok {
+		// a light verb with an event noun: "hold talks", "launch an attack"
+		for _, k := range st.kids[j] {
+			if baseRel(st.toks[k].Rel) == "obj" && st.toks[k].UPOS == "NOUN" {
+				if c := st.codeOf(k, depth+1); c != "" {
+					return c
+				}
+			}
+		}
+		return ""
+	}
+	if e.family != "" {
+		return familyCode(e.family, st.codeOf(st.complement(j), depth+1), st.conditional(j))
+	}
+	return e.code
+}
+
+// conditional reports whether verb i has an "unless"/"if" clause.
+func (st *sentence) conditional(i int) bool {
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "unless", "if") {
+			return true
+		}
+	}
+	return false
+}
+
+// verbEvents codes verb i.
+func (st *sentence) verbEvents(i int) []model.Event {
+	t := st.toks[i]
+	g, governed := st.gov[i]
+	srcs := st.sources(i, 0)
+	if len(srcs) == 0 && governed {
+		srcs = g.source
+	}
+	mod, attrib := st.modality(i)
+	if governed {
+		mod = stronger(mod, g.modality)
+		if g.attrib != "" {
+			attrib = g.attrib
+		}
+	}
+	lemma := lower(t)
+	// A reporting verb: its clause is attributed to the speaker; "X said
+	// Y must …" is a demand, "X said it will …" an intent.
+	if reportVerbs[lemma] {
+		return st.reportEvents(i, srcs, mod)
+	}
+	e, obj, ok := st.match(st.a.c.lex.verbs[lemma], i, rolesOf(srcs))
+	if !ok {
+		return nil
+	}
+	if obj >= 0 {
+		st.used[obj] = true
+	}
+	code := e.code
+	trig := t.Text
+	if e.particle != "" {
+		trig += " " + e.particle
+	}
+	var out []model.Event
+	tgts := st.targets(i)
+	if e.family != "" {
+		comp := st.complement(i)
+		act := ""
+		if comp >= 0 {
+			act = st.codeOf(comp, 1)
+			trig += " to " + st.toks[comp].Text
+		} else if n := st.nounComplement(i); n >= 0 {
+			act = st.codeOf(n, 1)
+			st.gov[n] = govern{modality: stronger(familyModality(e.family), mod), source: srcs, attrib: attrib}
+			trig += " " + st.toks[n].Text
+		}
+		code = familyCode(e.family, act, st.conditional(i) || comp >= 0 && st.conditional(comp))
+		if comp >= 0 {
+			ctl := srcs
+			if e.family == famAppeal || e.family == famDemand {
+				ctl = st.targets(i) // "called on X to meet": X meets
+			}
+			st.gov[comp] = govern{modality: stronger(familyModality(e.family), mod), source: ctl, attrib: attrib}
+			if len(tgts) == 0 {
+				if e.family == famAppeal || e.family == famDemand {
+					tgts = st.sources(comp, 0)
+				} else {
+					tgts = st.targets(comp)
+				}
+			}
+		}
+		if e.family == famFear || code == "" {
+			return nil
+		}
+	}
+	// A future act in a main clause or under a speech verb is an intent
+	// (or a threat), asserted; the act itself is only intended.
+	if e.family == "" && mod == model.Intended && !governed {
+		fam := famIntent
+		if st.conditional(i) {
+			fam = famThreat
+		}
+		ic := familyCode(fam, code, st.conditional(i))
+		out = append(out, st.events(i, "will "+trig, ic, srcs, tgts, model.Asserted, attrib, 0.55)...)
+	}
+	conf := 0.6
+	if e.spec > 0 {
+		conf += 0.1
+	}
+	out = append(out, st.events(i, trig, code, srcs, tgts, mod, attrib, conf)...)
+	return out
+}
+
+// nounComplement finds an event noun in the clause of a family verb:
+// "warned of an invasion", "demanded the removal of".
+func (st *sentence) nounComplement(i int) int {
+	for _, k := range st.clauseNouns(i) {
+		if st.toks[k].UPOS == "NOUN" && len(st.a.c.lex.nouns[lower(st.toks[k])]) > 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// reportEvents handles "X said Y must …" (a demand of X on Y) and "X said
+// it will …" (an intent of X); any other clause under the verb is only
+// attributed to X.
+func (st *sentence) reportEvents(i int, srcs []*model.Actor, mod string) []model.Event {
+	attrib := ""
+	if s := st.child(i, "nsubj"); s >= 0 {
+		attrib = st.npText(s)
+	}
+	c := st.child(i, "ccomp")
+	if c < 0 {
+		return nil
+	}
+	act := st.codeOf(c, 1)
+	if act == "" {
+		return nil
+	}
+	aux := st.auxes(c)
+	must := false
+	future := false
+	for _, a := range aux {
+		if mustAux[a] {
+			must = true
+		}
+		if futureAux[a] || a == "would" {
+			future = true
+		}
+	}
+	if !must {
+		if strings.EqualFold(st.toks[c].Lemma, "have") && st.complement(c) >= 0 {
+			must = true
+		}
+	}
+	csrc := st.sources(c, 0)
+	switch {
+	case must && len(srcs) > 0:
+		code := familyCode(famDemand, act, false)
+		st.gov[c] = govern{modality: model.Hypothetical, attrib: attrib}
+		return st.events(i, st.toks[i].Text+" must "+st.toks[c].Text, code, srcs, csrc, stronger(model.Asserted, mod), "", 0.55)
+	case future && len(srcs) > 0 && st.sameActor(srcs, c):
+		fam := famIntent
+		if st.conditional(c) {
+			fam = famThreat
+		}
+		code := familyCode(fam, act, st.conditional(c))
+		st.gov[c] = govern{modality: model.Intended, attrib: attrib, source: srcs}
+		return st.events(i, st.toks[i].Text+" will "+st.toks[c].Text, code, srcs, st.targets(c), stronger(model.Asserted, mod), "", 0.55)
+	}
+	m := model.Asserted
+	if beliefVerbs[lower(st.toks[i])] {
+		m = model.Reported
+	}
+	st.gov[c] = govern{modality: m, attrib: attrib}
+	return nil
+}
+
+// sameActor reports whether the subject of clause c is a pronoun or names
+// one of srcs (so "Syria says it will withdraw" is Syria's own intent).
+func (st *sentence) sameActor(srcs []*model.Actor, c int) bool {
+	k := st.child(c, "nsubj")
+	if k < 0 {
+		return true
+	}
+	if st.toks[k].UPOS == "PRON" {
+		return true
+	}
+	for _, a := range st.actorsOfNP(k) {
+		for _, s := range srcs {
+			if a != nil && s != nil && a.Actor != nil && s.Actor != nil && *a.Actor == *s.Actor {
+				return true
+			}
+		}
+	}
+	return false
+}
