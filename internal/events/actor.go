@@ -41,41 +41,43 @@ func (st *sentence) actorsOfNP(k int) []*model.Actor {
 	return out
 }
 
-// splitModifiers gives one actor per conjoined national modifier of head h.
+// splitModifiers gives one actor per national modifier of head h when
+// several are coordinated: "Hungarian and Romanian officials", "French and
+// Egyptian warships".
 func (st *sentence) splitModifiers(h int) []*model.Actor {
 	kb := st.a.c.kb
 	if kb == nil || st.toks[h].UPOS != "NOUN" {
 		return nil
 	}
-	for _, m := range st.kids[h] {
-		r := baseRel(st.toks[m].Rel)
-		if r != "amod" && r != "compound" {
+	var mods []int
+	coord := false
+	for j := h - 1; j >= 0 && h-j <= 8; j-- {
+		t := st.toks[j]
+		if t.UPOS == "CCONJ" || t.Text == "," {
+			coord = coord || t.UPOS == "CCONJ"
 			continue
 		}
-		mods := []int{m}
-		for _, c := range st.kids[m] {
-			if baseRel(st.toks[c].Rel) == "conj" {
-				mods = append(mods, c)
-			}
+		if t.UPOS != "ADJ" && t.UPOS != "PROPN" {
+			break
 		}
-		if len(mods) < 2 {
-			continue
+		if _, ok := kb.Demonym(t.Text); ok {
+			mods = append(mods, j)
 		}
-		var out []*model.Actor
-		for _, x := range mods {
-			if len(out) >= MaxConjuncts {
-				break
-			}
-			c, ok := kb.Resolve([]string{st.toks[x].Text}, st.toks[h].Text, st.a.in.Published)
-			if !ok || c.Code == "" {
-				continue
-			}
-			text := st.toks[x].Text + " " + st.toks[h].Text
-			out = append(out, &model.Actor{Text: text, Name: model.StrPtr(c.Entity), Actor: model.StrPtr(c.Code), Country: model.StrPtr(c.Country)})
-		}
-		return out
 	}
-	return nil
+	if len(mods) < 2 || !coord {
+		return nil
+	}
+	var out []*model.Actor
+	for x := len(mods) - 1; x >= 0 && len(out) < MaxConjuncts; x-- {
+		m := mods[x]
+		c, ok := kb.Resolve([]string{st.toks[m].Text}, st.toks[h].Text, st.a.in.Published)
+		if !ok || c.Code == "" {
+			continue
+		}
+		text := st.toks[m].Text + " " + st.toks[h].Text
+		out = append(out, &model.Actor{Text: text, Name: model.StrPtr(c.Entity), Actor: model.StrPtr(c.Code), Country: model.StrPtr(c.Country)})
+	}
+	return out
 }
 
 // coreSpan returns the token range [lo, hi] of the noun phrase core of k:
@@ -90,11 +92,11 @@ func (st *sentence) coreSpan(k int) (int, int) {
 		for _, c := range st.kids[j] {
 			t := st.toks[c]
 			switch t.Rel {
-			case "compound", "flat", "flat:name", "amod", "nmod:poss", "nmod:desc", "case", "det:poss":
-				if t.Rel == "case" && c > k {
+			case "compound", "flat", "flat:name", "amod", "nmod:poss", "nmod:desc", "case", "det:poss", "appos":
+				if t.Rel == "case" && !isPossessive(t.Text) {
 					continue
 				}
-				if t.Rel == "case" && depth == 0 {
+				if t.Rel == "appos" && (c < j || st.punctBetween(j, c)) {
 					continue
 				}
 				if c < lo {
@@ -152,6 +154,11 @@ func (st *sentence) mk(text, name, code, country string) *model.Actor {
 // actorOf resolves the noun phrase headed by k to an actor, or nil when it
 // names none.
 func (st *sentence) actorOf(k int) *model.Actor {
+	if st.depth > 3 || k < 0 || k >= len(st.toks) {
+		return nil
+	}
+	st.depth++
+	defer func() { st.depth-- }()
 	t := st.toks[k]
 	in := st.a.in
 	kb := st.a.c.kb
@@ -180,60 +187,93 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	if t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "ADJ" && t.UPOS != "X" {
 		return nil
 	}
-	lo, hi := st.coreSpan(k)
-	core := st.spanText(lo, hi)
-	date := in.Published
-	if kb != nil {
-		if m, ok := kb.LookupName(core, date); ok && m.Code != "" {
-			return st.mk(core, m.Name, m.Code, m.Country)
-		}
-	}
-	if ei := st.ent[k]; ei >= 0 {
-		e := in.Entities[ei]
-		if e.Actor != nil && *e.Actor != "" {
-			name := ""
-			if e.Name != nil {
-				name = *e.Name
-			}
-			return st.mk(core, name, *e.Actor, "")
-		}
-	}
-	if kb != nil {
-		var mods []string
-		for i := lo; i < k; i++ {
-			if st.toks[i].UPOS == "DET" || st.toks[i].UPOS == "PUNCT" || st.toks[i].Rel == "case" {
-				continue
-			}
-			mods = append(mods, st.toks[i].Text)
-		}
-		// "rebels in the Ivory Coast", "government of Sindh province"
+	if groupHeads[strings.ToLower(t.Text)] {
 		for _, c := range st.kids[k] {
-			if c > k && st.toks[c].Rel == "nmod" {
-				switch st.caseOf(c) {
-				case "in", "of", "from":
-					l2, h2 := st.coreSpan(c)
-					mods = append(mods, st.spanText(l2, h2))
+			if baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" {
+				if a := st.actorOf(c); a != nil {
+					return a
 				}
 			}
 		}
-		if c, ok := kb.Resolve(mods, st.toks[k].Text, date); ok && c.Code != "" {
-			return st.mk(core, c.Entity, c.Code, c.Country)
+	}
+	lo, hi := st.coreSpan(k)
+	// names and national adjectives the parse left out on the left:
+	// "Serbian President Vojislav Kostunica"
+	for n := 0; n < 3 && lo > 0; n++ {
+		p := st.toks[lo-1]
+		if (p.UPOS == "PROPN" || p.UPOS == "ADJ" && isUpper(p.Text)) && st.ent[lo-1] >= 0 {
+			lo--
+			continue
 		}
-		// a modifier naming a country: "Palestinian homes", "Israeli tanks"
-		for i := lo; i < k; i++ {
-			if ei := st.ent[i]; ei >= 0 && in.Entities[ei].Actor != nil && *in.Entities[ei].Actor != "" {
-				e := in.Entities[ei]
-				return st.mk(core, deref(e.Name), *e.Actor, "")
-			}
-			if iso, ok := kb.Demonym(st.toks[i].Text); ok {
-				return st.mk(core, "", iso, iso)
+		break
+	}
+	core := st.spanText(lo, hi)
+	date := in.Published
+	if kb == nil {
+		return st.entityActor(lo, hi, core)
+	}
+	if m, ok := kb.LookupName(core, date); ok && m.Code != "" {
+		return st.mk(core, m.Name, m.Code, m.Country)
+	}
+	mods := st.modsBefore(lo, k)
+	// "rebels in the Ivory Coast", "government of Sindh province"
+	for _, c := range st.kids[k] {
+		if c > k && st.toks[c].Rel == "nmod" {
+			switch st.caseOf(c) {
+			case "in", "of", "from":
+				l2, h2 := st.coreSpan(c)
+				mods = append(mods, st.spanText(l2, h2))
 			}
 		}
 	}
-	for i := lo; i <= hi; i++ {
-		if ei := st.ent[i]; ei >= 0 && in.Entities[ei].Actor != nil && *in.Entities[ei].Actor != "" {
-			e := in.Entities[ei]
-			return st.mk(core, deref(e.Name), *e.Actor, "")
+	// a pronoun possessor of a role noun: "their forces" -> its country
+	if sec, ok := kb.Sector(st.toks[k].Text); ok {
+		for _, c := range st.kids[k] {
+			if st.toks[c].Rel == "nmod:poss" && st.toks[c].UPOS == "PRON" {
+				if a := st.actorOf(c); a != nil && a.Country != nil && *a.Country != "" && len(sec) == 3 {
+					return st.mk(core, deref(a.Name), *a.Country+sec, *a.Country)
+				}
+			}
+		}
+	}
+	comp, compOK := kb.Resolve(mods, st.toks[k].Text, date)
+	if compOK && comp.Code != "" && comp.Country != "" && comp.Sector != "" {
+		return st.mk(core, comp.Entity, comp.Code, comp.Country)
+	}
+	// a role noun among the modifiers: "opposition groups in Zimbabwe"
+	for mi, m := range mods {
+		if _, ok := kb.Sector(m); ok {
+			rest := append(append([]string{}, mods[:mi]...), mods[mi+1:]...)
+			if c, ok := kb.Resolve(rest, m, date); ok && c.Code != "" && c.Country != "" && c.Sector != "" {
+				return st.mk(core, c.Entity, c.Code, c.Country)
+			}
+		}
+	}
+	// a named actor inside the phrase: "the radical Palestinian Islamic Jihad movement"
+	bestLen := 0
+	var best *model.Actor
+	for ei, e := range in.Entities {
+		if e.Sentence != st.s.Index || e.Start < st.toks[lo].Start || e.End > st.toks[hi].End || len(e.Text) <= bestLen {
+			continue
+		}
+		if m, ok := kb.LookupName(e.Text, date); ok && m.Code != "" && len(m.Code) > 3 {
+			best, bestLen = st.mk(core, m.Name, m.Code, m.Country), len(e.Text)
+		}
+		_ = ei
+	}
+	if best != nil {
+		return best
+	}
+	if compOK && comp.Code != "" {
+		return st.mk(core, comp.Entity, comp.Code, comp.Country)
+	}
+	if a := st.entityActor(lo, hi, core); a != nil {
+		return a
+	}
+	// a modifier naming a country: "Palestinian homes", "Israeli tanks"
+	for i := lo; i < k; i++ {
+		if iso, ok := kb.Demonym(st.toks[i].Text); ok {
+			return st.mk(core, "", iso, iso)
 		}
 	}
 	if t.UPOS == "PROPN" && st.ent[k] >= 0 {
@@ -262,3 +302,51 @@ func roleOnly(code string) bool {
 	c, roles := actors.Split(code)
 	return len(roles) == 0 && len(code) == 3 && c == code
 }
+
+func isPossessive(w string) bool {
+	return w == "'s" || w == "'" || w == "’s" || w == "’"
+}
+
+func (st *sentence) punctBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for i := a + 1; i < b; i++ {
+		if st.toks[i].UPOS == "PUNCT" {
+			return true
+		}
+	}
+	return false
+}
+
+// Heads that stand for their "of" phrase: "a group of Moroccan diplomats".
+var groupHeads = map[string]bool{"group": true, "number": true, "team": true, "delegation": true, "contingent": true,
+	"batch": true, "patch": true, "band": true, "dozens": true, "hundreds": true, "thousands": true, "some": true,
+	"members": true, "member": true, "couple": true, "handful": true, "crowd": true, "unit": true, "squad": true,
+	"tens": true, "scores": true, "millions": true, "most": true, "many": true, "all": true}
+
+func (st *sentence) modsBefore(lo, k int) []string {
+	var mods []string
+	for i := lo; i < k; i++ {
+		if st.toks[i].UPOS == "DET" || st.toks[i].UPOS == "PUNCT" || st.toks[i].Rel == "case" {
+			continue
+		}
+		mods = append(mods, st.toks[i].Text)
+	}
+	return mods
+}
+
+// entityActor returns the actor coreference gave an entity mention inside
+// tokens [lo, hi], preferring the one under the head.
+func (st *sentence) entityActor(lo, hi int, core string) *model.Actor {
+	in := st.a.in
+	for i := hi; i >= lo; i-- {
+		if ei := st.ent[i]; ei >= 0 && in.Entities[ei].Actor != nil && *in.Entities[ei].Actor != "" {
+			e := in.Entities[ei]
+			return st.mk(core, deref(e.Name), *e.Actor, "")
+		}
+	}
+	return nil
+}
+
+func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }

@@ -30,6 +30,9 @@ type sentence struct {
 	gov map[int]govern
 	// used marks nouns consumed as the object of a coded verb.
 	used map[int]bool
+	// depth bounds the recursion of actor resolution (pronouns and
+	// possessors refer to each other through the parse).
+	depth int
 }
 
 // govern is how a complement's modality and source are set by its governor.
@@ -349,4 +352,12 @@ func rolesOf(as []*model.Actor) []string {
 		}
 	}
 	return out
+}
+
+func (st *sentence) verbEntries(i int) []entry {
+	return st.a.c.lex.lookup(st.a.c.lex.verbs, lower(st.toks[i]), st.toks[i].Text)
+}
+
+func (st *sentence) nounEntries(i int) []entry {
+	return st.a.c.lex.lookup(st.a.c.lex.nouns, lower(st.toks[i]), st.toks[i].Text)
 }

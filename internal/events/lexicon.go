@@ -128,3 +128,39 @@ func parseLexicon(src string, book *codebook.Book) (*lexicon, error) {
 	}
 	return lx, nil
 }
+
+// lookup returns the entries of a token: by its lemma, else by its word
+// form or a regular stem of it (the lemmatizer's misses: "blamed" -> blam).
+func (lx *lexicon) lookup(m map[string][]entry, lemma, text string) []entry {
+	if es := m[lemma]; len(es) > 0 {
+		return es
+	}
+	w := strings.ToLower(text)
+	if es := m[w]; len(es) > 0 {
+		return es
+	}
+	for _, s := range stems(w) {
+		if es := m[s]; len(es) > 0 {
+			return es
+		}
+	}
+	return nil
+}
+
+// stems guesses the base forms of a regular inflected English word.
+func stems(w string) []string {
+	var out []string
+	for _, suf := range []string{"ing", "ed", "es", "s", "d"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			b := w[:len(w)-len(suf)]
+			out = append(out, b, b+"e")
+			if n := len(b); n > 2 && b[n-1] == b[n-2] {
+				out = append(out, b[:n-1])
+			}
+			if strings.HasSuffix(b, "i") {
+				out = append(out, b[:len(b)-1]+"y")
+			}
+		}
+	}
+	return out
+}

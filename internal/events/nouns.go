@@ -13,7 +13,7 @@ var lightVerbs = map[string]bool{"hold": true, "launch": true, "mount": true, "s
 	"lodge": true, "issue": true, "pay": true, "reach": true, "sign": true, "open": true, "unleash": true,
 	"step": true, "escalate": true, "intensify": true, "wage": true, "announce": true, "order": true,
 	"take": true, "engage": true, "undertake": true, "perpetrate": true, "commit": true, "deliver": true,
-	"have": true, "see": true, "report": true}
+	"have": true, "see": true, "report": true, "complete": true, "finish": true, "call": true}
 
 // Words that make a nominal event only possible: "any invasion", "a
 // possible attack", "fears of war".
@@ -28,7 +28,7 @@ var fearNouns = map[string]bool{"fear": true, "threat": true, "risk": true, "pro
 // nounEvents codes the event noun i.
 func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 	t := st.toks[i]
-	entries := st.a.c.lex.nouns[lower(t)]
+	entries := st.nounEntries(i)
 	if len(entries) == 0 {
 		return nil
 	}
@@ -85,7 +85,7 @@ func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 		ht := st.toks[h]
 		switch baseRel(t.Rel) {
 		case "obj", "obl":
-			if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && len(st.a.c.lex.verbs[lower(ht)]) == 0 || ht.UPOS == "VERB" && lightVerbs[lower(ht)] && !governedBy(st, h) {
+			if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(i) == "in") {
 				kind = "light"
 			}
 		case "nsubj":
@@ -100,7 +100,7 @@ func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 			srcs = st.sources(h, 0)
 		}
 		if tgts == nil {
-			tgts = st.targets(h)
+			tgts = st.targets(h, srcs)
 		}
 		m, a := st.modality(h)
 		mod = stronger(mod, m)
@@ -144,8 +144,3 @@ func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 	return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.4)
 }
 
-// governedBy reports whether verb h was itself coded as a trigger.
-func governedBy(st *sentence, h int) bool {
-	_, ok := st.gov[h]
-	return ok
-}

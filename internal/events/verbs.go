@@ -19,6 +19,8 @@ var beliefVerbs = map[string]bool{"believe": true, "think": true, "suspect": tru
 	"claim": true, "allege": true, "estimate": true, "predict": true, "contend": true, "argue": true}
 
 var (
+	allegeVerbs = map[string]bool{"suspect": true, "accuse": true, "allege": true, "blame": true, "charge": true, "claim": true, "rumour": true, "rumor": true}
+	fearVerbs   = map[string]bool{"fear": true, "worry": true, "expect": true, "warn": true, "predict": true}
 	hypoAux   = map[string]bool{"could": true, "would": true, "may": true, "might": true, "should": true, "can": true, "ca": true}
 	futureAux = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
 	mustAux   = map[string]bool{"must": true, "should": true}
@@ -84,6 +86,42 @@ func (st *sentence) modality(i int) (string, string) {
 		}
 		break
 	}
+	// the clause hangs from an allegation, a denial or a fear ("suspected
+	// of blowing up", "denied attacking", "fears it could"), or is the
+	// purpose or complement of another act ("will visit … to mediate").
+	for j, depth := i, 0; depth < 4; depth++ {
+		t := st.toks[j]
+		h := t.Head
+		if h < 0 || h >= len(st.toks) || h == j {
+			break
+		}
+		r := baseRel(t.Rel)
+		if r != "advcl" && r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obl" {
+			break
+		}
+		hl := lower(st.toks[h])
+		switch {
+		case allegeVerbs[hl]:
+			mod = stronger(mod, model.Reported)
+		case hl == "deny":
+			mod = stronger(mod, model.Negated)
+		case fearVerbs[hl]:
+			mod = stronger(mod, model.Hypothetical)
+		}
+		if _, gov := st.gov[h]; !gov && (r == "xcomp" || r == "advcl" && st.hasMark(j, "to")) && st.toks[h].UPOS == "VERB" {
+			for _, a := range st.auxes(h) {
+				if hypoAux[a] {
+					mod = stronger(mod, model.Hypothetical)
+				} else if futureAux[a] {
+					mod = stronger(mod, model.Intended)
+				}
+			}
+			if r == "advcl" {
+				mod = stronger(mod, model.Intended)
+			}
+		}
+		j = h
+	}
 	attrib := st.attribution(i)
 	if attrib != "" && mod == model.Asserted && st.toks[i].Rel == "ccomp" {
 		h := st.toks[i].Head
@@ -141,10 +179,18 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		return nil
 	}
 	if k := st.child(i, "nsubj", "nsubj:outer"); k >= 0 {
-		return st.actorsOfNP(k)
+		if as := st.actorsOfNP(k); len(as) > 0 {
+			return as
+		}
+		return st.scanActor(i, -1)
 	}
 	if g, ok := st.gov[i]; ok && g.source != nil {
 		return g.source
+	}
+	if t := st.toks[i]; t.Rel == "root" || t.Rel == "ccomp" || t.Rel == "compound" || t.Rel == "acl" && t.XPOS != "VBN" {
+		if as := st.scanActor(i, -1); len(as) > 0 {
+			return as
+		}
 	}
 	t := st.toks[i]
 	switch baseRel(t.Rel) {
@@ -164,7 +210,7 @@ var targetPreps = map[string]bool{"against": true, "on": true, "with": true, "to
 	"upon": true, "toward": true, "towards": true, "from": true, "in": true, "over": true, "for": true, "of": true}
 
 // targets returns the actors verb i acts on.
-func (st *sentence) targets(i int) []*model.Actor {
+func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 	if st.isPassive(i) {
 		if k := st.child(i, "nsubj:pass"); k >= 0 {
 			if as := st.actorsOfNP(k); len(as) > 0 {
@@ -183,23 +229,63 @@ func (st *sentence) targets(i int) []*model.Actor {
 			}
 		}
 	}
+	var weak []*model.Actor // a role without a country, kept if nothing better
+	good := func(as []*model.Actor) bool {
+		if len(as) == 0 {
+			return false
+		}
+		if as[0].Actor == nil || roleOnly(*as[0].Actor) || sameCountry(as[0], srcs) {
+			if weak == nil {
+				weak = as
+			}
+			return false
+		}
+		return true
+	}
 	for _, k := range objs {
-		if as := st.actorsOfNP(k); len(as) > 0 {
+		if as := st.actorsOfNP(k); good(as) {
 			return as
 		}
 		// an actor inside the object: "the right of Russian troops", "Palestinian homes"
 		for _, m := range st.kids[k] {
 			r := baseRel(st.toks[m].Rel)
+			if st.toks[m].UPOS == "PRON" {
+				continue
+			}
 			if r == "nmod" || r == "amod" || r == "compound" {
-				if as := st.actorsOfNP(m); len(as) > 0 && as[0].Actor != nil {
+				if as := st.actorsOfNP(m); good(as) {
 					return as
 				}
 			}
 		}
 	}
 	for _, k := range obls {
-		if as := st.actorsOfNP(k); len(as) > 0 {
+		if as := st.actorsOfNP(k); good(as) {
 			return as
+		}
+	}
+	if weak != nil {
+		return weak
+	}
+	return st.scanActor(i, +1)
+}
+
+// scanActor is the fallback when the parse gives no subject (dir -1) or
+// object (dir +1): the nearest noun phrase on that side of verb i, within
+// a few words and not across a clause boundary, that names an actor with
+// a country or an international code.
+func (st *sentence) scanActor(i, dir int) []*model.Actor {
+	for j, n := i+dir, 0; j >= 0 && j < len(st.toks) && n < 8; j, n = j+dir, n+1 {
+		t := st.toks[j]
+		if t.UPOS == "VERB" || t.UPOS == "SCONJ" || t.Text == ";" || (dir > 0 && t.Text == ",") {
+			break
+		}
+		if t.UPOS != "PROPN" && t.UPOS != "NOUN" && t.UPOS != "ADJ" {
+			continue
+		}
+		a := st.actorOf(j)
+		if a != nil && a.Actor != nil && !roleOnly(*a.Actor) {
+			return []*model.Actor{a}
 		}
 	}
 	return nil
@@ -213,12 +299,12 @@ func (st *sentence) codeOf(j, depth int) string {
 	}
 	t := st.toks[j]
 	if t.UPOS == "NOUN" {
-		if e, _, ok := st.match(st.a.c.lex.nouns[lower(t)], j, nil); ok && e.code != "" {
+		if e, _, ok := st.match(st.nounEntries(j), j, nil); ok && e.code != "" {
 			return e.code
 		}
 		return ""
 	}
-	e, _, ok := st.match(st.a.c.lex.verbs[lower(t)], j, nil)
+	e, _, ok := st.match(st.verbEntries(j), j, nil)
 	if !ok {
 		// a light verb with an event noun: "hold talks", "launch an attack"
 		for _, k := range st.kids[j] {
@@ -236,10 +322,11 @@ func (st *sentence) codeOf(j, depth int) string {
 	return e.code
 }
 
-// conditional reports whether verb i has an "unless"/"if" clause.
+// conditional reports whether verb i has an "unless" clause (a condition
+// that makes a promise a threat).
 func (st *sentence) conditional(i int) bool {
 	for _, k := range st.kids[i] {
-		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "unless", "if") {
+		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "unless") {
 			return true
 		}
 	}
@@ -267,12 +354,17 @@ func (st *sentence) verbEvents(i int) []model.Event {
 	if reportVerbs[lemma] {
 		return st.reportEvents(i, srcs, mod)
 	}
-	e, obj, ok := st.match(st.a.c.lex.verbs[lemma], i, rolesOf(srcs))
+	e, obj, ok := st.match(st.verbEntries(i), i, rolesOf(srcs))
 	if !ok {
 		return nil
 	}
 	if obj >= 0 {
 		st.used[obj] = true
+	}
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "obj" {
+			st.used[k] = true
+		}
 	}
 	code := e.code
 	trig := t.Text
@@ -280,30 +372,37 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		trig += " " + e.particle
 	}
 	var out []model.Event
-	tgts := st.targets(i)
+	tgts := st.targets(i, srcs)
+	if len(srcs) == 0 && st.isPassive(i) && e.code != "" && (e.code[:2] == "17" || e.code[:2] == "16") {
+		srcs = st.placeActor(i) // "was arrested in Lebanon": the authorities of Lebanon
+	}
 	if e.family != "" {
 		comp := st.complement(i)
 		act := ""
 		if comp >= 0 {
 			act = st.codeOf(comp, 1)
-			trig += " to " + st.toks[comp].Text
+			trig += " " + st.toks[comp].Text
 		} else if n := st.nounComplement(i); n >= 0 {
 			act = st.codeOf(n, 1)
 			st.gov[n] = govern{modality: stronger(familyModality(e.family), mod), source: srcs, attrib: attrib}
 			trig += " " + st.toks[n].Text
 		}
-		code = familyCode(e.family, act, st.conditional(i) || comp >= 0 && st.conditional(comp))
+		fam := e.family
+		if comp >= 0 && st.negated(comp) && (fam == famIntent || fam == famPlan) {
+			fam = famRefuse // "vowed not to return"
+		}
+		code = familyCode(fam, act, st.conditional(i) || comp >= 0 && st.conditional(comp))
 		if comp >= 0 {
 			ctl := srcs
 			if e.family == famAppeal || e.family == famDemand {
-				ctl = st.targets(i) // "called on X to meet": X meets
+				ctl = st.targets(i, srcs) // "called on X to meet": X meets
 			}
 			st.gov[comp] = govern{modality: stronger(familyModality(e.family), mod), source: ctl, attrib: attrib}
 			if len(tgts) == 0 {
 				if e.family == famAppeal || e.family == famDemand {
 					tgts = st.sources(comp, 0)
 				} else {
-					tgts = st.targets(comp)
+					tgts = st.targets(comp, srcs)
 				}
 			}
 		}
@@ -313,7 +412,7 @@ func (st *sentence) verbEvents(i int) []model.Event {
 	}
 	// A future act in a main clause or under a speech verb is an intent
 	// (or a threat), asserted; the act itself is only intended.
-	if e.family == "" && mod == model.Intended && !governed {
+	if e.family == "" && mod == model.Intended && st.future(i) && (!governed || g.modality == model.Asserted || g.modality == model.Reported) {
 		fam := famIntent
 		if st.conditional(i) {
 			fam = famThreat
@@ -333,7 +432,7 @@ func (st *sentence) verbEvents(i int) []model.Event {
 // "warned of an invasion", "demanded the removal of".
 func (st *sentence) nounComplement(i int) int {
 	for _, k := range st.clauseNouns(i) {
-		if st.toks[k].UPOS == "NOUN" && len(st.a.c.lex.nouns[lower(st.toks[k])]) > 0 {
+		if st.toks[k].UPOS == "NOUN" && len(st.nounEntries(k)) > 0 {
 			return k
 		}
 	}
@@ -353,9 +452,6 @@ func (st *sentence) reportEvents(i int, srcs []*model.Actor, mod string) []model
 		return nil
 	}
 	act := st.codeOf(c, 1)
-	if act == "" {
-		return nil
-	}
 	aux := st.auxes(c)
 	must := false
 	future := false
@@ -378,14 +474,14 @@ func (st *sentence) reportEvents(i int, srcs []*model.Actor, mod string) []model
 		code := familyCode(famDemand, act, false)
 		st.gov[c] = govern{modality: model.Hypothetical, attrib: attrib}
 		return st.events(i, st.toks[i].Text+" must "+st.toks[c].Text, code, srcs, csrc, stronger(model.Asserted, mod), "", 0.55)
-	case future && len(srcs) > 0 && st.sameActor(srcs, c):
+	case future && act != "" && len(srcs) > 0 && st.sameActor(srcs, c):
 		fam := famIntent
 		if st.conditional(c) {
 			fam = famThreat
 		}
 		code := familyCode(fam, act, st.conditional(c))
 		st.gov[c] = govern{modality: model.Intended, attrib: attrib, source: srcs}
-		return st.events(i, st.toks[i].Text+" will "+st.toks[c].Text, code, srcs, st.targets(c), stronger(model.Asserted, mod), "", 0.55)
+		return st.events(i, st.toks[i].Text+" will "+st.toks[c].Text, code, srcs, st.targets(c, srcs), stronger(model.Asserted, mod), "", 0.55)
 	}
 	m := model.Asserted
 	if beliefVerbs[lower(st.toks[i])] {
@@ -413,4 +509,39 @@ func (st *sentence) sameActor(srcs []*model.Actor, c int) bool {
 		}
 	}
 	return false
+}
+
+// future reports whether verb i has a future auxiliary (will, shall, 'll).
+func (st *sentence) future(i int) bool {
+	for _, a := range st.auxes(i) {
+		if futureAux[a] {
+			return true
+		}
+	}
+	return false
+}
+
+func sameCountry(a *model.Actor, srcs []*model.Actor) bool {
+	if a == nil || a.Country == nil || *a.Country == "" {
+		return false
+	}
+	for _, s := range srcs {
+		if s != nil && s.Country != nil && *s.Country == *a.Country {
+			return true
+		}
+	}
+	return false
+}
+
+// placeActor returns the country named by an "in X" oblique of verb i.
+func (st *sentence) placeActor(i int) []*model.Actor {
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "obl" && st.caseOf(k) == "in" {
+			if a := st.actorOf(k); a != nil && a.Country != nil && *a.Country != "" {
+				c := *a.Country
+				return []*model.Actor{st.mk(a.Text, deref(a.Name), c, c)}
+			}
+		}
+	}
+	return nil
 }
