@@ -3,7 +3,6 @@ package events
 import (
 	"strings"
 
-	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/model"
 )
 
@@ -176,6 +175,11 @@ func (st *sentence) actorOf(k int) *model.Actor {
 				if a := st.actorOf(s); a != nil && a.Actor != nil {
 					return &model.Actor{Text: t.Text, Name: a.Name, Actor: a.Actor, Country: a.Country}
 				}
+			} else if s < 0 && j < k && st.toks[j].UPOS == "VERB" {
+				if as := st.scanActor(j, -1); len(as) > 0 {
+					a := as[0]
+					return &model.Actor{Text: t.Text, Name: a.Name, Actor: a.Actor, Country: a.Country}
+				}
 			}
 			j = st.toks[j].Head
 		}
@@ -265,6 +269,14 @@ func (st *sentence) actorOf(k int) *model.Actor {
 		return best
 	}
 	if compOK && comp.Code != "" {
+		// a nationality with a plural of people that has no role of its
+		// own ("Iraqi Kurds", "Algerian landowners"): civilians
+		if comp.Sector == "" && comp.Country != "" && comp.Code == comp.Country && k > lo &&
+			(st.toks[k].XPOS == "NNS" || st.toks[k].XPOS == "NNPS") {
+			if _, isDem := kb.Demonym(st.toks[k].Text); !isDem || k > lo {
+				return st.mk(core, comp.Entity, comp.Country+"CVL", comp.Country)
+			}
+		}
 		return st.mk(core, comp.Entity, comp.Code, comp.Country)
 	}
 	if a := st.entityActor(lo, hi, core); a != nil {
@@ -297,10 +309,17 @@ func deref(s *string) string {
 	return *s
 }
 
-// roleOnly reports whether code is a bare role code with no country.
-func roleOnly(code string) bool {
-	c, roles := actors.Split(code)
-	return len(roles) == 0 && len(code) == 3 && c == code
+// roleOnly reports whether code is a bare role code with no country or
+// international body ("REB", "MIL").
+func (st *sentence) roleOnly(code string) bool {
+	if len(code) != 3 || st.countryOf(code) != "" {
+		return false
+	}
+	switch code {
+	case "IGO", "NGO", "IMG", "MNC", "UNO":
+		return false
+	}
+	return true
 }
 
 func isPossessive(w string) bool {

@@ -35,7 +35,7 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	loc := st.locationFor(tok)
 	counts := st.countsFor(tok)
 	for _, s := range srcs {
-		if s != nil && s.Actor != nil && !roleOnly(*s.Actor) {
+		if s != nil && s.Actor != nil && !st.roleOnly(*s.Actor) {
 			st.a.lastActor = s
 		}
 		for _, t := range tgts {

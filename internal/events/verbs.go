@@ -234,7 +234,7 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		if len(as) == 0 {
 			return false
 		}
-		if as[0].Actor == nil || roleOnly(*as[0].Actor) || sameCountry(as[0], srcs) {
+		if as[0].Actor == nil || st.roleOnly(*as[0].Actor) || sameCountry(as[0], srcs) {
 			if weak == nil {
 				weak = as
 			}
@@ -284,7 +284,7 @@ func (st *sentence) scanActor(i, dir int) []*model.Actor {
 			continue
 		}
 		a := st.actorOf(j)
-		if a != nil && a.Actor != nil && !roleOnly(*a.Actor) {
+		if a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
 			return []*model.Actor{a}
 		}
 	}
