@@ -217,6 +217,11 @@ func (st *sentence) actorOf(k int) *model.Actor {
 		return st.entityActor(lo, hi, core)
 	}
 	if m, ok := kb.LookupName(core, date); ok && m.Code != "" {
+		// a plural of a nationality ("Iraqi Kurds", "Young Algerians"): civilians
+		if (m.Kind == "nationality" || m.Kind == "country") && m.Code == m.Country &&
+			(st.toks[k].XPOS == "NNS" || st.toks[k].XPOS == "NNPS") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
+			return st.mk(core, m.Name, m.Country+"CVL", m.Country)
+		}
 		return st.mk(core, m.Name, m.Code, m.Country)
 	}
 	mods := st.modsBefore(lo, k)
@@ -224,7 +229,7 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	for _, c := range st.kids[k] {
 		if c > k && st.toks[c].Rel == "nmod" {
 			switch st.caseOf(c) {
-			case "in", "of", "from":
+			case "in", "of", "from", "throughout", "across":
 				l2, h2 := st.coreSpan(c)
 				mods = append(mods, st.spanText(l2, h2))
 			}

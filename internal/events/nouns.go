@@ -21,6 +21,11 @@ var hypoNounMods = map[string]bool{"any": true, "possible": true, "potential": t
 	"planned": true, "imminent": true, "future": true, "hypothetical": true, "threatened": true, "expected": true,
 	"likely": true, "proposed": true}
 
+// Verbs whose object is only wished, feared or averted.
+var desireVerbs = map[string]bool{"want": true, "fear": true, "seek": true, "avoid": true, "prevent": true,
+	"risk": true, "expect": true, "predict": true, "avert": true, "deter": true, "rule": true, "oppose": true,
+	"plan": true, "prepare": true, "threaten": true, "warn": true, "demand": true, "urge": true}
+
 var fearNouns = map[string]bool{"fear": true, "threat": true, "risk": true, "prospect": true, "danger": true,
 	"possibility": true, "warning": true, "concern": true, "worry": true, "plan": true, "rumour": true, "rumor": true,
 	"speculation": true, "talk": true}
@@ -136,6 +141,9 @@ func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 		m, a := st.modality(h)
 		if st.toks[h].UPOS == "VERB" {
 			mod = stronger(mod, m)
+			if desireVerbs[lower(st.toks[h])] {
+				mod = stronger(mod, model.Hypothetical) // "wants war", "fear an attack"
+			}
 		}
 		if attrib == "" {
 			attrib = a

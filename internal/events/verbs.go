@@ -19,6 +19,9 @@ var beliefVerbs = map[string]bool{"believe": true, "think": true, "suspect": tru
 	"claim": true, "allege": true, "estimate": true, "predict": true, "contend": true, "argue": true}
 
 var (
+	aspectVerbs = map[string]bool{"resume": true, "continue": true, "begin": true, "start": true, "keep": true,
+		"try": true, "attempt": true, "seek": true, "intensify": true, "step": true}
+	harmVerbs   = map[string]bool{"kill": true, "wound": true, "injure": true, "hurt": true, "maim": true}
 	allegeVerbs = map[string]bool{"suspect": true, "accuse": true, "allege": true, "blame": true, "charge": true, "claim": true, "rumour": true, "rumor": true}
 	fearVerbs   = map[string]bool{"fear": true, "worry": true, "expect": true, "warn": true, "predict": true}
 	hypoAux   = map[string]bool{"could": true, "would": true, "may": true, "might": true, "should": true, "can": true, "ca": true}
@@ -50,6 +53,10 @@ func (st *sentence) negated(i int) bool {
 	for _, k := range st.kids[i] {
 		t := st.toks[k]
 		w := strings.ToLower(t.Text)
+		if baseRel(t.Rel) == "nsubj" && (w == "nobody" || w == "none" || w == "neither" || w == "nothing" ||
+			w == "one" && k > 0 && strings.EqualFold(st.toks[k-1].Text, "no")) {
+			return true
+		}
 		if t.Rel == "neg" || baseRel(t.Rel) == "advmod" && (w == "not" || w == "n't" || w == "never") ||
 			t.Rel == "det" && w == "no" {
 			return true
@@ -264,6 +271,21 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 			return as
 		}
 	}
+	// the target of the act's purpose: "staged demonstrations to demand
+	// reforms by the government"
+	if st.depth == 0 {
+		st.depth += 2
+		for _, k := range st.kids[i] {
+			r := baseRel(st.toks[k].Rel)
+			if (r == "advcl" || r == "xcomp") && st.toks[k].UPOS == "VERB" {
+				if as := st.targets(k, srcs); good(as) {
+					st.depth -= 2
+					return as
+				}
+			}
+		}
+		st.depth -= 2
+	}
 	if weak != nil {
 		return weak
 	}
@@ -306,9 +328,11 @@ func (st *sentence) codeOf(j, depth int) string {
 	}
 	e, _, ok := st.match(st.verbEntries(j), j, nil)
 	if !ok {
-		// a light verb with an event noun: "hold talks", "launch an attack"
+		// a light verb with an event noun: "hold talks", "launch an
+		// attack"; an aspectual verb with an act: "resume shelling"
 		for _, k := range st.kids[j] {
-			if baseRel(st.toks[k].Rel) == "obj" && st.toks[k].UPOS == "NOUN" {
+			r := baseRel(st.toks[k].Rel)
+			if r == "obj" && st.toks[k].UPOS == "NOUN" || (r == "xcomp" || r == "obj") && aspectVerbs[lower(st.toks[j])] {
 				if c := st.codeOf(k, depth+1); c != "" {
 					return c
 				}
@@ -367,6 +391,19 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		}
 	}
 	code := e.code
+	if harmVerbs[lemma] {
+		// "killed in a suicide bombing", "a roadside bombing killed": the
+		// means names the act
+		for _, k := range st.kids[i] {
+			r := baseRel(st.toks[k].Rel)
+			if st.toks[k].UPOS == "NOUN" && (r == "nsubj" || r == "obl") {
+				if ne, _, ok := st.match(st.nounEntries(k), k, nil); ok && ne.code >= "18" && ne.code < "21" {
+					code = ne.code
+					st.used[k] = true
+				}
+			}
+		}
+	}
 	trig := t.Text
 	if e.particle != "" {
 		trig += " " + e.particle
@@ -412,10 +449,13 @@ func (st *sentence) verbEvents(i int) []model.Event {
 	}
 	// A future act in a main clause or under a speech verb is an intent
 	// (or a threat), asserted; the act itself is only intended.
-	if e.family == "" && mod == model.Intended && st.future(i) && (!governed || g.modality == model.Asserted || g.modality == model.Reported) {
+	if e.family == "" && (mod == model.Intended || mod == model.Negated) && st.future(i) && (!governed || g.modality == model.Asserted || g.modality == model.Reported) {
 		fam := famIntent
 		if st.conditional(i) {
 			fam = famThreat
+		}
+		if st.negated(i) {
+			fam = famRefuse // "will not accept"
 		}
 		ic := familyCode(fam, code, st.conditional(i))
 		out = append(out, st.events(i, "will "+trig, ic, srcs, tgts, model.Asserted, attrib, 0.55)...)
@@ -478,6 +518,9 @@ func (st *sentence) reportEvents(i int, srcs []*model.Actor, mod string) []model
 		fam := famIntent
 		if st.conditional(c) {
 			fam = famThreat
+		}
+		if st.negated(c) {
+			fam = famRefuse
 		}
 		code := familyCode(fam, act, st.conditional(c))
 		st.gov[c] = govern{modality: model.Intended, attrib: attrib, source: srcs}
