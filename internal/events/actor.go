@@ -218,7 +218,7 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	}
 	if m, ok := kb.LookupName(core, date); ok && m.Code != "" {
 		// a plural of a nationality ("Iraqi Kurds", "Young Algerians"): civilians
-		if (m.Kind == "nationality" || m.Kind == "country") && m.Code == m.Country &&
+		if m.Kind == "nationality" && m.Code == m.Country &&
 			(st.toks[k].XPOS == "NNS" || st.toks[k].XPOS == "NNPS") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
 			return st.mk(core, m.Name, m.Country+"CVL", m.Country)
 		}

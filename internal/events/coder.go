@@ -303,7 +303,8 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 			}
 			hit = -1
 			for _, k := range nouns {
-				if e.obj[lower(st.toks[k])] || e.obj[strings.ToLower(st.toks[k].Text)] || (st.caseOf(k) != "" && e.obj[st.caseOf(k)]) {
+				if e.obj[lower(st.toks[k])] || e.obj[strings.ToLower(st.toks[k].Text)] ||
+					st.toks[k].Head == i && !timeWords[lower(st.toks[k])] && st.caseOf(k) != "" && e.obj[st.caseOf(k)] {
 					hit = k
 					break
 				}
@@ -361,3 +362,9 @@ func (st *sentence) verbEntries(i int) []entry {
 func (st *sentence) nounEntries(i int) []entry {
 	return st.a.c.lex.lookup(st.a.c.lex.nouns, lower(st.toks[i]), st.toks[i].Text)
 }
+
+// timeWords are nouns of time, whose preposition ("on Saturday") says
+// nothing about the frame.
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "day": true, "week": true, "month": true, "year": true, "night": true,
+	"morning": true, "evening": true, "afternoon": true, "weekend": true, "hour": true, "today": true}

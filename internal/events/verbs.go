@@ -206,7 +206,10 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			return st.sources(t.Head, depth+1)
 		}
 	case "acl":
-		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger") {
+		// "rebels fighting the army"; a participle on the root noun is a
+		// clause the parser read as a phrase ("Russian troops amassed at
+		// the border")
+		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.XPOS == "VBN" && st.toks[t.Head].Rel == "root") {
 			return st.actorsOfNP(t.Head)
 		}
 	}
@@ -226,6 +229,9 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		}
 	}
 	var objs, obls []int
+	if t := st.toks[i]; t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && st.toks[t.Head].Rel != "root" {
+		objs = append(objs, t.Head) // "civilians killed in the raid"
+	}
 	for _, k := range st.kids[i] {
 		switch baseRel(st.toks[k].Rel) {
 		case "obj", "iobj":
@@ -299,6 +305,9 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 func (st *sentence) scanActor(i, dir int) []*model.Actor {
 	for j, n := i+dir, 0; j >= 0 && j < len(st.toks) && n < 8; j, n = j+dir, n+1 {
 		t := st.toks[j]
+		if t.UPOS == "SCONJ" && dir > 0 && strings.EqualFold(t.Text, "that") {
+			continue
+		}
 		if t.UPOS == "VERB" || t.UPOS == "SCONJ" || t.Text == ";" || (dir > 0 && t.Text == ",") {
 			break
 		}
