@@ -59,10 +59,10 @@ func TestLoad(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	bad := []string{
 		"",
-		"026\t02\t1\t3\tREQUEST\tmeet",                 // 6 fields
-		"026\t02\t9\t3\tREQUEST\tmeet\tx",              // bad quad
-		"026\t02\t1\tx\tREQUEST\tmeet\tx",              // bad goldstein
-		"026\t03\t1\t3\tREQUEST\tmeet\tx",              // root mismatch
+		"026\t02\t1\t3\tREQUEST\tmeet",    // 6 fields
+		"026\t02\t9\t3\tREQUEST\tmeet\tx", // bad quad
+		"026\t02\t1\tx\tREQUEST\tmeet\tx", // bad goldstein
+		"026\t03\t1\t3\tREQUEST\tmeet\tx", // root mismatch
 		"026\t02\t1\t3\tR\tm\tx\n026\t02\t1\t3\tR\tm\tx", // duplicate
 	}
 	for _, src := range bad {
