@@ -156,8 +156,23 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	if st.depth > 3 || k < 0 || k >= len(st.toks) {
 		return nil
 	}
+	if a, ok := st.memo[k]; ok {
+		return a
+	}
+	if st.busy[k] {
+		return nil // a cycle through pronouns and possessors
+	}
+	st.busy[k] = true
 	st.depth++
-	defer func() { st.depth-- }()
+	a := st.resolveActor(k)
+	st.depth--
+	delete(st.busy, k)
+	st.memo[k] = a
+	return a
+}
+
+// resolveActor does the work of actorOf.
+func (st *sentence) resolveActor(k int) *model.Actor {
 	t := st.toks[k]
 	in := st.a.in
 	kb := st.a.c.kb

@@ -33,6 +33,9 @@ type sentence struct {
 	// depth bounds the recursion of actor resolution (pronouns and
 	// possessors refer to each other through the parse).
 	depth int
+	// memo holds each token's actor once resolved; busy breaks cycles.
+	memo map[int]*model.Actor
+	busy map[int]bool
 }
 
 // govern is how a complement's modality and source are set by its governor.
@@ -51,7 +54,8 @@ type trigger struct {
 }
 
 func (a *article) codeSentence(s *model.Sentence) []model.Event {
-	st := &sentence{a: a, s: s, toks: s.Tokens, gov: map[int]govern{}, used: map[int]bool{}}
+	st := &sentence{a: a, s: s, toks: s.Tokens, gov: map[int]govern{}, used: map[int]bool{},
+		memo: map[int]*model.Actor{}, busy: map[int]bool{}}
 	n := len(st.toks)
 	st.kids = make([][]int, n)
 	for i, t := range st.toks {

@@ -151,4 +151,3 @@ func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 	}
 	return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.4)
 }
-

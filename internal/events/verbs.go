@@ -24,9 +24,9 @@ var (
 	harmVerbs   = map[string]bool{"kill": true, "wound": true, "injure": true, "hurt": true, "maim": true}
 	allegeVerbs = map[string]bool{"suspect": true, "accuse": true, "allege": true, "blame": true, "charge": true, "claim": true, "rumour": true, "rumor": true}
 	fearVerbs   = map[string]bool{"fear": true, "worry": true, "expect": true, "warn": true, "predict": true}
-	hypoAux   = map[string]bool{"could": true, "would": true, "may": true, "might": true, "should": true, "can": true, "ca": true}
-	futureAux = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
-	mustAux   = map[string]bool{"must": true, "should": true}
+	hypoAux     = map[string]bool{"could": true, "would": true, "may": true, "might": true, "should": true, "can": true, "ca": true}
+	futureAux   = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
+	mustAux     = map[string]bool{"must": true, "should": true}
 )
 
 var modalityRank = map[string]int{model.Asserted: 0, model.Reported: 1, model.Intended: 2, model.Hypothetical: 3, model.Negated: 4}
