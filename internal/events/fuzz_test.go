@@ -30,15 +30,6 @@ func FuzzCode(f *testing.F) {
 	})
 }
 
-// fuzzOne runs one fuzz input with fresh coders.
-func fuzzOne(t *testing.T, data []byte) {
-	c, err := New(nil)
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	fuzzCode(t, c, newTestCoder(t), data)
-}
-
 func fuzzCode(t *testing.T, c, kbc *Coder, data []byte) {
 	if len(data) > 600 {
 		data = data[:600]
