@@ -88,7 +88,7 @@ func (st *sentence) code() []model.Event {
 	hasVerbEvent := false
 	for _, i := range order {
 		t := st.toks[i]
-		if !isVerbLike(t) {
+		if !isVerbLike(t) || st.background(i) {
 			continue
 		}
 		evs := st.verbEvents(i)
@@ -100,17 +100,63 @@ func (st *sentence) code() []model.Event {
 			break
 		}
 	}
-	for _, i := range order {
-		t := st.toks[i]
-		if t.UPOS != "NOUN" || st.used[i] {
-			continue
-		}
-		out = append(out, st.nounEvents(i, hasVerbEvent)...)
-		if len(out) > 4*MaxEventsPerSentence {
-			break
+	// event nouns: with a light verb or as a subject first; standalone
+	// ones only in a sentence with no other event
+	for pass := 0; pass < 2; pass++ {
+		for _, i := range order {
+			t := st.toks[i]
+			if t.UPOS != "NOUN" || st.used[i] || t.Rel == "compound" {
+				continue
+			}
+			if pass == 1 && (hasVerbEvent || len(out) > 0) {
+				break
+			}
+			evs := st.nounEvents(i, pass == 0)
+			if len(evs) > 0 {
+				st.used[i] = true
+			}
+			out = append(out, evs...)
+			if len(out) > 4*MaxEventsPerSentence {
+				break
+			}
 		}
 	}
 	return dedupe(out)
+}
+
+// background reports whether verb i only describes a noun ("the
+// helicopter that was captured", "property seized by the army", "the
+// occupied West Bank"): such clauses are not coded, unless the noun is
+// the sentence's root (a headline-like clause the parser read as a
+// phrase).
+func (st *sentence) background(i int) bool {
+	t := st.toks[i]
+	h := t.Head
+	if h < 0 || h >= len(st.toks) {
+		return false
+	}
+	hasObj := st.child(i, "obj") >= 0
+	headRel := baseRel(st.toks[h].Rel)
+	switch t.Rel {
+	case "acl:relcl":
+		// a true relative clause has a relativizer or its own subject; a
+		// finite verb without either is a main clause the parser misread
+		for _, k := range st.kids[i] {
+			switch strings.ToLower(st.toks[k].Text) {
+			case "who", "which", "that", "whom", "whose", "where":
+				return true
+			}
+			if baseRel(st.toks[k].Rel) == "nsubj" {
+				return true
+			}
+		}
+		return false
+	case "amod":
+		return i < h && !hasObj // "the occupied West Bank"; a following "adjective" with an object is a misparsed verb
+	case "acl":
+		return headRel != "root" && headRel != "nsubj" && t.XPOS == "VBN" && !hasObj
+	}
+	return false
 }
 
 // treeOrder lists token indexes breadth-first from the root, so that a

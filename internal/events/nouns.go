@@ -31,7 +31,7 @@ var fearNouns = map[string]bool{"fear": true, "threat": true, "risk": true, "pro
 	"speculation": true, "talk": true}
 
 // nounEvents codes the event noun i.
-func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
+func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 	t := st.toks[i]
 	entries := st.nounEntries(i)
 	if len(entries) == 0 {
@@ -90,7 +90,7 @@ func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 		ht := st.toks[h]
 		switch baseRel(t.Rel) {
 		case "obj", "obl":
-			if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(i) == "in") {
+			if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(i) == "in" && lower(ht) == "engage") {
 				kind = "light"
 			}
 		case "nsubj":
@@ -134,7 +134,7 @@ func (st *sentence) nounEvents(i int, hasVerbEvent bool) []model.Event {
 		}
 		return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.45)
 	}
-	if hasVerbEvent && !governed {
+	if firstPass && !governed {
 		return nil
 	}
 	if h >= 0 && !governed {

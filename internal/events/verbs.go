@@ -83,7 +83,7 @@ func (st *sentence) modality(i int) (string, string) {
 	// "if"/"unless" on this clause or on a clause it belongs to.
 	for j, depth := i, 0; j >= 0 && depth < 6; depth++ {
 		t := st.toks[j]
-		if baseRel(t.Rel) == "advcl" && st.hasMark(j, "if", "unless", "lest", "whether") {
+		if baseRel(t.Rel) == "advcl" && st.hasMark(j, "if", "unless", "lest", "whether", "until", "before") {
 			mod = stronger(mod, model.Hypothetical)
 		}
 		switch baseRel(t.Rel) {
@@ -209,7 +209,8 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		// "rebels fighting the army"; a participle on the root noun is a
 		// clause the parser read as a phrase ("Russian troops amassed at
 		// the border")
-		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.XPOS == "VBN" && st.toks[t.Head].Rel == "root") {
+		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.Rel == "acl:relcl" ||
+			t.XPOS == "VBN" && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj")) {
 			return st.actorsOfNP(t.Head)
 		}
 	}
