@@ -61,6 +61,8 @@ func (st *sentence) splitModifiers(h int) []*model.Actor {
 		}
 		if _, ok := kb.Demonym(t.Text); ok {
 			mods = append(mods, j)
+		} else if m, ok := kb.LookupName(t.Text, st.a.in.Published); ok && m.Kind == "country" {
+			mods = append(mods, j) // "US and British forces"
 		}
 	}
 	if len(mods) < 2 || !coord {
@@ -308,6 +310,18 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 			return st.mk(core, "", iso, iso)
 		}
 	}
+	// a titled person the knowledge base does not know ("President Levy
+	// Mwanawasa"): the one country the sentence names is theirs
+	if kb != nil && t.UPOS == "PROPN" {
+		for i := lo; i < k; i++ {
+			if sec, ok := kb.Sector(st.toks[i].Text); ok && len(sec) == 3 {
+				if c := st.soleCountry(); c != "" {
+					return st.mk(core, "", c+sec, c)
+				}
+				break
+			}
+		}
+	}
 	if t.UPOS == "PROPN" && st.ent[k] >= 0 {
 		e := in.Entities[st.ent[k]]
 		if e.Type == "PERSON" || e.Type == "ORG" || e.Type == "GPE" || e.Type == "NORP" {
@@ -389,3 +403,28 @@ func (st *sentence) entityActor(lo, hi int, core string) *model.Actor {
 }
 
 func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// soleCountry returns the country when the sentence's entities name
+// exactly one, else "".
+func (st *sentence) soleCountry() string {
+	if st.sole != nil {
+		return *st.sole
+	}
+	found := ""
+	for _, e := range st.a.in.Entities {
+		if e.Sentence != st.s.Index || e.Actor == nil {
+			continue
+		}
+		c := st.countryOf(*e.Actor)
+		if c == "" {
+			continue
+		}
+		if found != "" && found != c {
+			found = ""
+			break
+		}
+		found = c
+	}
+	st.sole = &found
+	return found
+}

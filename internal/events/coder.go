@@ -36,6 +36,7 @@ type sentence struct {
 	// memo holds each token's actor once resolved; busy breaks cycles.
 	memo map[int]*model.Actor
 	busy map[int]bool
+	sole *string // soleCountry's answer, once computed
 }
 
 // govern is how a complement's modality and source are set by its governor.

@@ -425,6 +425,11 @@ func (st *sentence) verbEvents(i int) []model.Event {
 	}
 	if e.family != "" {
 		comp := st.complement(i)
+		// an event noun as the object names the act before a gerund
+		// adjunct does: "demanded a truce … before allowing aid"
+		if n := st.nounComplement(i); n >= 0 && comp >= 0 && st.toks[n].Head == i && baseRel(st.toks[comp].Rel) == "advcl" {
+			comp = -1
+		}
 		act := ""
 		if comp >= 0 {
 			act = st.codeOf(comp, 1)
@@ -445,12 +450,26 @@ func (st *sentence) verbEvents(i int) []model.Event {
 				ctl = st.targets(i, srcs) // "called on X to meet": X meets
 			}
 			st.gov[comp] = govern{modality: stronger(familyModality(e.family), mod), source: ctl, attrib: attrib}
-			if len(tgts) == 0 {
-				if e.family == famAppeal || e.family == famDemand {
-					tgts = st.sources(comp, 0)
-				} else {
-					tgts = st.targets(comp, srcs)
+			if e.family == famAppeal || e.family == famDemand {
+				// the one asked: the object ("called on X"), else the
+				// subject of the act demanded ("demanded that X cancel")
+				var direct []*model.Actor
+				for _, k := range st.kids[i] {
+					if r := baseRel(st.toks[k].Rel); r == "obj" || r == "iobj" || r == "obl" && st.caseOf(k) == "on" {
+						if as := st.actorsOfNP(k); len(as) > 0 && as[0].Actor != nil {
+							direct = as
+							break
+						}
+					}
 				}
+				if direct == nil {
+					direct = st.sources(comp, 0)
+				}
+				if direct != nil {
+					tgts = direct
+				}
+			} else if len(tgts) == 0 {
+				tgts = st.targets(comp, srcs)
 			}
 		}
 		if e.family == famFear || code == "" {
