@@ -235,8 +235,8 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	}
 	if m, ok := kb.LookupName(core, date); ok && m.Code != "" {
 		// a plural of a nationality ("Iraqi Kurds", "Young Algerians"): civilians
-		if m.Kind == "nationality" && m.Code == m.Country &&
-			(st.toks[k].XPOS == "NNS" || st.toks[k].XPOS == "NNPS") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
+		if m.Kind != "country" && m.Kind != "capital" && m.Kind != "seat" && m.Code == m.Country &&
+			strings.HasPrefix(st.toks[k].XPOS, "NN") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
 			return st.mk(core, m.Name, m.Country+"CVL", m.Country)
 		}
 		return st.mk(core, m.Name, m.Code, m.Country)

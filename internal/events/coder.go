@@ -153,7 +153,9 @@ func (st *sentence) background(i int) bool {
 		}
 		return false
 	case "amod":
-		return i < h && !hasObj // "the occupied West Bank"; a following "adjective" with an object is a misparsed verb
+		// "the occupied West Bank"; an "adjective" with an object or an
+		// auxiliary is a misparsed verb
+		return i < h && !hasObj && len(st.auxes(i)) == 0
 	case "acl":
 		return headRel != "root" && headRel != "nsubj" && t.XPOS == "VBN" && !hasObj
 	}

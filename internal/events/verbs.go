@@ -194,7 +194,10 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 	if g, ok := st.gov[i]; ok && g.source != nil {
 		return g.source
 	}
-	if t := st.toks[i]; t.Rel == "root" || t.Rel == "ccomp" || t.Rel == "compound" || t.Rel == "acl" && t.XPOS != "VBN" {
+	// a finite verb (or one with an auxiliary) has a subject somewhere:
+	// when the parse lost it, take the nearest actor on the left
+	if t := st.toks[i]; t.Rel == "root" || t.Rel == "ccomp" || t.Rel == "compound" || t.Rel == "acl" && t.XPOS != "VBN" ||
+		t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP" || len(st.auxes(i)) > 0 {
 		if as := st.scanActor(i, -1); len(as) > 0 {
 			return as
 		}
