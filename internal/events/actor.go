@@ -301,14 +301,19 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		}
 		return st.mk(core, comp.Entity, comp.Code, comp.Country)
 	}
-	if a := st.entityActor(lo, hi, core); a != nil {
-		return a
-	}
-	// a modifier naming a country: "Palestinian homes", "Israeli tanks"
+	// a national modifier on a plural of people or their things
+	// ("Algerian landowners", "Palestinian homes"): civilians
+	plural := st.toks[k].XPOS == "NNS" && t.UPOS == "NOUN"
 	for i := lo; i < k; i++ {
 		if iso, ok := kb.Demonym(st.toks[i].Text); ok {
+			if plural {
+				return st.mk(core, "", iso+"CVL", iso)
+			}
 			return st.mk(core, "", iso, iso)
 		}
+	}
+	if a := st.entityActor(lo, hi, core); a != nil {
+		return a
 	}
 	// a titled person the knowledge base does not know ("President Levy
 	// Mwanawasa"): the one country the sentence names is theirs

@@ -194,14 +194,6 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 	if g, ok := st.gov[i]; ok && g.source != nil {
 		return g.source
 	}
-	// a finite verb (or one with an auxiliary) has a subject somewhere:
-	// when the parse lost it, take the nearest actor on the left
-	if t := st.toks[i]; t.Rel == "root" || t.Rel == "ccomp" || t.Rel == "compound" || t.Rel == "acl" && t.XPOS != "VBN" ||
-		t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP" || len(st.auxes(i)) > 0 {
-		if as := st.scanActor(i, -1); len(as) > 0 {
-			return as
-		}
-	}
 	t := st.toks[i]
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
@@ -215,6 +207,14 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.Rel == "acl:relcl" ||
 			t.XPOS == "VBN" && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj")) {
 			return st.actorsOfNP(t.Head)
+		}
+	}
+	// a finite verb (or one with an auxiliary) has a subject somewhere:
+	// when the parse lost it, take the nearest actor on the left
+	if t.Rel == "root" || t.Rel == "ccomp" || t.Rel == "compound" || t.Rel == "acl" && t.XPOS != "VBN" ||
+		t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP" || len(st.auxes(i)) > 0 {
+		if as := st.scanActor(i, -1); len(as) > 0 {
+			return as
 		}
 	}
 	return nil
