@@ -233,7 +233,25 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	if kb == nil {
 		return st.entityActor(lo, hi, core)
 	}
-	if m, ok := kb.LookupName(core, date); ok && m.Code != "" {
+	// a name that goes on with "of": "Democratic People's Republic of
+	// Korea", "President of Armenia"
+	for _, c := range st.kids[k] {
+		if c > k && baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" && st.toks[c].UPOS == "PROPN" {
+			_, h2 := st.coreSpan(c)
+			full := st.spanText(lo, h2)
+			if m, ok := kb.LookupName(full, date); ok && m.Code != "" {
+				return st.mk(full, m.Name, m.Code, m.Country)
+			}
+		}
+	}
+	nameMatch, nameOK := kb.LookupName(core, date)
+	// an event noun is not an actor ("the protest", "mass demonstrations")
+	if t.UPOS == "NOUN" && len(st.nounEntries(k)) > 0 && !nameOK {
+		if _, role := kb.Sector(t.Text); !role {
+			return nil
+		}
+	}
+	if m, ok := nameMatch, nameOK; ok && m.Code != "" {
 		// a plural of a nationality ("Iraqi Kurds", "Young Algerians"): civilians
 		if m.Kind != "country" && m.Kind != "capital" && m.Kind != "seat" && m.Code == m.Country &&
 			strings.HasPrefix(st.toks[k].XPOS, "NN") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {

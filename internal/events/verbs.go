@@ -251,7 +251,7 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		if len(as) == 0 {
 			return false
 		}
-		if as[0].Actor == nil || st.roleOnly(*as[0].Actor) || sameCountry(as[0], srcs) {
+		if as[0].Actor == nil || st.roleOnly(*as[0].Actor) || sameActor(as[0], srcs) {
 			if weak == nil {
 				weak = as
 			}
@@ -279,6 +279,14 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 	for _, k := range obls {
 		if as := st.actorsOfNP(k); good(as) {
 			return as
+		}
+		// "for a possible war against Iraq"
+		for _, m := range st.kids[k] {
+			if baseRel(st.toks[m].Rel) == "nmod" && st.toks[m].UPOS != "PRON" && targetPreps[st.caseOf(m)] {
+				if as := st.actorsOfNP(m); good(as) {
+					return as
+				}
+			}
 		}
 	}
 	// the target of the act's purpose: "staged demonstrations to demand
@@ -596,12 +604,14 @@ func (st *sentence) future(i int) bool {
 	return false
 }
 
-func sameCountry(a *model.Actor, srcs []*model.Actor) bool {
-	if a == nil || a.Country == nil || *a.Country == "" {
+// sameActor reports whether a has the code of one of srcs (an event is
+// seldom aimed at its own source).
+func sameActor(a *model.Actor, srcs []*model.Actor) bool {
+	if a == nil || a.Actor == nil || *a.Actor == "" {
 		return false
 	}
 	for _, s := range srcs {
-		if s != nil && s.Country != nil && *s.Country == *a.Country {
+		if s != nil && s.Actor != nil && *s.Actor == *a.Actor {
 			return true
 		}
 	}
