@@ -129,6 +129,19 @@ func (st *sentence) modality(i int) (string, string) {
 		}
 		j = h
 	}
+	// an infinitive ("to finance", "to help") names an aim, not a deed,
+	// unless it continues an aspectual verb ("began to withdraw")
+	if _, gov := st.gov[i]; !gov && st.infinitive(i) {
+		h := st.toks[i].Head
+		if h < 0 || h >= len(st.toks) || !aspectVerbs[lower(st.toks[h])] {
+			mod = stronger(mod, model.Intended)
+		}
+	}
+	// a clause under a noun of asking or planning: "an appeal for
+	// deploying troops", "a proposal for signing", "plans to sell"
+	if h := st.toks[i].Head; h >= 0 && h < len(st.toks) && st.toks[h].UPOS == "NOUN" && requestNouns[lower(st.toks[h])] {
+		mod = stronger(mod, model.Hypothetical)
+	}
 	attrib := st.attribution(i)
 	if attrib != "" && mod == model.Asserted && st.toks[i].Rel == "ccomp" {
 		h := st.toks[i].Head
@@ -630,3 +643,20 @@ func (st *sentence) placeActor(i int) []*model.Actor {
 	}
 	return nil
 }
+
+// infinitive reports whether verb i is a to-infinitive.
+func (st *sentence) infinitive(i int) bool {
+	for _, k := range st.kids[i] {
+		if st.toks[k].Rel == "mark" && strings.EqualFold(st.toks[k].Text, "to") && st.toks[k].UPOS == "PART" {
+			return true
+		}
+	}
+	return false
+}
+
+// Nouns of asking, offering and planning: a clause under them has not
+// happened.
+var requestNouns = map[string]bool{"appeal": true, "call": true, "demand": true, "plan": true, "proposal": true,
+	"offer": true, "invitation": true, "threat": true, "ultimatum": true, "effort": true, "attempt": true,
+	"bid": true, "right": true, "permission": true, "request": true, "order": true, "pledge": true, "promise": true,
+	"decision": true, "intention": true, "readiness": true, "willingness": true, "agreement": true, "deal": true}
