@@ -427,8 +427,12 @@ func (st *sentence) verbEvents(i int) []model.Event {
 	code := e.code
 	if harmVerbs[lemma] {
 		// "killed in a suicide bombing", "a roadside bombing killed": the
-		// means names the act
-		for _, k := range st.kids[i] {
+		// means names the act; "… killed one and wounded two" shares it
+		means := st.kids[i]
+		if h := t.Head; baseRel(t.Rel) == "conj" && h >= 0 && harmVerbs[lower(st.toks[h])] {
+			means = append(append([]int{}, st.kids[h]...), means...)
+		}
+		for _, k := range means {
 			r := baseRel(st.toks[k].Rel)
 			if st.toks[k].UPOS == "NOUN" && (r == "nsubj" || r == "obl") {
 				if ne, _, ok := st.match(st.nounEntries(k), k, nil); ok && ne.code >= "18" && ne.code < "21" {
