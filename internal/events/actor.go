@@ -253,7 +253,12 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	}
 	if m, ok := nameMatch, nameOK; ok && m.Code != "" {
 		// a plural of a nationality ("Iraqi Kurds", "Young Algerians"): civilians
-		if m.Kind != "country" && m.Kind != "capital" && m.Kind != "seat" && m.Code == m.Country &&
+		_, headDem := kb.Demonym(st.toks[k].Text)
+		people := m.Kind == "nationality" || headDem
+		if ei := st.ent[k]; m.Kind != "country" && m.Kind != "person" && (ei < 0 || in.Entities[ei].Type == "NORP") {
+			people = true // a plural head that is no name: "Iraqi Kurds"
+		}
+		if people && m.Code == m.Country &&
 			strings.HasPrefix(st.toks[k].XPOS, "NN") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
 			return st.mk(core, m.Name, m.Country+"CVL", m.Country)
 		}

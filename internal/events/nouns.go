@@ -137,6 +137,11 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 	if firstPass && !governed {
 		return nil
 	}
+	// the participants of a meeting or a cooperation are the subject of
+	// the verb it hangs from: "negotiators return to Geneva for talks"
+	if srcs == nil && h >= 0 && st.toks[h].UPOS == "VERB" && e.code >= "03" && e.code < "09" {
+		srcs = st.sources(h, 0)
+	}
 	if h >= 0 && !governed {
 		m, a := st.modality(h)
 		if st.toks[h].UPOS == "VERB" {
