@@ -30,6 +30,13 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	if len(tgts) > MaxConjuncts {
 		tgts = tgts[:MaxConjuncts]
 	}
+	if materialCode(entry.Code) {
+		people := make([]*model.Actor, len(tgts))
+		for i, t := range tgts {
+			people[i] = st.placeAsPeople(t)
+		}
+		tgts = people
+	}
 	var out []model.Event
 	date, prec := st.dateFor(tok)
 	loc := st.locationFor(tok)
@@ -107,4 +114,35 @@ func dedupe(evs []model.Event) []model.Event {
 		out = append(out, e)
 	}
 	return out
+}
+
+// materialCode reports whether code acts on people or places (protest,
+// force, coercion, violence, or the threat of them) rather than on a
+// government.
+func materialCode(code string) bool {
+	if code >= "14" && code < "21" {
+		return true
+	}
+	switch {
+	case len(code) == 4 && code[:2] == "13", code == "137", code == "138":
+		return true
+	}
+	return false
+}
+
+// placeAsPeople turns a capital used as the target of a material act
+// ("a curfew in Algiers", "blockade Paris") into its people: the capital
+// stands for its government only as a speaker or addressee.
+func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
+	kb := st.a.c.kb
+	if t == nil || kb == nil || t.Actor == nil {
+		return t
+	}
+	m, ok := kb.LookupName(t.Text, st.a.in.Published)
+	if !ok || m.Kind != "capital" || m.Country == "" {
+		return t
+	}
+	c := *t
+	c.Actor = model.StrPtr(m.Country + "CVL")
+	return &c
 }

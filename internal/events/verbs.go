@@ -276,7 +276,8 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		if as := st.actorsOfNP(k); good(as) {
 			return as
 		}
-		// an actor inside the object: "the right of Russian troops", "Palestinian homes"
+		// an actor inside the object: "the right of Russian troops",
+		// "Palestinian homes", "an offensive in its war with Iraq"
 		for _, m := range st.kids[k] {
 			r := baseRel(st.toks[m].Rel)
 			if st.toks[m].UPOS == "PRON" {
@@ -285,6 +286,15 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 			if r == "nmod" || r == "amod" || r == "compound" {
 				if as := st.actorsOfNP(m); good(as) {
 					return as
+				}
+			}
+			if r == "nmod" {
+				for _, m2 := range st.kids[m] {
+					if baseRel(st.toks[m2].Rel) == "nmod" && st.toks[m2].UPOS != "PRON" && targetPreps[st.caseOf(m2)] {
+						if as := st.actorsOfNP(m2); good(as) {
+							return as
+						}
+					}
 				}
 			}
 		}
