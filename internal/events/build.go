@@ -30,6 +30,7 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	if len(tgts) > MaxConjuncts {
 		tgts = tgts[:MaxConjuncts]
 	}
+	srcs, tgts = st.withCountry(srcs), st.withCountry(tgts)
 	if materialCode(entry.Code) {
 		people := make([]*model.Actor, len(tgts))
 		for i, t := range tgts {
@@ -145,4 +146,31 @@ func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
 	c := *t
 	c.Actor = model.StrPtr(m.Country + "CVL")
 	return &c
+}
+
+// withCountry gives a bare role ("students" EDU, "the government" GOV) the
+// country of its sentence when the sentence names exactly one: news names
+// the country once and then speaks of its government, police or students.
+func (st *sentence) withCountry(as []*model.Actor) []*model.Actor {
+	var out []*model.Actor
+	for i, a := range as {
+		if a == nil || a.Actor == nil || !st.roleOnly(*a.Actor) {
+			continue
+		}
+		c := st.soleCountry()
+		if c == "" {
+			return as
+		}
+		if out == nil {
+			out = append([]*model.Actor(nil), as...)
+		}
+		b := *a
+		b.Actor = model.StrPtr(c + *a.Actor)
+		b.Country = model.StrPtr(c)
+		out[i] = &b
+	}
+	if out == nil {
+		return as
+	}
+	return out
 }

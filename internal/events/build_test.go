@@ -32,3 +32,19 @@ func TestPlaceAsPeople(t *testing.T) {
 		t.Errorf("placeAsPeople(nil) = %v, want nil", placed)
 	}
 }
+
+func TestWithCountry(t *testing.T) {
+	c := newTestCoder(t)
+	ind := "IDN"
+	in := &Input{Entities: []model.Entity{{Text: "Indonesia", Type: "GPE", Sentence: 0, Actor: &ind}}}
+	st := &sentence{a: newArticle(c, in), s: &model.Sentence{}}
+	got := st.withCountry([]*model.Actor{{Text: "students", Actor: model.StrPtr("EDU")}, nil})
+	if actorCode(got[0]) != "IDNEDU" || got[1] != nil {
+		t.Errorf("withCountry = %s, %v; want IDNEDU and nil", actorCode(got[0]), got[1])
+	}
+	two := &Input{Entities: []model.Entity{{Text: "Indonesia", Sentence: 0, Actor: &ind}, {Text: "Russia", Sentence: 0, Actor: model.StrPtr("RUS")}}}
+	st2 := &sentence{a: newArticle(c, two), s: &model.Sentence{}}
+	if got := st2.withCountry([]*model.Actor{{Text: "students", Actor: model.StrPtr("EDU")}}); actorCode(got[0]) != "EDU" {
+		t.Errorf("two countries: got %s, want the bare role EDU", actorCode(got[0]))
+	}
+}
