@@ -15,9 +15,33 @@ var pronounRefs = map[string]bool{"it": true, "they": true, "he": true, "she": t
 func (st *sentence) actorsOfNP(k int) []*model.Actor {
 	var out []*model.Actor
 	heads := []int{k}
+	var conj []int
+	coordinated := false
 	for _, c := range st.kids[k] {
 		t := st.toks[c]
 		if baseRel(t.Rel) == "conj" && (t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON") {
+			conj = append(conj, c)
+			if st.child(c, "cc") >= 0 {
+				coordinated = true
+			}
+		}
+	}
+	// a conjunct counts only in a real coordination ("A and B", "A, B or
+	// C"), not in a list the parser joined across a comma ("Kyiv, Pentagon
+	// officials said")
+	if !coordinated && len(conj) > 0 {
+		last := conj[len(conj)-1]
+		for j := min(k, last) + 1; j < max(k, last); j++ {
+			if st.toks[j].UPOS == "CCONJ" {
+				coordinated = true
+				break
+			}
+		}
+	}
+	for _, c := range conj {
+		// a conjunct not separated by a comma is a modifier the parser
+		// misread as one ("aid to war-torn Mozambique"): keep it too
+		if coordinated || !st.punctBetween(k, c) {
 			heads = append(heads, c)
 		}
 	}

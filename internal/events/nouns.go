@@ -70,6 +70,10 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 			if a := st.actorOf(k); a != nil && a.Actor != nil && srcs == nil {
 				srcs = []*model.Actor{a}
 			}
+		case baseRel(r) == "nmod" && st.caseOf(k) == "of" && srcs == nil && (e.code[:2] == "15" || e.code[:2] == "08"):
+			// "a build-up of Russian forces", "the withdrawal of troops":
+			// the "of" phrase does the act
+			srcs = st.actorsOfNP(k)
 		case baseRel(r) == "nmod":
 			switch st.caseOf(k) {
 			case "of", "on", "against", "with", "in", "into", "to":
