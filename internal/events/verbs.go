@@ -513,6 +513,13 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		if e.family == famFear || code == "" {
 			return nil
 		}
+		// "demonstrated calling for independence": the demand is what
+		// the protest is for, not a second act
+		if (e.family == famAppeal || e.family == famDemand) && baseRel(t.Rel) == "advcl" && t.Head >= 0 {
+			if hc := st.codeOf(t.Head, 1); len(hc) >= 2 && hc[:2] == "14" {
+				mod = stronger(mod, model.Intended)
+			}
+		}
 	}
 	// A future act in a main clause or under a speech verb is an intent
 	// (or a threat), asserted; the act itself is only intended.
