@@ -458,7 +458,7 @@ func (st *sentence) verbEvents(i int) []model.Event {
 	}
 	var out []model.Event
 	tgts := st.targets(i, srcs)
-	if len(srcs) == 0 && st.isPassive(i) && e.code != "" && (e.code[:2] == "17" || e.code[:2] == "16") {
+	if len(srcs) == 0 && st.isPassive(i) && e.code != "" && (e.code[:2] == "17" || e.code[:2] == "16" || e.code[:2] == "09") {
 		srcs = st.placeActor(i) // "was arrested in Lebanon": the authorities of Lebanon
 	}
 	if e.family != "" {
