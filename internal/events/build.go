@@ -1,6 +1,7 @@
 package events
 
 import (
+	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/model"
 )
 
@@ -29,6 +30,11 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	}
 	if len(tgts) > MaxConjuncts {
 		tgts = tgts[:MaxConjuncts]
+	}
+	if entry.Root == "15" {
+		if tgts = forcesMoved(tgts, srcs); len(tgts) == 0 {
+			tgts = []*model.Actor{nil}
+		}
 	}
 	srcs, tgts = st.withCountry(srcs), st.withCountry(tgts)
 	if materialCode(entry.Code) {
@@ -173,4 +179,41 @@ func (st *sentence) withCountry(as []*model.Actor) []*model.Actor {
 		return as
 	}
 	return out
+}
+
+// forcesMoved drops from the targets of a show of force the forces that
+// are moved ("massed tanks", "moved more troops"): they are the source's
+// means, not whom the act is aimed at.
+func forcesMoved(tgts, srcs []*model.Actor) []*model.Actor {
+	var out []*model.Actor
+	for _, t := range tgts {
+		if t == nil || t.Actor == nil {
+			out = append(out, t)
+			continue
+		}
+		country, roles := actors.Split(*t.Actor)
+		if len(*t.Actor) == 3 {
+			country, roles = "", []string{*t.Actor}
+		}
+		force := false
+		for _, r := range roles {
+			if r == "MIL" || r == "COP" {
+				force = true
+			}
+		}
+		if force && (country == "" || sameCountryCode(country, srcs)) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func sameCountryCode(country string, srcs []*model.Actor) bool {
+	for _, s := range srcs {
+		if s != nil && s.Country != nil && *s.Country == country {
+			return true
+		}
+	}
+	return false
 }

@@ -48,3 +48,22 @@ func TestWithCountry(t *testing.T) {
 		t.Errorf("two countries: got %s, want the bare role EDU", actorCode(got[0]))
 	}
 }
+
+func TestForcesMoved(t *testing.T) {
+	rus := &model.Actor{Text: "Russia", Actor: model.StrPtr("RUS"), Country: model.StrPtr("RUS")}
+	tests := []struct {
+		tgt  *model.Actor
+		keep bool
+	}{
+		{&model.Actor{Text: "more troops", Actor: model.StrPtr("MIL")}, false},
+		{&model.Actor{Text: "its tanks", Actor: model.StrPtr("RUSMIL")}, false},
+		{&model.Actor{Text: "Ukraine", Actor: model.StrPtr("UKR")}, true},
+		{&model.Actor{Text: "Ukrainian troops", Actor: model.StrPtr("UKRMIL")}, true},
+	}
+	for _, tc := range tests {
+		got := forcesMoved([]*model.Actor{tc.tgt}, []*model.Actor{rus})
+		if (len(got) == 1) != tc.keep {
+			t.Errorf("forcesMoved(%s) kept %v, want %v", actorCode(tc.tgt), len(got) == 1, tc.keep)
+		}
+	}
+}

@@ -318,6 +318,9 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		st.depth += 2
 		for _, k := range st.kids[i] {
 			r := baseRel(st.toks[k].Rel)
+			if r == "advcl" && st.hasMark(k, "if", "unless", "when", "as", "after", "before", "while", "because", "since", "until", "though", "although") {
+				continue // a condition or a circumstance, not the act's aim
+			}
 			if (r == "advcl" || r == "xcomp") && st.toks[k].UPOS == "VERB" {
 				if as := st.targets(k, srcs); good(as) {
 					st.depth -= 2
@@ -512,6 +515,16 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		}
 		if e.family == famFear || code == "" {
 			return nil
+		}
+		// "warned of consequences if Russia invaded": the one warned is the
+		// subject of the condition
+		if e.family == famThreat && len(tgts) == 0 {
+			for _, k := range st.kids[i] {
+				if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
+					tgts = st.sources(k, 0)
+					break
+				}
+			}
 		}
 		// "demonstrated calling for independence": the demand is what
 		// the protest is for, not a second act
