@@ -1,0 +1,132 @@
+package events
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+func act(code string) *model.Actor { return &model.Actor{Text: code, Actor: model.StrPtr(code)} }
+
+func TestActorMatches(t *testing.T) {
+	tests := []struct {
+		gold GoldActor
+		ours *model.Actor
+		want bool
+	}{
+		{GoldActor{Code: "RUS", Sector: "GOV"}, act("RUSGOV"), true},
+		{GoldActor{Code: "RUS", Sector: "GOV"}, act("RUSMIL"), false},
+		{GoldActor{Code: "RUS"}, act("RUSMIL"), true},
+		{GoldActor{Code: "BIH", Sector: "MILsrp"}, act("BIHMIL"), true},
+		{GoldActor{Code: "PSE", Sector: "***"}, act("PSECVL"), true},
+		{GoldActor{Code: "ITL"}, act("ITA"), true}, // the gold's non-ISO code
+		{GoldActor{Code: "IGO", Sector: "GOV"}, act("IGOUNOGOV"), true},
+		{GoldActor{Code: "USA"}, nil, false},
+		{GoldActor{Code: "USA"}, &model.Actor{Text: "someone"}, false},
+	}
+	for _, tc := range tests {
+		if got := ActorMatches(tc.gold, tc.ours); got != tc.want {
+			t.Errorf("ActorMatches(%+v, %v) = %v, want %v", tc.gold, actorCode(tc.ours), got, tc.want)
+		}
+	}
+}
+
+func actorCode(a *model.Actor) string {
+	if a == nil || a.Actor == nil {
+		return "<nil>"
+	}
+	return *a.Actor
+}
+
+func TestGSRType(t *testing.T) {
+	for code, want := range map[string]string{"026": "DEMAND", "106": "DEMAND", "036": "AGREE", "0831": "CONCEDE",
+		"0872": "RETREAT", "090": "INVESTIGATE", "112": "DISAPPROVE", "190": "FIGHT", "183": "ASSAULT", "163": "SANCTION", "010": ""} {
+		ptype := ""
+		if code == "0831" {
+			ptype = "CONCEDE"
+		}
+		if code == "0872" {
+			ptype = "RETREAT"
+		}
+		if got := GSRType(code, ptype); got != want {
+			t.Errorf("GSRType(%s) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+func TestPhoenixClass(t *testing.T) {
+	for root, want := range map[string]int{"": 0, "01": 0, "02": 0, "04": 1, "07": 2, "11": 3, "16": 3, "14": 4, "19": 4} {
+		if got := PhoenixClass(root); got != want {
+			t.Errorf("PhoenixClass(%q) = %d, want %d", root, got, want)
+		}
+	}
+}
+
+func TestMacroF1(t *testing.T) {
+	gold := []string{"A", "A", "B", "C"}
+	pred := []string{"A", "B", "B", "A"}
+	// A: p 1/2 r 1/2 -> .5; B: p 1/2 r 1 -> .667; C: 0
+	want := (0.5 + 2.0/3.0 + 0) / 3
+	if got := macroF1(gold, pred); math.Abs(got-want) > 1e-9 {
+		t.Errorf("macroF1 = %v, want %v", got, want)
+	}
+}
+
+func ev(code, root, ptype, mod string, src, tgt *model.Actor) model.Event {
+	return model.Event{CAMEO: code, Root: root, Plover: model.Plover{Type: ptype}, Modality: mod, Source: src, Target: tgt}
+}
+
+func TestScore(t *testing.T) {
+	raw := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	rec := Record{ID: "x", Text: "t", Event: "THREATEN",
+		Source: raw([]GoldActor{{Code: "IRN"}}), Target: raw([]GoldActor{{Code: "IRQ"}})}
+	s := Scores{ConfusionByGold: map[string]map[string]int{}, perTypeOK: map[string]int{}, perTypeSeen: map[string]int{}}
+	s.score(rec, []model.Event{
+		ev("138", "13", "THREATEN", model.Asserted, act("IRN"), act("IRQ")),
+		ev("190", "19", "ASSAULT", model.Intended, act("IRN"), act("IRQ")), // not counted as extra
+		ev("040", "04", "CONSULT", model.Asserted, act("IRN"), nil),        // an extra
+	})
+	// a record with no gold target and no event at all
+	s.score(Record{ID: "y", Text: "t", Event: "AGREE", Source: raw([]GoldActor{{Code: "USA"}}), Target: raw("")}, nil)
+	if s.Records != 2 || s.TypeOK != 1 || s.SourceOK != 1 || s.SourceN != 2 || s.TargetOK != 1 || s.TargetN != 1 {
+		t.Errorf("scores = %+v", s)
+	}
+	if s.Extra != 1 || s.ExtraAll != 2 || s.NoEvent != 1 {
+		t.Errorf("extra = %d (all %d), no event %d; want 1, 2, 1", s.Extra, s.ExtraAll, s.NoEvent)
+	}
+}
+
+func TestLoadRecords(t *testing.T) {
+	dir := t.TempDir()
+	list := `[{"id":"a","text":"Iran threatened Iraq.","event":"THREATEN","source":[{"actorText":"Iran","code":"IRN"}],"target":null},
+	          {"id":"doc","text":"","event":""}]`
+	one := `{"id":"b","text":"Syria agreed.","event":"AGREE","source":[{"actorText":"Syria","code":"SYR"}],"target":"diplomatic"}`
+	if err := os.WriteFile(filepath.Join(dir, "a.json"), []byte(list), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.json"), []byte(one), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := LoadRecords(dir)
+	if err != nil {
+		t.Fatalf("LoadRecords: %v", err)
+	}
+	if len(recs) != 2 || recs[0].ID != "a" || recs[1].ID != "b" {
+		t.Errorf("records = %+v, want a and b", recs)
+	}
+	if _, ok := actorList(recs[1].Target); ok {
+		t.Errorf("a bare-word target should read as no target")
+	}
+	if _, err := LoadRecords(t.TempDir()); err == nil {
+		t.Errorf("empty folder: want an error")
+	}
+	bad := t.TempDir()
+	_ = os.WriteFile(filepath.Join(bad, "x.json"), []byte("{not json"), 0o644)
+	if _, err := LoadRecords(bad); err == nil {
+		t.Errorf("bad JSON: want an error")
+	}
+}

@@ -1,0 +1,482 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+var pronounRefs = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true,
+	"its": true, "their": true, "his": true, "her": true, "them": true, "him": true}
+
+// actorsOfNP returns the actors of the noun phrase headed by k and of its
+// conjuncts ("the United States and Jordan"; "Hungarian and Romanian
+// officials"), at most MaxConjuncts.
+func (st *sentence) actorsOfNP(k int) []*model.Actor {
+	var out []*model.Actor
+	heads := []int{k}
+	var conj []int
+	coordinated := false
+	for _, c := range st.kids[k] {
+		t := st.toks[c]
+		if baseRel(t.Rel) == "conj" && (t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON") {
+			conj = append(conj, c)
+			if st.child(c, "cc") >= 0 {
+				coordinated = true
+			}
+		}
+	}
+	// a conjunct counts only in a real coordination ("A and B", "A, B or
+	// C"), not in a list the parser joined across a comma ("Kyiv, Pentagon
+	// officials said")
+	if !coordinated && len(conj) > 0 {
+		last := conj[len(conj)-1]
+		for j := min(k, last) + 1; j < max(k, last); j++ {
+			if st.toks[j].UPOS == "CCONJ" {
+				coordinated = true
+				break
+			}
+		}
+	}
+	for _, c := range conj {
+		// a conjunct not separated by a comma is a modifier the parser
+		// misread as one ("aid to war-torn Mozambique"): keep it too
+		if coordinated || !st.punctBetween(k, c) {
+			heads = append(heads, c)
+		}
+	}
+	for _, h := range heads {
+		if len(out) >= MaxConjuncts {
+			break
+		}
+		// conjoined modifiers: "Hungarian and Romanian officials"
+		if split := st.splitModifiers(h); len(split) > 1 {
+			out = append(out, split...)
+			continue
+		}
+		if a := st.actorOf(h); a != nil {
+			out = append(out, a)
+		}
+	}
+	if len(out) > MaxConjuncts {
+		out = out[:MaxConjuncts]
+	}
+	return out
+}
+
+// splitModifiers gives one actor per national modifier of head h when
+// several are coordinated: "Hungarian and Romanian officials", "French and
+// Egyptian warships".
+func (st *sentence) splitModifiers(h int) []*model.Actor {
+	kb := st.a.c.kb
+	if kb == nil || st.toks[h].UPOS != "NOUN" {
+		return nil
+	}
+	var mods []int
+	coord := false
+	for j := h - 1; j >= 0 && h-j <= 8; j-- {
+		t := st.toks[j]
+		if t.UPOS == "CCONJ" || t.Text == "," {
+			coord = coord || t.UPOS == "CCONJ"
+			continue
+		}
+		if t.UPOS != "ADJ" && t.UPOS != "PROPN" {
+			break
+		}
+		if _, ok := kb.Demonym(t.Text); ok {
+			mods = append(mods, j)
+		} else if m, ok := kb.LookupName(t.Text, st.a.in.Published); ok && m.Kind == "country" {
+			mods = append(mods, j) // "US and British forces"
+		}
+	}
+	if len(mods) < 2 || !coord {
+		return nil
+	}
+	var out []*model.Actor
+	for x := len(mods) - 1; x >= 0 && len(out) < MaxConjuncts; x-- {
+		m := mods[x]
+		c, ok := kb.Resolve([]string{st.toks[m].Text}, st.toks[h].Text, st.a.in.Published)
+		if !ok || c.Code == "" {
+			continue
+		}
+		text := st.toks[m].Text + " " + st.toks[h].Text
+		out = append(out, &model.Actor{Text: text, Name: model.StrPtr(c.Entity), Actor: model.StrPtr(c.Code), Country: model.StrPtr(c.Country)})
+	}
+	return out
+}
+
+// coreSpan returns the token range [lo, hi] of the noun phrase core of k:
+// the head with its compounds, flat names, adjectives and possessors.
+func (st *sentence) coreSpan(k int) (int, int) {
+	lo, hi := k, k
+	var walk func(j, depth int)
+	walk = func(j, depth int) {
+		if depth > 3 {
+			return
+		}
+		for _, c := range st.kids[j] {
+			t := st.toks[c]
+			switch t.Rel {
+			case "compound", "flat", "flat:name", "amod", "nmod:poss", "nmod:desc", "case", "det:poss", "appos":
+				if t.Rel == "case" && !isPossessive(t.Text) {
+					continue
+				}
+				if t.Rel == "appos" && (c < j || st.punctBetween(j, c)) {
+					continue
+				}
+				if c < lo {
+					lo = c
+				}
+				if c > hi {
+					hi = c
+				}
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(k, 0)
+	if hi-lo > 12 {
+		lo, hi = k, k
+	}
+	return lo, hi
+}
+
+func (st *sentence) spanText(lo, hi int) string {
+	text := st.a.in.Text
+	s, e := st.toks[lo].Start, st.toks[hi].End
+	if s >= 0 && e <= len(text) && s < e {
+		return text[s:e]
+	}
+	var parts []string
+	for i := lo; i <= hi; i++ {
+		parts = append(parts, st.toks[i].Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// npText is the text of the noun phrase core of k.
+func (st *sentence) npText(k int) string {
+	lo, hi := st.coreSpan(k)
+	return st.spanText(lo, hi)
+}
+
+func (st *sentence) countryOf(code string) string {
+	if len(code) >= 3 && st.a.c.kb != nil {
+		if _, ok := st.a.c.kb.CountryName(code[:3]); ok {
+			return code[:3]
+		}
+	}
+	return ""
+}
+
+func (st *sentence) mk(text, name, code, country string) *model.Actor {
+	if country == "" {
+		country = st.countryOf(code)
+	}
+	return &model.Actor{Text: text, Name: model.StrPtr(name), Actor: model.StrPtr(code), Country: model.StrPtr(country)}
+}
+
+// actorOf resolves the noun phrase headed by k to an actor, or nil when it
+// names none.
+func (st *sentence) actorOf(k int) *model.Actor {
+	if st.depth > 3 || k < 0 || k >= len(st.toks) {
+		return nil
+	}
+	if a, ok := st.memo[k]; ok {
+		return a
+	}
+	if st.busy[k] {
+		return nil // a cycle through pronouns and possessors
+	}
+	st.busy[k] = true
+	st.depth++
+	a := st.resolveActor(k)
+	st.depth--
+	delete(st.busy, k)
+	st.memo[k] = a
+	return a
+}
+
+// resolveActor does the work of actorOf.
+func (st *sentence) resolveActor(k int) *model.Actor {
+	t := st.toks[k]
+	in := st.a.in
+	kb := st.a.c.kb
+	if t.UPOS == "PRON" {
+		if !pronounRefs[strings.ToLower(t.Text)] {
+			return nil
+		}
+		if cl, ok := in.Chains.At(st.s.Index, k); ok && cl.Actor != "" {
+			return st.mk(t.Text, cl.Name, cl.Actor, cl.Country)
+		}
+		// fallback: the subject of a verb this pronoun's clause hangs from
+		// ("Syria says it will …"), then the article's last subject.
+		for j, depth := t.Head, 0; j >= 0 && depth < 6; depth++ {
+			if s := st.child(j, "nsubj"); s >= 0 && s != k && st.toks[s].UPOS != "PRON" {
+				if a := st.actorOf(s); a != nil && a.Actor != nil {
+					return &model.Actor{Text: t.Text, Name: a.Name, Actor: a.Actor, Country: a.Country}
+				}
+			} else if s < 0 && j < k && st.toks[j].UPOS == "VERB" {
+				if as := st.scanActor(j, -1); len(as) > 0 {
+					a := as[0]
+					return &model.Actor{Text: t.Text, Name: a.Name, Actor: a.Actor, Country: a.Country}
+				}
+			}
+			j = st.toks[j].Head
+		}
+		if la := st.a.lastActor; la != nil {
+			return &model.Actor{Text: t.Text, Name: la.Name, Actor: la.Actor, Country: la.Country}
+		}
+		return nil
+	}
+	if t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "ADJ" && t.UPOS != "X" {
+		return nil
+	}
+	if groupHeads[strings.ToLower(t.Text)] {
+		for _, c := range st.kids[k] {
+			if baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" {
+				if a := st.actorOf(c); a != nil {
+					return a
+				}
+			}
+		}
+	}
+	lo, hi := st.coreSpan(k)
+	// names and national adjectives the parse left out on the left:
+	// "Serbian President Vojislav Kostunica"
+	for n := 0; n < 3 && lo > 0; n++ {
+		p := st.toks[lo-1]
+		if (p.UPOS == "PROPN" || p.UPOS == "ADJ" && isUpper(p.Text)) && st.ent[lo-1] >= 0 {
+			lo--
+			continue
+		}
+		break
+	}
+	core := st.spanText(lo, hi)
+	date := in.Published
+	if kb == nil {
+		return st.entityActor(lo, hi, core)
+	}
+	// a name that goes on with "of": "Democratic People's Republic of
+	// Korea", "President of Armenia"
+	for _, c := range st.kids[k] {
+		if c > k && baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" && st.toks[c].UPOS == "PROPN" {
+			_, h2 := st.coreSpan(c)
+			full := st.spanText(lo, h2)
+			if m, ok := kb.LookupName(full, date); ok && m.Code != "" {
+				return st.mk(full, m.Name, m.Code, m.Country)
+			}
+		}
+	}
+	nameMatch, nameOK := kb.LookupName(core, date)
+	// an event noun is not an actor ("the protest", "mass demonstrations")
+	if t.UPOS == "NOUN" && len(st.nounEntries(k)) > 0 && !nameOK {
+		if _, role := kb.Sector(t.Text); !role {
+			return nil
+		}
+	}
+	if m, ok := nameMatch, nameOK; ok && m.Code != "" {
+		// a plural of a nationality ("Iraqi Kurds", "Young Algerians"): civilians
+		_, headDem := kb.Demonym(st.toks[k].Text)
+		people := m.Kind == "nationality" || headDem
+		if ei := st.ent[k]; m.Kind != "country" && m.Kind != "person" && (ei < 0 || in.Entities[ei].Type == "NORP") {
+			people = true // a plural head that is no name: "Iraqi Kurds"
+		}
+		if people && m.Code == m.Country &&
+			strings.HasPrefix(st.toks[k].XPOS, "NN") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
+			return st.mk(core, m.Name, m.Country+"CVL", m.Country)
+		}
+		return st.mk(core, m.Name, m.Code, m.Country)
+	}
+	mods := st.modsBefore(lo, k)
+	// "rebels in the Ivory Coast", "government of Sindh province"
+	for _, c := range st.kids[k] {
+		if c > k && st.toks[c].Rel == "nmod" {
+			switch st.caseOf(c) {
+			case "in", "of", "from", "throughout", "across":
+				l2, h2 := st.coreSpan(c)
+				mods = append(mods, st.spanText(l2, h2))
+			}
+		}
+	}
+	// a pronoun possessor of a role noun: "their forces" -> its country
+	if sec, ok := kb.Sector(st.toks[k].Text); ok {
+		for _, c := range st.kids[k] {
+			if st.toks[c].Rel == "nmod:poss" && st.toks[c].UPOS == "PRON" {
+				if a := st.actorOf(c); a != nil && a.Country != nil && *a.Country != "" && len(sec) == 3 {
+					return st.mk(core, deref(a.Name), *a.Country+sec, *a.Country)
+				}
+			}
+		}
+	}
+	comp, compOK := kb.Resolve(mods, st.toks[k].Text, date)
+	if compOK && comp.Code != "" && comp.Country != "" && comp.Sector != "" {
+		return st.mk(core, comp.Entity, comp.Code, comp.Country)
+	}
+	// a role noun among the modifiers: "opposition groups in Zimbabwe"
+	for mi, m := range mods {
+		if _, ok := kb.Sector(m); ok {
+			rest := append(append([]string{}, mods[:mi]...), mods[mi+1:]...)
+			if c, ok := kb.Resolve(rest, m, date); ok && c.Code != "" && c.Country != "" && c.Sector != "" {
+				return st.mk(core, c.Entity, c.Code, c.Country)
+			}
+		}
+	}
+	// a named actor inside the phrase: "the radical Palestinian Islamic Jihad movement"
+	bestLen := 0
+	var best *model.Actor
+	for ei, e := range in.Entities {
+		if e.Sentence != st.s.Index || e.Start < st.toks[lo].Start || e.End > st.toks[hi].End || len(e.Text) <= bestLen {
+			continue
+		}
+		if m, ok := kb.LookupName(e.Text, date); ok && m.Code != "" && len(m.Code) > 3 {
+			best, bestLen = st.mk(core, m.Name, m.Code, m.Country), len(e.Text)
+		}
+		_ = ei
+	}
+	if best != nil {
+		return best
+	}
+	if compOK && comp.Code != "" {
+		// a nationality with a plural of people that has no role of its
+		// own ("Iraqi Kurds", "Algerian landowners"): civilians
+		if comp.Sector == "" && comp.Country != "" && comp.Code == comp.Country && k > lo &&
+			(st.toks[k].XPOS == "NNS" || st.toks[k].XPOS == "NNPS") {
+			if _, isDem := kb.Demonym(st.toks[k].Text); !isDem || k > lo {
+				return st.mk(core, comp.Entity, comp.Country+"CVL", comp.Country)
+			}
+		}
+		return st.mk(core, comp.Entity, comp.Code, comp.Country)
+	}
+	// a national modifier on a plural of people or their things
+	// ("Algerian landowners", "Palestinian homes"): civilians
+	plural := st.toks[k].XPOS == "NNS" && t.UPOS == "NOUN"
+	for i := lo; i < k; i++ {
+		if iso, ok := kb.Demonym(st.toks[i].Text); ok {
+			if plural {
+				return st.mk(core, "", iso+"CVL", iso)
+			}
+			return st.mk(core, "", iso, iso)
+		}
+	}
+	if a := st.entityActor(lo, hi, core); a != nil {
+		return a
+	}
+	// a titled person the knowledge base does not know ("President Levy
+	// Mwanawasa"): the one country the sentence names is theirs
+	if kb != nil && t.UPOS == "PROPN" {
+		for i := lo; i < k; i++ {
+			if sec, ok := kb.Sector(st.toks[i].Text); ok && len(sec) == 3 {
+				if c := st.soleCountry(); c != "" {
+					return st.mk(core, "", c+sec, c)
+				}
+				break
+			}
+		}
+	}
+	if t.UPOS == "PROPN" && st.ent[k] >= 0 {
+		e := in.Entities[st.ent[k]]
+		if e.Type == "PERSON" || e.Type == "ORG" || e.Type == "GPE" || e.Type == "NORP" {
+			return &model.Actor{Text: core, Name: e.Name}
+		}
+	}
+	if kb != nil && t.UPOS == "NOUN" {
+		if code, ok := kb.Sector(t.Text); ok {
+			return &model.Actor{Text: core, Actor: model.StrPtr(code)}
+		}
+	}
+	return nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// roleOnly reports whether code is a bare role code with no country or
+// international body ("REB", "MIL").
+func (st *sentence) roleOnly(code string) bool {
+	if len(code) != 3 || st.countryOf(code) != "" {
+		return false
+	}
+	switch code {
+	case "IGO", "NGO", "IMG", "MNC", "UNO":
+		return false
+	}
+	return true
+}
+
+func isPossessive(w string) bool {
+	return w == "'s" || w == "'" || w == "’s" || w == "’"
+}
+
+func (st *sentence) punctBetween(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for i := a + 1; i < b; i++ {
+		if st.toks[i].UPOS == "PUNCT" {
+			return true
+		}
+	}
+	return false
+}
+
+// Heads that stand for their "of" phrase: "a group of Moroccan diplomats".
+var groupHeads = map[string]bool{"group": true, "number": true, "team": true, "delegation": true, "contingent": true,
+	"batch": true, "patch": true, "band": true, "dozens": true, "hundreds": true, "thousands": true, "some": true,
+	"members": true, "member": true, "couple": true, "handful": true, "crowd": true, "unit": true, "squad": true,
+	"tens": true, "scores": true, "millions": true, "most": true, "many": true, "all": true}
+
+func (st *sentence) modsBefore(lo, k int) []string {
+	var mods []string
+	for i := lo; i < k; i++ {
+		if st.toks[i].UPOS == "DET" || st.toks[i].UPOS == "PUNCT" || st.toks[i].Rel == "case" {
+			continue
+		}
+		mods = append(mods, st.toks[i].Text)
+	}
+	return mods
+}
+
+// entityActor returns the actor coreference gave an entity mention inside
+// tokens [lo, hi], preferring the one under the head.
+func (st *sentence) entityActor(lo, hi int, core string) *model.Actor {
+	in := st.a.in
+	for i := hi; i >= lo; i-- {
+		if ei := st.ent[i]; ei >= 0 && in.Entities[ei].Actor != nil && *in.Entities[ei].Actor != "" {
+			e := in.Entities[ei]
+			return st.mk(core, deref(e.Name), *e.Actor, "")
+		}
+	}
+	return nil
+}
+
+func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// soleCountry returns the country when the sentence's entities name
+// exactly one, else "".
+func (st *sentence) soleCountry() string {
+	if st.sole != nil {
+		return *st.sole
+	}
+	found := ""
+	for _, e := range st.a.in.Entities {
+		if e.Sentence != st.s.Index || e.Actor == nil {
+			continue
+		}
+		c := st.countryOf(*e.Actor)
+		if c == "" {
+			continue
+		}
+		if found != "" && found != c {
+			found = ""
+			break
+		}
+		found = c
+	}
+	st.sole = &found
+	return found
+}

@@ -1,0 +1,219 @@
+package events
+
+import (
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// events builds one event per (source, target) pair of trigger tok, at
+// most MaxConjuncts sources and targets.
+func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor, mod, attrib string, conf float64) []model.Event {
+	book := st.a.c.book
+	entry, ok := book.Lookup(code)
+	for !ok && len(code) > 2 {
+		code = code[:len(code)-1]
+		if len(code) == 3 || len(code) == 2 {
+			entry, ok = book.Lookup(code)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	if len(srcs) == 0 {
+		srcs = []*model.Actor{nil}
+	}
+	if len(tgts) == 0 {
+		tgts = []*model.Actor{nil}
+	}
+	if len(srcs) > MaxConjuncts {
+		srcs = srcs[:MaxConjuncts]
+	}
+	if len(tgts) > MaxConjuncts {
+		tgts = tgts[:MaxConjuncts]
+	}
+	if entry.Root == "15" {
+		if tgts = forcesMoved(tgts, srcs); len(tgts) == 0 {
+			tgts = []*model.Actor{nil}
+		}
+	}
+	srcs, tgts = st.withCountry(srcs), st.withCountry(tgts)
+	if materialCode(entry.Code) {
+		people := make([]*model.Actor, len(tgts))
+		for i, t := range tgts {
+			people[i] = st.placeAsPeople(t)
+		}
+		tgts = people
+	}
+	var out []model.Event
+	date, prec := st.dateFor(tok)
+	loc := st.locationFor(tok)
+	counts := st.countsFor(tok)
+	for _, s := range srcs {
+		if s != nil && s.Actor != nil && !st.roleOnly(*s.Actor) {
+			st.a.lastActor = s
+		}
+		for _, t := range tgts {
+			if s != nil && t != nil && s.Text == t.Text {
+				t = nil
+			}
+			c := conf
+			if s != nil && s.Actor != nil {
+				c += 0.1
+			}
+			if t != nil && t.Actor != nil {
+				c += 0.05
+			}
+			if mod != model.Asserted {
+				c -= 0.05
+			}
+			if c > 0.95 {
+				c = 0.95
+			}
+			ev := model.Event{
+				Sentence: st.s.Index, Text: st.sentenceText(),
+				Source: s, Target: t,
+				CAMEO: entry.Code, Root: entry.Root, QuadClass: entry.Quad, Goldstein: entry.Goldstein,
+				Plover:       model.Plover{Type: entry.PloverType, Mode: model.StrPtr(entry.PloverMode)},
+				Trigger:      trig,
+				Modality:     mod,
+				AttributedTo: model.StrPtr(attrib),
+				Date:         model.StrPtr(date), DatePrecision: model.StrPtr(prec),
+				Location: loc, Counts: counts,
+				Confidence: c,
+			}
+			if ev.Counts == nil {
+				ev.Counts = []model.Quantity{}
+			}
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func (st *sentence) sentenceText() string {
+	sp := st.s.Span
+	if sp.Start >= 0 && sp.End <= len(st.a.in.Text) && sp.Start < sp.End {
+		return st.a.in.Text[sp.Start:sp.End]
+	}
+	if len(st.toks) > 0 {
+		return st.spanText(0, len(st.toks)-1)
+	}
+	return ""
+}
+
+func actorKey(a *model.Actor) string {
+	if a == nil {
+		return "-"
+	}
+	return a.Text + "|" + deref(a.Actor)
+}
+
+// dedupe drops repeated events (same code, trigger, source and target).
+func dedupe(evs []model.Event) []model.Event {
+	seen := map[string]bool{}
+	out := evs[:0]
+	for _, e := range evs {
+		k := e.CAMEO + "\x00" + e.Trigger + "\x00" + actorKey(e.Source) + "\x00" + actorKey(e.Target) + "\x00" + e.Modality
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+// materialCode reports whether code acts on people or places (protest,
+// force, coercion, violence, or the threat of them) rather than on a
+// government.
+func materialCode(code string) bool {
+	if code >= "14" && code < "21" {
+		return true
+	}
+	switch {
+	case len(code) == 4 && code[:2] == "13", code == "137", code == "138":
+		return true
+	}
+	return false
+}
+
+// placeAsPeople turns a capital used as the target of a material act
+// ("a curfew in Algiers", "blockade Paris") into its people: the capital
+// stands for its government only as a speaker or addressee.
+func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
+	kb := st.a.c.kb
+	if t == nil || kb == nil || t.Actor == nil {
+		return t
+	}
+	m, ok := kb.LookupName(t.Text, st.a.in.Published)
+	if !ok || m.Kind != "capital" || m.Country == "" {
+		return t
+	}
+	c := *t
+	c.Actor = model.StrPtr(m.Country + "CVL")
+	return &c
+}
+
+// withCountry gives a bare role ("students" EDU, "the government" GOV) the
+// country of its sentence when the sentence names exactly one: news names
+// the country once and then speaks of its government, police or students.
+func (st *sentence) withCountry(as []*model.Actor) []*model.Actor {
+	var out []*model.Actor
+	for i, a := range as {
+		if a == nil || a.Actor == nil || !st.roleOnly(*a.Actor) {
+			continue
+		}
+		c := st.soleCountry()
+		if c == "" {
+			return as
+		}
+		if out == nil {
+			out = append([]*model.Actor(nil), as...)
+		}
+		b := *a
+		b.Actor = model.StrPtr(c + *a.Actor)
+		b.Country = model.StrPtr(c)
+		out[i] = &b
+	}
+	if out == nil {
+		return as
+	}
+	return out
+}
+
+// forcesMoved drops from the targets of a show of force the forces that
+// are moved ("massed tanks", "moved more troops"): they are the source's
+// means, not whom the act is aimed at.
+func forcesMoved(tgts, srcs []*model.Actor) []*model.Actor {
+	var out []*model.Actor
+	for _, t := range tgts {
+		if t == nil || t.Actor == nil {
+			out = append(out, t)
+			continue
+		}
+		country, roles := actors.Split(*t.Actor)
+		if len(*t.Actor) == 3 {
+			country, roles = "", []string{*t.Actor}
+		}
+		force := false
+		for _, r := range roles {
+			if r == "MIL" || r == "COP" {
+				force = true
+			}
+		}
+		if force && (country == "" || sameCountryCode(country, srcs)) {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func sameCountryCode(country string, srcs []*model.Actor) bool {
+	for _, s := range srcs {
+		if s != nil && s.Country != nil && *s.Country == country {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,423 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// article is the state of coding one article.
+type article struct {
+	c  *Coder
+	in *Input
+	// lastActor is the most recent subject actor with a code, the fallback
+	// antecedent of a pronoun when coreference has none.
+	lastActor *model.Actor
+}
+
+func newArticle(c *Coder, in *Input) *article { return &article{c: c, in: in} }
+
+// sentence is one sentence under analysis.
+type sentence struct {
+	a    *article
+	s    *model.Sentence
+	toks []model.Token
+	kids [][]int
+	ent  []int // token -> index into Input.Entities, -1
+	// governed marks complements already coded through a family or a
+	// light verb: token -> how.
+	gov map[int]govern
+	// used marks nouns consumed as the object of a coded verb.
+	used map[int]bool
+	// depth bounds the recursion of actor resolution (pronouns and
+	// possessors refer to each other through the parse).
+	depth int
+	// memo holds each token's actor once resolved; busy breaks cycles.
+	memo map[int]*model.Actor
+	busy map[int]bool
+	sole *string // soleCountry's answer, once computed
+}
+
+// govern is how a complement's modality and source are set by its governor.
+type govern struct {
+	modality string
+	source   []*model.Actor // the controller's actors, when the complement has no subject
+	attrib   string
+}
+
+// trigger is one matched trigger.
+type trigger struct {
+	tok   int
+	e     entry
+	code  string // resolved code
+	words string // trigger text
+}
+
+func (a *article) codeSentence(s *model.Sentence) []model.Event {
+	st := &sentence{a: a, s: s, toks: s.Tokens, gov: map[int]govern{}, used: map[int]bool{},
+		memo: map[int]*model.Actor{}, busy: map[int]bool{}}
+	n := len(st.toks)
+	st.kids = make([][]int, n)
+	for i, t := range st.toks {
+		if t.Head >= 0 && t.Head < n && t.Head != i {
+			st.kids[t.Head] = append(st.kids[t.Head], i)
+		}
+	}
+	st.ent = make([]int, n)
+	for i := range st.ent {
+		st.ent[i] = -1
+	}
+	for ei, e := range a.in.Entities {
+		if e.Sentence != s.Index {
+			continue
+		}
+		for i, t := range st.toks {
+			if t.Start < e.End && t.End > e.Start {
+				st.ent[i] = ei
+			}
+		}
+	}
+	return st.code()
+}
+
+// code finds the triggers of the sentence in tree order (governors before
+// their complements) and builds their events.
+func (st *sentence) code() []model.Event {
+	order := st.treeOrder()
+	var out []model.Event
+	hasVerbEvent := false
+	for _, i := range order {
+		t := st.toks[i]
+		if !isVerbLike(t) || st.background(i) {
+			continue
+		}
+		evs := st.verbEvents(i)
+		if len(evs) > 0 {
+			hasVerbEvent = true
+		}
+		out = append(out, evs...)
+		if len(out) > 4*MaxEventsPerSentence {
+			break
+		}
+	}
+	// event nouns: with a light verb or as a subject first; standalone
+	// ones only in a sentence with no other event
+	for pass := 0; pass < 2; pass++ {
+		for _, i := range order {
+			t := st.toks[i]
+			if t.UPOS != "NOUN" || st.used[i] || t.Rel == "compound" {
+				continue
+			}
+			if pass == 1 && (hasVerbEvent || len(out) > 0) {
+				break
+			}
+			evs := st.nounEvents(i, pass == 0)
+			if len(evs) > 0 {
+				st.used[i] = true
+			}
+			out = append(out, evs...)
+			if len(out) > 4*MaxEventsPerSentence {
+				break
+			}
+		}
+	}
+	return dedupe(out)
+}
+
+// background reports whether verb i only describes a noun ("the
+// helicopter that was captured", "property seized by the army", "the
+// occupied West Bank"): such clauses are not coded, unless the noun is
+// the sentence's root (a headline-like clause the parser read as a
+// phrase).
+func (st *sentence) background(i int) bool {
+	t := st.toks[i]
+	h := t.Head
+	if h < 0 || h >= len(st.toks) {
+		return false
+	}
+	hasObj := st.child(i, "obj") >= 0
+	headRel := baseRel(st.toks[h].Rel)
+	switch t.Rel {
+	case "acl:relcl":
+		// a true relative clause has a relativizer or its own subject; a
+		// finite verb without either is a main clause the parser misread
+		for _, k := range st.kids[i] {
+			switch strings.ToLower(st.toks[k].Text) {
+			case "who", "which", "that", "whom", "whose", "where":
+				return true
+			}
+			if baseRel(st.toks[k].Rel) == "nsubj" {
+				return true
+			}
+		}
+		return false
+	case "amod":
+		// "the occupied West Bank"; an "adjective" with an object or an
+		// auxiliary is a misparsed verb
+		return i < h && !hasObj && len(st.auxes(i)) == 0
+	case "acl":
+		return headRel != "root" && headRel != "nsubj" && t.XPOS == "VBN" && !hasObj
+	}
+	return false
+}
+
+// treeOrder lists token indexes breadth-first from the root, so that a
+// governor is always seen before its complement.
+func (st *sentence) treeOrder() []int {
+	n := len(st.toks)
+	seen := make([]bool, n)
+	var order, queue []int
+	for i, t := range st.toks {
+		if t.Head < 0 || t.Head >= n || t.Head == i {
+			queue = append(queue, i)
+			seen[i] = true
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		order = append(order, i)
+		for _, k := range st.kids[i] {
+			if !seen[k] {
+				seen[k] = true
+				queue = append(queue, k)
+			}
+		}
+	}
+	for i := range st.toks { // tokens in cycles or cut off from a root
+		if !seen[i] {
+			order = append(order, i)
+		}
+	}
+	return order
+}
+
+func isVerbLike(t model.Token) bool {
+	if t.UPOS == "VERB" {
+		return true
+	}
+	if t.UPOS == "ADJ" {
+		switch strings.ToLower(t.Lemma) {
+		case "willing", "ready", "prepared", "committed", "determined", "eager":
+			return true
+		}
+	}
+	return false
+}
+
+func lower(t model.Token) string {
+	l := t.Lemma
+	if l == "" {
+		l = t.Text
+	}
+	return strings.ToLower(l)
+}
+
+// rel returns the base relation ("obl" for "obl:agent").
+func baseRel(r string) string {
+	b, _, _ := strings.Cut(r, ":")
+	return b
+}
+
+func (st *sentence) child(i int, rels ...string) int {
+	for _, k := range st.kids[i] {
+		for _, r := range rels {
+			if st.toks[k].Rel == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// caseOf returns the preposition ("case" child) of a nominal, lower case.
+func (st *sentence) caseOf(i int) string {
+	for _, k := range st.kids[i] {
+		if st.toks[k].Rel == "case" || (st.toks[k].Rel == "mark" && st.toks[k].UPOS != "PART") {
+			return strings.ToLower(st.toks[k].Text)
+		}
+	}
+	return ""
+}
+
+func (st *sentence) isPassive(i int) bool {
+	for _, k := range st.kids[i] {
+		switch st.toks[k].Rel {
+		case "nsubj:pass", "aux:pass", "csubj:pass":
+			return true
+		}
+	}
+	return false
+}
+
+// particle reports whether verb i is followed by word w as a particle,
+// adverb, object or preposition ("call on", "blow up", "open fire").
+func (st *sentence) particle(i int, w string) bool {
+	for _, k := range st.kids[i] {
+		t := st.toks[k]
+		if strings.EqualFold(t.Text, w) && (t.Rel == "compound:prt" || t.Rel == "advmod" || t.Rel == "obj") {
+			return true
+		}
+		if baseRel(t.Rel) == "obl" || baseRel(t.Rel) == "obj" {
+			if st.caseOf(k) == w && k > i && k-i <= 3 {
+				return true
+			}
+		}
+	}
+	if i+1 < len(st.toks) && strings.EqualFold(st.toks[i+1].Text, w) {
+		return true
+	}
+	return false
+}
+
+// clauseNouns returns the nouns of the clause of i: its nominal dependents
+// and their nominal dependents, conjuncts included, without entering other
+// clauses.
+func (st *sentence) clauseNouns(i int) []int {
+	var out []int
+	var walk func(j, depth int)
+	walk = func(j, depth int) {
+		if depth > 4 {
+			return
+		}
+		for _, k := range st.kids[j] {
+			t := st.toks[k]
+			switch baseRel(t.Rel) {
+			case "obj", "iobj", "obl", "nmod", "conj", "compound", "nsubj", "xcomp", "appos", "amod":
+				if t.UPOS == "VERB" && baseRel(t.Rel) != "amod" {
+					continue
+				}
+				if t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "ADJ" || t.UPOS == "NUM" {
+					out = append(out, k)
+				}
+				walk(k, depth+1)
+			}
+		}
+	}
+	walk(i, 0)
+	return out
+}
+
+// complement returns the complement clause of verb i: an xcomp, a to- or
+// that-clause, or a gerund; -1 when none.
+func (st *sentence) complement(i int) int {
+	best := -1
+	for _, k := range st.kids[i] {
+		t := st.toks[k]
+		if t.UPOS != "VERB" && !isVerbLike(t) {
+			continue
+		}
+		switch baseRel(t.Rel) {
+		case "xcomp", "ccomp":
+			return k
+		case "advcl":
+			if st.hasMark(k, "to") || t.Morph.VerbForm == "Ger" || t.XPOS == "VBG" {
+				if best < 0 {
+					best = k
+				}
+			}
+		}
+	}
+	return best
+}
+
+func (st *sentence) hasMark(i int, words ...string) bool {
+	for _, k := range st.kids[i] {
+		t := st.toks[k]
+		if t.Rel == "mark" || t.Rel == "case" || baseRel(t.Rel) == "advmod" {
+			for _, w := range words {
+				if strings.EqualFold(t.Text, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// match picks the most specific lexicon entry for token i. src is the
+// trigger's source role codes (for subj= conditions).
+func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int, bool) {
+	best, bestObj, found := entry{}, -1, false
+	var nouns []int
+	comp := -2
+	for _, e := range entries {
+		hit := -1
+		if e.particle != "" && !st.particle(i, e.particle) {
+			continue
+		}
+		if e.pass && !st.isPassive(i) || e.active && st.isPassive(i) {
+			continue
+		}
+		if e.obj != nil {
+			if nouns == nil {
+				nouns = st.clauseNouns(i)
+			}
+			hit = -1
+			for _, k := range nouns {
+				if e.obj[lower(st.toks[k])] || e.obj[strings.ToLower(st.toks[k].Text)] ||
+					st.toks[k].Head == i && !timeWords[lower(st.toks[k])] && st.caseOf(k) != "" && e.obj[st.caseOf(k)] {
+					hit = k
+					break
+				}
+			}
+			if hit < 0 {
+				continue
+			}
+		}
+		if e.comp != nil {
+			if comp == -2 {
+				comp = st.complement(i)
+			}
+			if comp < 0 || !e.comp[lower(st.toks[comp])] {
+				continue
+			}
+		}
+		if e.subj != nil {
+			ok := false
+			for _, r := range srcRoles {
+				if e.subj[r] {
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		if !found || e.spec > best.spec {
+			best, bestObj, found = e, hit, true
+		}
+	}
+	return best, bestObj, found
+}
+
+// rolesOf returns the role codes of the actors (MIL, GOV, ...).
+func rolesOf(as []*model.Actor) []string {
+	var out []string
+	for _, a := range as {
+		if a == nil || a.Actor == nil {
+			continue
+		}
+		_, roles := actors.Split(*a.Actor)
+		out = append(out, roles...)
+		if len(roles) == 0 && len(*a.Actor) == 3 {
+			out = append(out, *a.Actor) // bare role codes ("REB") split to none
+		}
+	}
+	return out
+}
+
+func (st *sentence) verbEntries(i int) []entry {
+	return st.a.c.lex.lookup(st.a.c.lex.verbs, lower(st.toks[i]), st.toks[i].Text)
+}
+
+func (st *sentence) nounEntries(i int) []entry {
+	return st.a.c.lex.lookup(st.a.c.lex.nouns, lower(st.toks[i]), st.toks[i].Text)
+}
+
+// timeWords are nouns of time, whose preposition ("on Saturday") says
+// nothing about the frame.
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "day": true, "week": true, "month": true, "year": true, "night": true,
+	"morning": true, "evening": true, "afternoon": true, "weekend": true, "hour": true, "today": true}

@@ -1,0 +1,217 @@
+package events
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/coref"
+	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/segment"
+)
+
+// harness parses texts with the real models and codes them.
+type harness struct {
+	t   testing.TB
+	nlp *nlp.Annotator
+	kb  *actors.KB
+	c   *Coder
+}
+
+func newHarness(t testing.TB) *harness {
+	t.Helper()
+	a, err := nlp.New(nil)
+	if err != nil {
+		t.Fatalf("nlp.New: %v", err)
+	}
+	kb, err := actors.Load()
+	if err != nil {
+		t.Fatalf("actors.Load: %v", err)
+	}
+	c, err := New(kb)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return &harness{t: t, nlp: a, kb: kb, c: c}
+}
+
+// input builds the coder's input for text the way the pipeline does.
+func (h *harness) input(text string, published time.Time) Input {
+	spans := segment.Split(text)
+	sents := h.nlp.Annotate(text, spans)
+	var ents []model.Entity
+	for _, s := range sents {
+		for i := 0; i < len(s.Tokens); i++ {
+			tag := s.Tokens[i].NER
+			if !strings.HasPrefix(tag, "B-") {
+				continue
+			}
+			j := i + 1
+			for j < len(s.Tokens) && s.Tokens[j].NER == "I-"+tag[2:] {
+				j++
+			}
+			st, en := s.Tokens[i].Start, s.Tokens[j-1].End
+			ents = append(ents, model.Entity{Text: text[st:en], Type: tag[2:], Sentence: s.Index, Start: st, End: en})
+		}
+	}
+	chains := coref.New(h.kb).Resolve(text, sents, ents, published)
+	return Input{Text: text, Published: published, Sentences: sents, Entities: ents, Chains: chains}
+}
+
+func (h *harness) code(text string) []model.Event {
+	return h.c.Code(h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC)))
+}
+
+func actorCode(a *model.Actor) string {
+	if a == nil || a.Actor == nil {
+		return ""
+	}
+	return *a.Actor
+}
+
+// find returns the first event whose code starts with prefix.
+func find(evs []model.Event, prefix string) (model.Event, bool) {
+	for _, e := range evs {
+		if strings.HasPrefix(e.CAMEO, prefix) {
+			return e, true
+		}
+	}
+	return model.Event{}, false
+}
+
+func describe(evs []model.Event) string {
+	var b strings.Builder
+	for _, e := range evs {
+		b.WriteString(e.CAMEO + " " + e.Modality + " " + e.Trigger + " " + actorCode(e.Source) + "->" + actorCode(e.Target) + "; ")
+	}
+	return b.String()
+}
+
+func TestCoder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	h := newHarness(t)
+	tests := []struct {
+		name, text string
+		code       string // prefix of a code that must come out
+		modality   string
+		source     string // actor code of that event's source; "-" for none
+		target     string // "" to skip
+	}{
+		{"appeal to meet", "France called on Russia to hold talks in Geneva.", "026", model.Asserted, "FRA", "RUS"},
+		{"warn of consequences", "President Joe Biden warned Russia of severe consequences.", "13", model.Asserted, "USAGOV", "RUS"},
+		{"vow to fight", "The rebels vowed to fight until the end.", "138", model.Asserted, "REB", ""},
+		{"deny planning", "The Kremlin denied planning to attack Ukraine.", "016", model.Asserted, "RUSGOV", ""},
+		{"troops amassed", "Russian troops amassed at the border.", "15", model.Asserted, "RUSMIL", ""},
+		{"firing positions", "Russian artillery units moved into firing positions.", "15", model.Asserted, "RUSMIL", ""},
+		{"agree to cooperate", "Hungary and Romania agreed to cooperate on border security.", "03", model.Asserted, "HUN", ""},
+		{"negated attack", "Ukrainian forces did not attack the town.", "19", model.Negated, "UKRMIL", ""},
+		{"hypothetical invasion", "US officials believe Russia could invade Ukraine.", "19", model.Hypothetical, "RUS", "UKR"},
+		{"passive agent", "The convoy was attacked by Russian troops.", "19", model.Asserted, "RUSMIL", ""},
+		{"threat is asserted", "Iran threatened to attack Iraq.", "138", model.Asserted, "IRN", "IRQ"},
+		{"threatened act is intended", "Iran threatened to attack Iraq.", "19", model.Intended, "IRN", "IRQ"},
+		{"nominal explosion", "Explosions shook the capital on Monday.", "18", model.Asserted, "-", ""},
+		{"sanctions imposed", "The European Union imposed sanctions on Russia.", "163", model.Asserted, "IGOEUREEC", "RUS"},
+		{"demand", "The United States demanded that North Korea abandon its nuclear programme.", "10", model.Asserted, "USA", "PRK"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := h.code(tc.text)
+			var got model.Event
+			ok := false
+			for _, e := range evs {
+				if strings.HasPrefix(e.CAMEO, tc.code) && e.Modality == tc.modality {
+					got, ok = e, true
+					break
+				}
+			}
+			if !ok {
+				t.Fatalf("%q: no %s event with modality %s; got %s", tc.text, tc.code, tc.modality, describe(evs))
+			}
+			src := actorCode(got.Source)
+			if tc.source == "-" {
+				if got.Source != nil {
+					t.Errorf("%q: source = %q, want none", tc.text, src)
+				}
+			} else if src != tc.source {
+				t.Errorf("%q: source = %q, want %q (%s)", tc.text, src, tc.source, describe(evs))
+			}
+			if tc.target != "" && actorCode(got.Target) != tc.target {
+				t.Errorf("%q: target = %q, want %q (%s)", tc.text, actorCode(got.Target), tc.target, describe(evs))
+			}
+			if got.Plover.Type == "" && got.Root != "01" {
+				t.Errorf("%q: %s has no PLOVER type", tc.text, got.CAMEO)
+			}
+			if got.Confidence <= 0 || got.Confidence > 1 {
+				t.Errorf("%q: confidence %v out of (0, 1]", tc.text, got.Confidence)
+			}
+		})
+	}
+	t.Run("coordinated sources", func(t *testing.T) {
+		evs := h.code("Mr Biden and NATO warned Russia of severe costs.")
+		srcs := map[string]bool{}
+		for _, e := range evs {
+			if e.Root == "13" {
+				srcs[actorCode(e.Source)] = true
+			}
+		}
+		if !srcs["USAGOV"] || !srcs["IGOWSTNAT"] {
+			t.Errorf("sources of the warning = %v, want USAGOV and IGOWSTNAT (%s)", srcs, describe(evs))
+		}
+	})
+}
+
+// TestNeverAsserted checks that feared, denied and hypothetical violence
+// never comes out as an asserted attack.
+func TestNeverAsserted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	h := newHarness(t)
+	for _, text := range []string{
+		"The Kremlin has denied planning to invade its neighbour.",
+		"Western officials fear Russia could launch an invasion this week.",
+		"Any invasion would be met with sanctions.",
+		"Russia might attack Ukraine if talks fail.",
+		"Ukrainian forces did not fire on the convoy.",
+		"Moscow denied attacking the village.",
+		"Iran threatened to attack the base.",
+		"Nobody in Kyiv wants war.",
+	} {
+		for _, e := range h.code(text) {
+			if e.Root >= "18" && e.Modality == model.Asserted {
+				t.Errorf("%q: asserted %s %q; want a non-asserted modality", text, e.CAMEO, e.Trigger)
+			}
+		}
+	}
+}
+
+// TestBorderArticle runs our own border fixture through the coder.
+func TestBorderArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	h := newHarness(t)
+	text := readFixture(t, "border.txt")
+	evs := h.code(text)
+	var buildUp, warn, appeal bool
+	for _, e := range evs {
+		if e.Root >= "18" && e.Modality == model.Asserted {
+			t.Errorf("asserted violence %s %q in %q", e.CAMEO, e.Trigger, e.Text)
+		}
+		switch {
+		case e.Root == "15" && e.Modality == model.Asserted && actorCode(e.Source) == "RUSMIL":
+			buildUp = true
+		case e.Root == "13" && e.Modality == model.Asserted && actorCode(e.Source) == "USAGOV" && actorCode(e.Target) == "RUS":
+			warn = true
+		case e.CAMEO == "026" && e.Modality == model.Asserted && actorCode(e.Source) == "FRA":
+			appeal = true
+		}
+	}
+	if !buildUp || !warn || !appeal {
+		t.Errorf("build-up %v, warning %v, appeal for talks %v; want all (%s)", buildUp, warn, appeal, describe(evs))
+	}
+}

@@ -1,0 +1,162 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// Verbs that carry an event noun without adding a meaning of their own:
+// "held talks", "launched an attack", "imposed sanctions".
+var lightVerbs = map[string]bool{"hold": true, "launch": true, "mount": true, "stage": true, "carry": true,
+	"conduct": true, "impose": true, "begin": true, "start": true, "continue": true, "resume": true, "make": true,
+	"lodge": true, "issue": true, "pay": true, "reach": true, "sign": true, "open": true, "unleash": true,
+	"step": true, "escalate": true, "intensify": true, "wage": true, "announce": true, "order": true,
+	"take": true, "engage": true, "undertake": true, "perpetrate": true, "commit": true, "deliver": true,
+	"have": true, "see": true, "report": true, "complete": true, "finish": true, "call": true}
+
+// Words that make a nominal event only possible: "any invasion", "a
+// possible attack", "fears of war".
+var hypoNounMods = map[string]bool{"any": true, "possible": true, "potential": true, "feared": true,
+	"planned": true, "imminent": true, "future": true, "hypothetical": true, "threatened": true, "expected": true,
+	"likely": true, "proposed": true}
+
+// Verbs whose object is only wished, feared or averted.
+var desireVerbs = map[string]bool{"want": true, "fear": true, "seek": true, "avoid": true, "prevent": true,
+	"risk": true, "expect": true, "predict": true, "avert": true, "deter": true, "rule": true, "oppose": true,
+	"plan": true, "prepare": true, "threaten": true, "warn": true, "demand": true, "urge": true}
+
+var fearNouns = map[string]bool{"fear": true, "threat": true, "risk": true, "prospect": true, "danger": true,
+	"possibility": true, "warning": true, "concern": true, "worry": true, "plan": true, "rumour": true, "rumor": true,
+	"speculation": true, "talk": true}
+
+// nounEvents codes the event noun i.
+func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
+	t := st.toks[i]
+	entries := st.nounEntries(i)
+	if len(entries) == 0 {
+		return nil
+	}
+	e, obj, ok := st.match(entries, i, nil)
+	if !ok {
+		return nil
+	}
+	if obj >= 0 {
+		st.used[obj] = true
+	}
+	mod := model.Asserted
+	attrib := ""
+	for _, k := range st.kids[i] {
+		w := strings.ToLower(st.toks[k].Text)
+		if hypoNounMods[w] || hypoNounMods[lower(st.toks[k])] {
+			mod = model.Hypothetical
+		}
+		if st.toks[k].Rel == "det" && w == "no" {
+			mod = model.Negated
+		}
+	}
+	g, governed := st.gov[i]
+	if governed {
+		mod = stronger(mod, g.modality)
+		attrib = g.attrib
+	}
+	h := t.Head
+	var srcs, tgts []*model.Actor
+	// the noun's own actors: "Russia's invasion of Ukraine", "Russian attack on Kyiv"
+	for _, k := range st.kids[i] {
+		r := st.toks[k].Rel
+		switch {
+		case r == "nmod:poss" || r == "amod" || r == "compound":
+			if a := st.actorOf(k); a != nil && a.Actor != nil && srcs == nil {
+				srcs = []*model.Actor{a}
+			}
+		case baseRel(r) == "nmod" && st.caseOf(k) == "of" && srcs == nil && (e.code[:2] == "15" || e.code[:2] == "08"):
+			// "a build-up of Russian forces", "the withdrawal of troops":
+			// the "of" phrase does the act
+			srcs = st.actorsOfNP(k)
+		case baseRel(r) == "nmod":
+			switch st.caseOf(k) {
+			case "of", "on", "against", "with", "in", "into", "to":
+				if tgts == nil {
+					tgts = st.actorsOfNP(k)
+				}
+			case "by":
+				srcs = st.actorsOfNP(k)
+			}
+		}
+	}
+	// "the feared invasion", "fears of an invasion"
+	if h >= 0 && fearNouns[lower(st.toks[h])] {
+		mod = stronger(mod, model.Hypothetical)
+	}
+	kind := "standalone"
+	if h >= 0 {
+		ht := st.toks[h]
+		switch baseRel(t.Rel) {
+		case "obj", "obl":
+			if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(i) == "in" && lower(ht) == "engage") {
+				kind = "light"
+			}
+		case "nsubj":
+			if ht.UPOS == "VERB" {
+				kind = "subject"
+			}
+		}
+	}
+	switch kind {
+	case "light":
+		if srcs == nil {
+			srcs = st.sources(h, 0)
+		}
+		if tgts == nil {
+			tgts = st.targets(h, srcs)
+		}
+		m, a := st.modality(h)
+		mod = stronger(mod, m)
+		if attrib == "" {
+			attrib = a
+		}
+		if g, ok := st.gov[h]; ok {
+			mod = stronger(mod, g.modality)
+			if srcs == nil {
+				srcs = g.source
+			}
+		}
+		return st.events(i, st.toks[h].Text+" "+t.Text, e.code, srcs, tgts, mod, attrib, 0.55)
+	case "subject":
+		if tgts == nil {
+			for _, k := range st.kids[h] {
+				if baseRel(st.toks[k].Rel) == "obj" {
+					tgts = st.actorsOfNP(k)
+				}
+			}
+		}
+		m, a := st.modality(h)
+		mod = stronger(mod, m)
+		if attrib == "" {
+			attrib = a
+		}
+		return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.45)
+	}
+	if firstPass && !governed {
+		return nil
+	}
+	// the participants of a meeting or a cooperation are the subject of
+	// the verb it hangs from: "negotiators return to Geneva for talks"
+	if srcs == nil && h >= 0 && st.toks[h].UPOS == "VERB" && e.code >= "03" && e.code < "09" {
+		srcs = st.sources(h, 0)
+	}
+	if h >= 0 && !governed {
+		m, a := st.modality(h)
+		if st.toks[h].UPOS == "VERB" {
+			mod = stronger(mod, m)
+			if desireVerbs[lower(st.toks[h])] {
+				mod = stronger(mod, model.Hypothetical) // "wants war", "fear an attack"
+			}
+		}
+		if attrib == "" {
+			attrib = a
+		}
+	}
+	return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.4)
+}

@@ -1,0 +1,696 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// Verbs that report speech or belief: a clause under them is attributed to
+// their subject.
+var reportVerbs = map[string]bool{"say": true, "tell": true, "announce": true, "state": true, "report": true,
+	"claim": true, "allege": true, "believe": true, "think": true, "suspect": true, "suggest": true,
+	"add": true, "note": true, "confirm": true, "reveal": true, "estimate": true, "assert": true, "declare": true,
+	"contend": true, "argue": true, "maintain": true, "indicate": true, "write": true, "conclude": true,
+	"reiterate": true, "stress": true, "acknowledge": true, "admit": true, "explain": true, "predict": true}
+
+// Report verbs whose clause is a belief rather than a statement of fact.
+var beliefVerbs = map[string]bool{"believe": true, "think": true, "suspect": true, "suggest": true,
+	"claim": true, "allege": true, "estimate": true, "predict": true, "contend": true, "argue": true}
+
+var (
+	aspectVerbs = map[string]bool{"resume": true, "continue": true, "begin": true, "start": true, "keep": true,
+		"try": true, "attempt": true, "seek": true, "intensify": true, "step": true}
+	harmVerbs   = map[string]bool{"kill": true, "wound": true, "injure": true, "hurt": true, "maim": true}
+	allegeVerbs = map[string]bool{"suspect": true, "accuse": true, "allege": true, "blame": true, "charge": true, "claim": true, "rumour": true, "rumor": true}
+	fearVerbs   = map[string]bool{"fear": true, "worry": true, "expect": true, "warn": true, "predict": true}
+	hypoAux     = map[string]bool{"could": true, "would": true, "may": true, "might": true, "should": true, "can": true, "ca": true}
+	futureAux   = map[string]bool{"will": true, "shall": true, "'ll": true, "wo": true}
+	mustAux     = map[string]bool{"must": true, "should": true}
+)
+
+var modalityRank = map[string]int{model.Asserted: 0, model.Reported: 1, model.Intended: 2, model.Hypothetical: 3, model.Negated: 4}
+
+func stronger(a, b string) string {
+	if modalityRank[b] > modalityRank[a] {
+		return b
+	}
+	return a
+}
+
+// auxes returns the lower-case auxiliaries of verb i.
+func (st *sentence) auxes(i int) []string {
+	var out []string
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "aux" {
+			out = append(out, strings.ToLower(st.toks[k].Text))
+		}
+	}
+	return out
+}
+
+func (st *sentence) negated(i int) bool {
+	for _, k := range st.kids[i] {
+		t := st.toks[k]
+		w := strings.ToLower(t.Text)
+		if baseRel(t.Rel) == "nsubj" && (w == "nobody" || w == "none" || w == "neither" || w == "nothing" ||
+			w == "one" && k > 0 && strings.EqualFold(st.toks[k-1].Text, "no")) {
+			return true
+		}
+		if t.Rel == "neg" || baseRel(t.Rel) == "advmod" && (w == "not" || w == "n't" || w == "never") ||
+			t.Rel == "det" && w == "no" {
+			return true
+		}
+	}
+	return false
+}
+
+// modality returns the modality of the clause of verb i from its own
+// words (negation, modal auxiliaries, conditions) and the verb that
+// governs it, with whom it is attributed to.
+func (st *sentence) modality(i int) (string, string) {
+	mod := model.Asserted
+	if st.negated(i) {
+		return model.Negated, st.attribution(i)
+	}
+	for _, a := range st.auxes(i) {
+		if hypoAux[a] {
+			mod = stronger(mod, model.Hypothetical)
+		} else if futureAux[a] {
+			mod = stronger(mod, model.Intended)
+		}
+	}
+	// "if"/"unless" on this clause or on a clause it belongs to.
+	for j, depth := i, 0; j >= 0 && depth < 6; depth++ {
+		t := st.toks[j]
+		if baseRel(t.Rel) == "advcl" && st.hasMark(j, "if", "unless", "lest", "whether", "until", "before") {
+			mod = stronger(mod, model.Hypothetical)
+		}
+		switch baseRel(t.Rel) {
+		case "conj", "xcomp", "advcl":
+			j = t.Head
+			continue
+		}
+		break
+	}
+	// the clause hangs from an allegation, a denial or a fear ("suspected
+	// of blowing up", "denied attacking", "fears it could"), or is the
+	// purpose or complement of another act ("will visit … to mediate").
+	for j, depth := i, 0; depth < 4; depth++ {
+		t := st.toks[j]
+		h := t.Head
+		if h < 0 || h >= len(st.toks) || h == j {
+			break
+		}
+		r := baseRel(t.Rel)
+		if r != "advcl" && r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obl" {
+			break
+		}
+		hl := lower(st.toks[h])
+		switch {
+		case allegeVerbs[hl]:
+			mod = stronger(mod, model.Reported)
+		case hl == "deny":
+			mod = stronger(mod, model.Negated)
+		case fearVerbs[hl]:
+			mod = stronger(mod, model.Hypothetical)
+		}
+		if _, gov := st.gov[h]; !gov && (r == "xcomp" || r == "advcl" && st.hasMark(j, "to")) && st.toks[h].UPOS == "VERB" {
+			for _, a := range st.auxes(h) {
+				if hypoAux[a] {
+					mod = stronger(mod, model.Hypothetical)
+				} else if futureAux[a] {
+					mod = stronger(mod, model.Intended)
+				}
+			}
+			if r == "advcl" {
+				mod = stronger(mod, model.Intended)
+			}
+		}
+		j = h
+	}
+	// an infinitive ("to finance", "to help") names an aim, not a deed,
+	// unless it continues an aspectual verb ("began to withdraw")
+	if _, gov := st.gov[i]; !gov && st.infinitive(i) {
+		h := st.toks[i].Head
+		if h < 0 || h >= len(st.toks) || !aspectVerbs[lower(st.toks[h])] {
+			mod = stronger(mod, model.Intended)
+		}
+	}
+	// a clause under a noun of asking or planning: "an appeal for
+	// deploying troops", "a proposal for signing", "plans to sell"
+	if h := st.toks[i].Head; h >= 0 && h < len(st.toks) && st.toks[h].UPOS == "NOUN" && requestNouns[lower(st.toks[h])] {
+		mod = stronger(mod, model.Hypothetical)
+	}
+	attrib := st.attribution(i)
+	if attrib != "" && mod == model.Asserted && st.toks[i].Rel == "ccomp" {
+		h := st.toks[i].Head
+		if h >= 0 && beliefVerbs[lower(st.toks[h])] {
+			mod = model.Reported
+		}
+	}
+	return mod, attrib
+}
+
+// attribution returns who the clause of i is attributed to: the subject of
+// a reporting verb governing it, of a parenthetical "…, police said", or
+// of "according to X".
+func (st *sentence) attribution(i int) string {
+	for j, depth := i, 0; j >= 0 && depth < 4; depth++ {
+		for _, k := range st.kids[j] {
+			t := st.toks[k]
+			if t.Rel == "parataxis" && reportVerbs[lower(t)] {
+				if s := st.child(k, "nsubj"); s >= 0 {
+					return st.npText(s)
+				}
+			}
+			if baseRel(t.Rel) == "obl" && (st.caseOf(k) == "according" || st.hasMark(k, "according")) {
+				return st.npText(k)
+			}
+		}
+		t := st.toks[j]
+		if t.Rel == "ccomp" && t.Head >= 0 && reportVerbs[lower(st.toks[t.Head])] {
+			if s := st.child(t.Head, "nsubj"); s >= 0 {
+				return st.npText(s)
+			}
+			return ""
+		}
+		if baseRel(t.Rel) == "conj" || t.Rel == "xcomp" {
+			j = t.Head
+			continue
+		}
+		break
+	}
+	return ""
+}
+
+// sources returns the actors that carry out verb i.
+func (st *sentence) sources(i int, depth int) []*model.Actor {
+	if depth > 4 || i < 0 {
+		return nil
+	}
+	if st.isPassive(i) {
+		for _, k := range st.kids[i] {
+			t := st.toks[k]
+			if t.Rel == "obl:agent" || baseRel(t.Rel) == "obl" && st.caseOf(k) == "by" {
+				return st.actorsOfNP(k)
+			}
+		}
+		return nil
+	}
+	if k := st.child(i, "nsubj", "nsubj:outer"); k >= 0 {
+		if as := st.actorsOfNP(k); len(as) > 0 {
+			return as
+		}
+		return st.scanActor(i, -1)
+	}
+	if g, ok := st.gov[i]; ok && g.source != nil {
+		return g.source
+	}
+	t := st.toks[i]
+	switch baseRel(t.Rel) {
+	case "conj", "xcomp", "advcl":
+		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
+			return st.sources(t.Head, depth+1)
+		}
+	case "acl":
+		// "rebels fighting the army"; a participle on the root noun is a
+		// clause the parser read as a phrase ("Russian troops amassed at
+		// the border")
+		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.Rel == "acl:relcl" ||
+			t.XPOS == "VBN" && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj")) {
+			return st.actorsOfNP(t.Head)
+		}
+	}
+	// a finite verb (or one with an auxiliary) has a subject somewhere:
+	// when the parse lost it, take the nearest actor on the left
+	if t.Rel == "root" || t.Rel == "ccomp" || t.Rel == "compound" || t.Rel == "acl" && t.XPOS != "VBN" ||
+		t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP" || len(st.auxes(i)) > 0 {
+		if as := st.scanActor(i, -1); len(as) > 0 {
+			return as
+		}
+	}
+	return nil
+}
+
+var targetPreps = map[string]bool{"against": true, "on": true, "with": true, "to": true, "at": true, "into": true,
+	"upon": true, "toward": true, "towards": true, "from": true, "in": true, "over": true, "for": true, "of": true}
+
+// targets returns the actors verb i acts on.
+func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
+	if st.isPassive(i) {
+		if k := st.child(i, "nsubj:pass"); k >= 0 {
+			if as := st.actorsOfNP(k); len(as) > 0 {
+				return as
+			}
+		}
+	}
+	var objs, obls []int
+	if t := st.toks[i]; t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && st.toks[t.Head].Rel != "root" {
+		objs = append(objs, t.Head) // "civilians killed in the raid"
+	}
+	for _, k := range st.kids[i] {
+		switch baseRel(st.toks[k].Rel) {
+		case "obj", "iobj":
+			objs = append(objs, k)
+		case "obl":
+			if st.toks[k].Rel != "obl:agent" && targetPreps[st.caseOf(k)] {
+				obls = append(obls, k)
+			}
+		}
+	}
+	var weak []*model.Actor // a role without a country, kept if nothing better
+	good := func(as []*model.Actor) bool {
+		if len(as) == 0 {
+			return false
+		}
+		if as[0].Actor == nil || st.roleOnly(*as[0].Actor) || sameActor(as[0], srcs) {
+			if weak == nil {
+				weak = as
+			}
+			return false
+		}
+		return true
+	}
+	for _, k := range objs {
+		if as := st.actorsOfNP(k); good(as) {
+			return as
+		}
+		// an actor inside the object: "the right of Russian troops",
+		// "Palestinian homes", "an offensive in its war with Iraq"
+		for _, m := range st.kids[k] {
+			r := baseRel(st.toks[m].Rel)
+			if st.toks[m].UPOS == "PRON" {
+				continue
+			}
+			if r == "nmod" || r == "amod" || r == "compound" {
+				if as := st.actorsOfNP(m); good(as) {
+					return as
+				}
+			}
+			if r == "nmod" {
+				for _, m2 := range st.kids[m] {
+					if baseRel(st.toks[m2].Rel) == "nmod" && st.toks[m2].UPOS != "PRON" && targetPreps[st.caseOf(m2)] {
+						if as := st.actorsOfNP(m2); good(as) {
+							return as
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, k := range obls {
+		if as := st.actorsOfNP(k); good(as) {
+			return as
+		}
+		// "for a possible war against Iraq"
+		for _, m := range st.kids[k] {
+			if baseRel(st.toks[m].Rel) == "nmod" && st.toks[m].UPOS != "PRON" && targetPreps[st.caseOf(m)] {
+				if as := st.actorsOfNP(m); good(as) {
+					return as
+				}
+			}
+		}
+	}
+	// the target of the act's purpose: "staged demonstrations to demand
+	// reforms by the government"
+	if st.depth == 0 {
+		st.depth += 2
+		for _, k := range st.kids[i] {
+			r := baseRel(st.toks[k].Rel)
+			if r == "advcl" && st.hasMark(k, "if", "unless", "when", "as", "after", "before", "while", "because", "since", "until", "though", "although") {
+				continue // a condition or a circumstance, not the act's aim
+			}
+			if (r == "advcl" || r == "xcomp") && st.toks[k].UPOS == "VERB" {
+				if as := st.targets(k, srcs); good(as) {
+					st.depth -= 2
+					return as
+				}
+			}
+		}
+		st.depth -= 2
+	}
+	if weak != nil {
+		return weak
+	}
+	return st.scanActor(i, +1)
+}
+
+// scanActor is the fallback when the parse gives no subject (dir -1) or
+// object (dir +1): the nearest noun phrase on that side of verb i, within
+// a few words and not across a clause boundary, that names an actor with
+// a country or an international code.
+func (st *sentence) scanActor(i, dir int) []*model.Actor {
+	for j, n := i+dir, 0; j >= 0 && j < len(st.toks) && n < 8; j, n = j+dir, n+1 {
+		t := st.toks[j]
+		if t.UPOS == "SCONJ" && dir > 0 && strings.EqualFold(t.Text, "that") {
+			continue
+		}
+		if t.UPOS == "VERB" || t.UPOS == "SCONJ" || t.Text == ";" || (dir > 0 && t.Text == ",") {
+			break
+		}
+		if t.UPOS != "PROPN" && t.UPOS != "NOUN" && t.UPOS != "ADJ" {
+			continue
+		}
+		a := st.actorOf(j)
+		if a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
+			return []*model.Actor{a}
+		}
+	}
+	return nil
+}
+
+// codeOf returns the code of the act verb (or noun) j names, through
+// families, up to a small depth; "" when it names none.
+func (st *sentence) codeOf(j, depth int) string {
+	if j < 0 || depth > 3 {
+		return ""
+	}
+	t := st.toks[j]
+	if t.UPOS == "NOUN" {
+		if e, _, ok := st.match(st.nounEntries(j), j, nil); ok && e.code != "" {
+			return e.code
+		}
+		return ""
+	}
+	e, _, ok := st.match(st.verbEntries(j), j, nil)
+	if !ok {
+		// a light verb with an event noun: "hold talks", "launch an
+		// attack"; an aspectual verb with an act: "resume shelling"
+		for _, k := range st.kids[j] {
+			r := baseRel(st.toks[k].Rel)
+			if r == "obj" && st.toks[k].UPOS == "NOUN" || (r == "xcomp" || r == "obj") && aspectVerbs[lower(st.toks[j])] {
+				if c := st.codeOf(k, depth+1); c != "" {
+					return c
+				}
+			}
+		}
+		return ""
+	}
+	if e.family != "" {
+		return familyCode(e.family, st.codeOf(st.complement(j), depth+1), st.conditional(j))
+	}
+	return e.code
+}
+
+// conditional reports whether verb i has an "unless" clause (a condition
+// that makes a promise a threat).
+func (st *sentence) conditional(i int) bool {
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "unless") {
+			return true
+		}
+	}
+	return false
+}
+
+// verbEvents codes verb i.
+func (st *sentence) verbEvents(i int) []model.Event {
+	t := st.toks[i]
+	g, governed := st.gov[i]
+	srcs := st.sources(i, 0)
+	if len(srcs) == 0 && governed {
+		srcs = g.source
+	}
+	mod, attrib := st.modality(i)
+	if governed {
+		mod = stronger(mod, g.modality)
+		if g.attrib != "" {
+			attrib = g.attrib
+		}
+	}
+	lemma := lower(t)
+	// A reporting verb: its clause is attributed to the speaker; "X said
+	// Y must …" is a demand, "X said it will …" an intent.
+	if reportVerbs[lemma] {
+		return st.reportEvents(i, srcs, mod)
+	}
+	e, obj, ok := st.match(st.verbEntries(i), i, rolesOf(srcs))
+	if !ok {
+		return nil
+	}
+	if obj >= 0 {
+		st.used[obj] = true
+	}
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "obj" {
+			st.used[k] = true
+		}
+	}
+	code := e.code
+	if harmVerbs[lemma] {
+		// "killed in a suicide bombing", "a roadside bombing killed": the
+		// means names the act; "… killed one and wounded two" shares it
+		means := st.kids[i]
+		if h := t.Head; baseRel(t.Rel) == "conj" && h >= 0 && harmVerbs[lower(st.toks[h])] {
+			means = append(append([]int{}, st.kids[h]...), means...)
+		}
+		for _, k := range means {
+			r := baseRel(st.toks[k].Rel)
+			if st.toks[k].UPOS == "NOUN" && (r == "nsubj" || r == "obl") {
+				if ne, _, ok := st.match(st.nounEntries(k), k, nil); ok && ne.code >= "18" && ne.code < "21" {
+					code = ne.code
+					st.used[k] = true
+				}
+			}
+		}
+	}
+	trig := t.Text
+	if e.particle != "" {
+		trig += " " + e.particle
+	}
+	var out []model.Event
+	tgts := st.targets(i, srcs)
+	if len(srcs) == 0 && st.isPassive(i) && e.code != "" && (e.code[:2] == "17" || e.code[:2] == "16" || e.code[:2] == "09") {
+		srcs = st.placeActor(i) // "was arrested in Lebanon": the authorities of Lebanon
+	}
+	if e.family != "" {
+		comp := st.complement(i)
+		// an event noun as the object names the act before a gerund
+		// adjunct does: "demanded a truce … before allowing aid"
+		if n := st.nounComplement(i); n >= 0 && comp >= 0 && st.toks[n].Head == i && baseRel(st.toks[comp].Rel) == "advcl" {
+			comp = -1
+		}
+		act := ""
+		if comp >= 0 {
+			act = st.codeOf(comp, 1)
+			trig += " " + st.toks[comp].Text
+		} else if n := st.nounComplement(i); n >= 0 {
+			act = st.codeOf(n, 1)
+			st.gov[n] = govern{modality: stronger(familyModality(e.family), mod), source: srcs, attrib: attrib}
+			trig += " " + st.toks[n].Text
+		}
+		fam := e.family
+		if comp >= 0 && st.negated(comp) && (fam == famIntent || fam == famPlan) {
+			fam = famRefuse // "vowed not to return"
+		}
+		code = familyCode(fam, act, st.conditional(i) || comp >= 0 && st.conditional(comp))
+		if comp >= 0 {
+			ctl := srcs
+			if e.family == famAppeal || e.family == famDemand {
+				ctl = st.targets(i, srcs) // "called on X to meet": X meets
+			}
+			st.gov[comp] = govern{modality: stronger(familyModality(e.family), mod), source: ctl, attrib: attrib}
+			if e.family == famAppeal || e.family == famDemand {
+				// the one asked: the object ("called on X"), else the
+				// subject of the act demanded ("demanded that X cancel")
+				var direct []*model.Actor
+				for _, k := range st.kids[i] {
+					if r := baseRel(st.toks[k].Rel); r == "obj" || r == "iobj" || r == "obl" && st.caseOf(k) == "on" {
+						if as := st.actorsOfNP(k); len(as) > 0 && as[0].Actor != nil {
+							direct = as
+							break
+						}
+					}
+				}
+				if direct == nil {
+					direct = st.sources(comp, 0)
+				}
+				if direct != nil {
+					tgts = direct
+				}
+			} else if len(tgts) == 0 {
+				tgts = st.targets(comp, srcs)
+			}
+		}
+		if e.family == famFear || code == "" {
+			return nil
+		}
+		// "warned of consequences if Russia invaded": the one warned is the
+		// subject of the condition
+		if e.family == famThreat && len(tgts) == 0 {
+			for _, k := range st.kids[i] {
+				if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
+					tgts = st.sources(k, 0)
+					break
+				}
+			}
+		}
+		// "demonstrated calling for independence": the demand is what
+		// the protest is for, not a second act
+		if (e.family == famAppeal || e.family == famDemand) && baseRel(t.Rel) == "advcl" && t.Head >= 0 {
+			if hc := st.codeOf(t.Head, 1); len(hc) >= 2 && hc[:2] == "14" {
+				mod = stronger(mod, model.Intended)
+			}
+		}
+	}
+	// A future act in a main clause or under a speech verb is an intent
+	// (or a threat), asserted; the act itself is only intended.
+	if e.family == "" && (mod == model.Intended || mod == model.Negated) && st.future(i) && (!governed || g.modality == model.Asserted || g.modality == model.Reported) {
+		fam := famIntent
+		if st.conditional(i) {
+			fam = famThreat
+		}
+		if st.negated(i) {
+			fam = famRefuse // "will not accept"
+		}
+		ic := familyCode(fam, code, st.conditional(i))
+		out = append(out, st.events(i, "will "+trig, ic, srcs, tgts, model.Asserted, attrib, 0.55)...)
+	}
+	conf := 0.6
+	if e.spec > 0 {
+		conf += 0.1
+	}
+	out = append(out, st.events(i, trig, code, srcs, tgts, mod, attrib, conf)...)
+	return out
+}
+
+// nounComplement finds an event noun in the clause of a family verb:
+// "warned of an invasion", "demanded the removal of".
+func (st *sentence) nounComplement(i int) int {
+	for _, k := range st.clauseNouns(i) {
+		if st.toks[k].UPOS == "NOUN" && len(st.nounEntries(k)) > 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// reportEvents handles "X said Y must …" (a demand of X on Y) and "X said
+// it will …" (an intent of X); any other clause under the verb is only
+// attributed to X.
+func (st *sentence) reportEvents(i int, srcs []*model.Actor, mod string) []model.Event {
+	attrib := ""
+	if s := st.child(i, "nsubj"); s >= 0 {
+		attrib = st.npText(s)
+	}
+	c := st.child(i, "ccomp")
+	if c < 0 {
+		return nil
+	}
+	act := st.codeOf(c, 1)
+	aux := st.auxes(c)
+	must := false
+	future := false
+	for _, a := range aux {
+		if mustAux[a] {
+			must = true
+		}
+		if futureAux[a] || a == "would" {
+			future = true
+		}
+	}
+	if !must {
+		if strings.EqualFold(st.toks[c].Lemma, "have") && st.complement(c) >= 0 {
+			must = true
+		}
+	}
+	csrc := st.sources(c, 0)
+	switch {
+	case must && len(srcs) > 0:
+		code := familyCode(famDemand, act, false)
+		st.gov[c] = govern{modality: model.Hypothetical, attrib: attrib}
+		return st.events(i, st.toks[i].Text+" must "+st.toks[c].Text, code, srcs, csrc, stronger(model.Asserted, mod), "", 0.55)
+	case future && act != "" && len(srcs) > 0 && st.sameActor(srcs, c):
+		fam := famIntent
+		if st.conditional(c) {
+			fam = famThreat
+		}
+		if st.negated(c) {
+			fam = famRefuse
+		}
+		code := familyCode(fam, act, st.conditional(c))
+		st.gov[c] = govern{modality: model.Intended, attrib: attrib, source: srcs}
+		return st.events(i, st.toks[i].Text+" will "+st.toks[c].Text, code, srcs, st.targets(c, srcs), stronger(model.Asserted, mod), "", 0.55)
+	}
+	m := model.Asserted
+	if beliefVerbs[lower(st.toks[i])] {
+		m = model.Reported
+	}
+	st.gov[c] = govern{modality: m, attrib: attrib}
+	return nil
+}
+
+// sameActor reports whether the subject of clause c is a pronoun or names
+// one of srcs (so "Syria says it will withdraw" is Syria's own intent).
+func (st *sentence) sameActor(srcs []*model.Actor, c int) bool {
+	k := st.child(c, "nsubj")
+	if k < 0 {
+		return true
+	}
+	if st.toks[k].UPOS == "PRON" {
+		return true
+	}
+	for _, a := range st.actorsOfNP(k) {
+		for _, s := range srcs {
+			if a != nil && s != nil && a.Actor != nil && s.Actor != nil && *a.Actor == *s.Actor {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// future reports whether verb i has a future auxiliary (will, shall, 'll).
+func (st *sentence) future(i int) bool {
+	for _, a := range st.auxes(i) {
+		if futureAux[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// sameActor reports whether a has the code of one of srcs (an event is
+// seldom aimed at its own source).
+func sameActor(a *model.Actor, srcs []*model.Actor) bool {
+	if a == nil || a.Actor == nil || *a.Actor == "" {
+		return false
+	}
+	for _, s := range srcs {
+		if s != nil && s.Actor != nil && *s.Actor == *a.Actor {
+			return true
+		}
+	}
+	return false
+}
+
+// placeActor returns the country named by an "in X" oblique of verb i.
+func (st *sentence) placeActor(i int) []*model.Actor {
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "obl" && st.caseOf(k) == "in" {
+			if a := st.actorOf(k); a != nil && a.Country != nil && *a.Country != "" {
+				c := *a.Country
+				return []*model.Actor{st.mk(a.Text, deref(a.Name), c, c)}
+			}
+		}
+	}
+	return nil
+}
+
+// infinitive reports whether verb i is a to-infinitive.
+func (st *sentence) infinitive(i int) bool {
+	for _, k := range st.kids[i] {
+		if st.toks[k].Rel == "mark" && strings.EqualFold(st.toks[k].Text, "to") && st.toks[k].UPOS == "PART" {
+			return true
+		}
+	}
+	return false
+}
+
+// Nouns of asking, offering and planning: a clause under them has not
+// happened.
+var requestNouns = map[string]bool{"appeal": true, "call": true, "demand": true, "plan": true, "proposal": true,
+	"offer": true, "invitation": true, "threat": true, "ultimatum": true, "effort": true, "attempt": true,
+	"bid": true, "right": true, "permission": true, "request": true, "order": true, "pledge": true, "promise": true,
+	"decision": true, "intention": true, "readiness": true, "willingness": true, "agreement": true, "deal": true}
