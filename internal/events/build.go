@@ -1,6 +1,8 @@
 package events
 
 import (
+	"math"
+
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/model"
 )
@@ -79,7 +81,7 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 				AttributedTo: model.StrPtr(attrib),
 				Date:         model.StrPtr(date), DatePrecision: model.StrPtr(prec),
 				Location: loc, Counts: counts,
-				Confidence: c,
+				Confidence: math.Round(c*100) / 100,
 			}
 			if ev.Counts == nil {
 				ev.Counts = []model.Quantity{}

@@ -13,7 +13,12 @@ var lightVerbs = map[string]bool{"hold": true, "launch": true, "mount": true, "s
 	"lodge": true, "issue": true, "pay": true, "reach": true, "sign": true, "open": true, "unleash": true,
 	"step": true, "escalate": true, "intensify": true, "wage": true, "announce": true, "order": true,
 	"take": true, "engage": true, "undertake": true, "perpetrate": true, "commit": true, "deliver": true,
-	"have": true, "see": true, "report": true, "complete": true, "finish": true, "call": true}
+	"have": true, "report": true, "complete": true, "finish": true, "call": true}
+
+// Verbs of perception: "we see the build-up", "monitors observed
+// shelling". The perceiver reports the event; it does not do it.
+var perceptionVerbs = map[string]bool{"see": true, "watch": true, "observe": true, "witness": true,
+	"notice": true, "spot": true, "detect": true, "monitor": true, "hear": true}
 
 // Words that make a nominal event only possible: "any invasion", "a
 // possible attack", "fears of war".
@@ -94,7 +99,9 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		ht := st.toks[h]
 		switch baseRel(t.Rel) {
 		case "obj", "obl":
-			if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(i) == "in" && lower(ht) == "engage") {
+			if ht.UPOS == "VERB" && baseRel(t.Rel) == "obj" && perceptionVerbs[lower(ht)] {
+				kind = "perceived"
+			} else if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(i) == "in" && lower(ht) == "engage") {
 				kind = "light"
 			}
 		case "nsubj":
@@ -123,6 +130,15 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 			}
 		}
 		return st.events(i, st.toks[h].Text+" "+t.Text, e.code, srcs, tgts, mod, attrib, 0.55)
+	case "perceived":
+		// only the noun's own actors: the one who sees is not the one
+		// who acts
+		m, a := st.modality(h)
+		mod = stronger(mod, m)
+		if attrib == "" {
+			attrib = a
+		}
+		return st.events(i, st.nounTrigger(i), e.code, srcs, tgts, mod, attrib, 0.45)
 	case "subject":
 		if tgts == nil {
 			for _, k := range st.kids[h] {
@@ -159,4 +175,19 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		}
 	}
 	return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.4)
+}
+
+// nounTrigger is the words of event noun i with the compounds written
+// next to it ("build-up", "air strike").
+func (st *sentence) nounTrigger(i int) string {
+	lo := i
+	for changed := true; changed; {
+		changed = false
+		for _, k := range st.kids[i] {
+			if k < lo && k >= lo-2 && st.toks[k].Rel == "compound" {
+				lo, changed = k, true
+			}
+		}
+	}
+	return st.spanText(lo, i)
 }

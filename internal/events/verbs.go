@@ -516,6 +516,11 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		if e.family == famFear || code == "" {
 			return nil
 		}
+		// "denied planning to invade": the denial (016) and the negated
+		// act say it all; a negated plan or threat is not a second event
+		if governed && g.modality == model.Negated && comp >= 0 && intentFamily(e.family) {
+			return nil
+		}
 		// "warned of consequences if Russia invaded": the one warned is the
 		// subject of the condition
 		if e.family == famThreat && len(tgts) == 0 {
@@ -694,3 +699,8 @@ var requestNouns = map[string]bool{"appeal": true, "call": true, "demand": true,
 	"offer": true, "invitation": true, "threat": true, "ultimatum": true, "effort": true, "attempt": true,
 	"bid": true, "right": true, "permission": true, "request": true, "order": true, "pledge": true, "promise": true,
 	"decision": true, "intention": true, "readiness": true, "willingness": true, "agreement": true, "deal": true}
+
+// intentFamily reports whether family f states an intention to act.
+func intentFamily(f string) bool {
+	return f == famIntent || f == famPlan || f == famPrepare || f == famThreat
+}
