@@ -271,9 +271,7 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	nameMatch, nameOK := kb.LookupName(core, date)
 	// an event noun is not an actor ("the protest", "mass demonstrations")
 	if t.UPOS == "NOUN" && len(st.nounEntries(k)) > 0 && !nameOK {
-		if _, role := kb.Sector(t.Text); !role {
-			return nil
-		}
+		return nil
 	}
 	if m, ok := nameMatch, nameOK; ok && m.Code != "" {
 		// a plural of a nationality ("Iraqi Kurds", "Young Algerians"): civilians

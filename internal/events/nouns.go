@@ -157,6 +157,21 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 	if firstPass && !governed {
 		return nil
 	}
+	// a light verb the parse attached as a modifier ("has imposed
+	// sanctions" read as an adjective on the noun): its subject, found to
+	// its left, does the act
+	if srcs == nil && !governed {
+		if j := st.lightBefore(i); j >= 0 {
+			if as := st.scanActor(j, -1); len(as) > 0 {
+				srcs = as
+				m, a := st.modality(j)
+				mod = stronger(mod, m)
+				if attrib == "" {
+					attrib = a
+				}
+			}
+		}
+	}
 	// the participants of a meeting or a cooperation are the subject of
 	// the verb it hangs from: "negotiators return to Geneva for talks"
 	if srcs == nil && h >= 0 && st.toks[h].UPOS == "VERB" && e.code >= "03" && e.code < "09" {
@@ -190,4 +205,23 @@ func (st *sentence) nounTrigger(i int) string {
 		}
 	}
 	return st.spanText(lo, i)
+}
+
+// lightBefore finds a light verb just before event noun i (at most two
+// words away, across determiners and adjectives) that the parse did not
+// make the noun's governor; -1 when there is none.
+func (st *sentence) lightBefore(i int) int {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := st.toks[j]
+		if t.UPOS == "VERB" && lightVerbs[lower(t)] {
+			if t.Head == i || baseRel(t.Rel) != "root" {
+				return j
+			}
+			return -1
+		}
+		if t.UPOS != "DET" && t.UPOS != "ADJ" && t.UPOS != "NUM" {
+			return -1
+		}
+	}
+	return -1
 }

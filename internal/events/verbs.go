@@ -451,6 +451,9 @@ func (st *sentence) verbEvents(i int) []model.Event {
 				if ne, _, ok := st.match(st.nounEntries(k), k, nil); ok && ne.code >= "18" && ne.code < "21" {
 					code = ne.code
 					st.used[k] = true
+					if r == "nsubj" && len(srcs) == 0 {
+						srcs = st.nounOwnActor(k) // "US drone strikes killed …"
+					}
 				}
 			}
 		}
@@ -703,4 +706,18 @@ var requestNouns = map[string]bool{"appeal": true, "call": true, "demand": true,
 // intentFamily reports whether family f states an intention to act.
 func intentFamily(f string) bool {
 	return f == famIntent || f == famPlan || f == famPrepare || f == famThreat
+}
+
+// nounOwnActor is the actor that modifies event noun k ("US drone
+// strikes", "Russia's attack"), nil when none names one with a code.
+func (st *sentence) nounOwnActor(k int) []*model.Actor {
+	for _, c := range st.kids[k] {
+		switch st.toks[c].Rel {
+		case "nmod:poss", "amod", "compound":
+			if a := st.actorOf(c); a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
+				return []*model.Actor{a}
+			}
+		}
+	}
+	return nil
 }
