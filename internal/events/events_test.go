@@ -1,6 +1,7 @@
 package events
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -213,5 +214,53 @@ func TestBorderArticle(t *testing.T) {
 	}
 	if !buildUp || !warn || !appeal {
 		t.Errorf("build-up %v, warning %v, appeal for talks %v; want all (%s)", buildUp, warn, appeal, describe(evs))
+	}
+}
+
+// TestReportedNominals checks perception verbs, denied plans and the
+// rounding of confidence on sentences of our own.
+func TestReportedNominals(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	h := newHarness(t)
+	tests := []struct {
+		name, text string
+		code       string // root of the event that must come out
+		trigger    string // its trigger
+		source     string // its source code, "-" for none
+		absent     string // a code prefix that must not come out
+	}{
+		{"perceived build-up", "The commander said they watched the build-up.", "15", "build-up", "-", ""},
+		{"perceived build-up of troops", "The commander said they watched the build-up of troops.", "15", "build-up", "MIL", ""},
+		{"denied plan", "The ministry has denied planning to invade the island.", "01", "denied planning", "", "138"},
+		{"denied threat", "Officials said the army denied threatening to attack the port.", "01", "denied threatening", "", "138"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := h.code(tc.text)
+			found := false
+			for _, e := range evs {
+				if tc.absent != "" && strings.HasPrefix(e.CAMEO, tc.absent) {
+					t.Errorf("%q: unwanted %s %q (%s)", tc.text, e.CAMEO, e.Trigger, describe(evs))
+				}
+				if c := e.Confidence * 100; math.Abs(c-math.Round(c)) > 1e-9 {
+					t.Errorf("%q: confidence %v not rounded to 2 decimals", tc.text, e.Confidence)
+				}
+				if e.Root != tc.code || e.Trigger != tc.trigger {
+					continue
+				}
+				found = true
+				switch {
+				case tc.source == "-" && e.Source != nil:
+					t.Errorf("%q: source = %q, want none", tc.text, actorCode(e.Source))
+				case tc.source != "" && tc.source != "-" && actorCode(e.Source) != tc.source:
+					t.Errorf("%q: source = %q, want %q", tc.text, actorCode(e.Source), tc.source)
+				}
+			}
+			if !found {
+				t.Errorf("%q: no %s event with trigger %q; got %s", tc.text, tc.code, tc.trigger, describe(evs))
+			}
+		})
 	}
 }
