@@ -363,12 +363,9 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	// a titled person the knowledge base does not know ("President Levy
 	// Mwanawasa"): the one country the sentence names is theirs
 	if kb != nil && t.UPOS == "PROPN" {
-		for i := lo; i < k; i++ {
-			if sec, ok := kb.Sector(st.toks[i].Text); ok && len(sec) == 3 {
-				if c := st.soleCountry(); c != "" {
-					return st.mk(core, "", c+sec, c)
-				}
-				break
+		if sec := st.titleSector(lo, k); sec != "" {
+			if c := st.soleCountry(); c != "" {
+				return st.mk(core, "", c+sec, c)
 			}
 		}
 	}
@@ -477,4 +474,32 @@ func (st *sentence) soleCountry() string {
 	}
 	st.sole = &found
 	return found
+}
+
+// Abbreviated titles: "Gen. Prosper Avril", "Sen. Smith".
+var titleAbbrev = map[string]string{"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
+	"adm": "admiral", "sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
+	"capt": "captain", "cpt": "captain", "brig": "brigadier", "sgt": "sergeant", "amb": "ambassador"}
+
+// titleSector is the role of the title before the name at k: inside the
+// phrase [lo, k) or just before it, across a hyphen ("Vice-President Moody
+// Awori") and abbreviations ("Lt. Gen. Prosper Avril"); "" when none.
+func (st *sentence) titleSector(lo, k int) string {
+	kb := st.a.c.kb
+	for i := max(0, lo-3); i < k; i++ {
+		w := strings.ToLower(strings.TrimSuffix(st.toks[i].Text, "."))
+		if j := strings.LastIndexByte(w, '-'); j >= 0 {
+			w = w[j+1:]
+		}
+		if full, ok := titleAbbrev[w]; ok {
+			w = full
+		}
+		if i < lo && st.toks[i].UPOS != "PROPN" && st.toks[i].UPOS != "NOUN" && st.toks[i].UPOS != "PUNCT" {
+			continue
+		}
+		if sec, ok := kb.Sector(w); ok && len(sec) == 3 {
+			return sec
+		}
+	}
+	return ""
 }

@@ -211,14 +211,18 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
 		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
-			return st.sources(t.Head, depth+1)
+			if as := st.sources(t.Head, depth+1); len(as) > 0 || baseRel(t.Rel) != "conj" || !finite(t) && len(st.auxes(i)) == 0 {
+				return as
+			}
+			// a finite conjunct whose first verb has no actor: the
+			// parse joined two clauses ("…, President X has reneged")
 		}
 	case "acl":
 		// "rebels fighting the army"; a participle on the root noun is a
 		// clause the parser read as a phrase ("Russian troops amassed at
 		// the border")
 		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.Rel == "acl:relcl" ||
-			t.XPOS == "VBN" && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj")) {
+			(t.XPOS == "VBN" || finite(t)) && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj")) {
 			return st.actorsOfNP(t.Head)
 		}
 	}
@@ -720,4 +724,9 @@ func (st *sentence) nounOwnActor(k int) []*model.Actor {
 		}
 	}
 	return nil
+}
+
+// finite reports whether verb t is a finite past or present form.
+func finite(t model.Token) bool {
+	return t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP"
 }
