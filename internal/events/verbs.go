@@ -1,6 +1,7 @@
 package events
 
 import (
+	"github.com/vigilhq/vigil/internal/actors"
 	"strings"
 
 	"github.com/vigilhq/vigil/internal/model"
@@ -268,7 +269,7 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		if len(as) == 0 {
 			return false
 		}
-		if as[0].Actor == nil || st.roleOnly(*as[0].Actor) || sameActor(as[0], srcs) {
+		if as[0].Actor == nil || st.roleOnly(*as[0].Actor) || sameActor(as[0], srcs) || ownForces(as[0], srcs) {
 			if weak == nil {
 				weak = as
 			}
@@ -516,8 +517,10 @@ func (st *sentence) verbEvents(i int) []model.Event {
 				if direct != nil {
 					tgts = direct
 				}
-			} else if len(tgts) == 0 {
-				tgts = st.targets(comp, srcs)
+			} else if len(tgts) == 0 || st.weakTarget(tgts, srcs) {
+				if ct := st.targets(comp, srcs); len(ct) > 0 && (len(tgts) == 0 || !st.weakTarget(ct, srcs)) {
+					tgts = ct
+				}
 			}
 		}
 		if e.family == famFear || code == "" {
@@ -729,4 +732,34 @@ func (st *sentence) nounOwnActor(k int) []*model.Actor {
 // finite reports whether verb t is a finite past or present form.
 func finite(t model.Token) bool {
 	return t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP"
+}
+
+// ownForces reports whether a is the sources' own country or its armed
+// forces or police ("withdraw its troops from Lebanon", "re-open its
+// borders"): the means of the act, not whom it is aimed at.
+func ownForces(a *model.Actor, srcs []*model.Actor) bool {
+	if a == nil || a.Actor == nil || a.Country == nil || *a.Country == "" || !sameCountryCode(*a.Country, srcs) {
+		return false
+	}
+	code := *a.Actor
+	if code == *a.Country {
+		return true
+	}
+	_, roles := actors.Split(code)
+	for _, r := range roles {
+		if r == "MIL" || r == "COP" {
+			return true
+		}
+	}
+	return false
+}
+
+// weakTarget reports whether targets as are only a fallback: no code, a
+// bare role, the source itself or the source's own forces.
+func (st *sentence) weakTarget(as, srcs []*model.Actor) bool {
+	if len(as) == 0 || as[0] == nil {
+		return true
+	}
+	a := as[0]
+	return a.Actor == nil || st.roleOnly(*a.Actor) || sameActor(a, srcs) || ownForces(a, srcs)
 }
