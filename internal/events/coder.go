@@ -89,7 +89,7 @@ func (st *sentence) code() []model.Event {
 	hasVerbEvent := false
 	for _, i := range order {
 		t := st.toks[i]
-		if !isVerbLike(t) || st.background(i) {
+		if !isVerbLike(t) || st.inBackground(i) {
 			continue
 		}
 		evs := st.verbEvents(i)
@@ -158,6 +158,29 @@ func (st *sentence) background(i int) bool {
 		return i < h && !hasObj && len(st.auxes(i)) == 0
 	case "acl":
 		return headRel != "root" && headRel != "nsubj" && t.XPOS == "VBN" && !hasObj
+	}
+	return false
+}
+
+// inBackground reports whether verb i is a background clause or a
+// complement inside one ("a resolution that aims to impose a blockade",
+// "talks aimed at ending the war"): its acts are not news either.
+func (st *sentence) inBackground(i int) bool {
+	if st.background(i) {
+		return true
+	}
+	// only infinitive and participle complements inherit their
+	// governor's background
+	for j, n := i, 0; n < 6; n++ {
+		t := st.toks[j]
+		r := baseRel(t.Rel)
+		if r != "xcomp" && r != "advcl" || t.Head < 0 || t.Head >= len(st.toks) || finite(t) {
+			return false
+		}
+		j = t.Head
+		if st.background(j) {
+			return true
+		}
 	}
 	return false
 }
