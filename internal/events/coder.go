@@ -158,6 +158,18 @@ func (st *sentence) background(i int) bool {
 		return i < h && !hasObj && len(st.auxes(i)) == 0
 	case "acl":
 		return headRel != "root" && headRel != "nsubj" && t.XPOS == "VBN" && !hasObj
+	case "parataxis", "advcl":
+		// a relative clause the parse attached to the verb: "…in Serbia,
+		// where 24 people were killed last year"
+		for _, k := range st.kids[i] {
+			if k < i && st.toks[k].UPOS != "PUNCT" {
+				switch strings.ToLower(st.toks[k].Text) {
+				case "where", "whom", "whose", "which":
+					return true
+				}
+				return false
+			}
+		}
 	}
 	return false
 }
@@ -174,7 +186,7 @@ func (st *sentence) inBackground(i int) bool {
 	for j, n := i, 0; n < 6; n++ {
 		t := st.toks[j]
 		r := baseRel(t.Rel)
-		if r != "xcomp" && r != "advcl" || t.Head < 0 || t.Head >= len(st.toks) || finite(t) {
+		if r != "xcomp" && r != "advcl" && r != "conj" || t.Head < 0 || t.Head >= len(st.toks) || finite(t) {
 			return false
 		}
 		j = t.Head

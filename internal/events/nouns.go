@@ -110,6 +110,9 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 			}
 		}
 	}
+	if kind != "standalone" && st.inBackground(h) {
+		return nil // "a resolution that aims to impose a blockade"
+	}
 	switch kind {
 	case "light":
 		if srcs == nil {
