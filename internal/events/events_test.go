@@ -117,6 +117,8 @@ func TestCoder(t *testing.T) {
 		{"nominal explosion", "Explosions shook the capital on Monday.", "18", model.Asserted, "-", ""},
 		{"sanctions imposed", "The European Union imposed sanctions on Russia.", "163", model.Asserted, "IGOEUREEC", "RUS"},
 		{"demand", "The United States demanded that North Korea abandon its nuclear programme.", "10", model.Asserted, "USA", "PRK"},
+		{"hyphenated title", "Vice-President Amos Kiprono has declined to resign despite pressure from Kenyan lawmakers.", "124", model.Asserted, "KENGOV", ""},
+		{"own troops are means", "Syria said it is ready to withdraw its troops from Lebanon.", "03", model.Asserted, "SYR", "LBN"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -181,6 +183,8 @@ func TestNeverAsserted(t *testing.T) {
 		"Moscow denied attacking the village.",
 		"Iran threatened to attack the base.",
 		"Nobody in Kyiv wants war.",
+		"The council backed a plan that aims to impose a blockade on the port.",
+		"Students marched in Ruritania on Monday, where two people were killed last year.",
 	} {
 		for _, e := range h.code(text) {
 			if e.Root >= "18" && e.Modality == model.Asserted {
