@@ -369,6 +369,13 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 			}
 		}
 	}
+	// a place the knowledge base does not know ("targets in Jericho"):
+	// the country the gazetteer puts it in
+	if t.UPOS == "PROPN" {
+		if c, name, ok := st.placeAt(lo, hi); ok {
+			return st.mk(core, name, c, c)
+		}
+	}
 	if t.UPOS == "PROPN" && st.ent[k] >= 0 {
 		e := in.Entities[st.ent[k]]
 		if e.Type == "PERSON" || e.Type == "ORG" || e.Type == "GPE" || e.Type == "NORP" {
@@ -502,4 +509,20 @@ func (st *sentence) titleSector(lo, k int) string {
 		}
 	}
 	return ""
+}
+
+// placeAt returns the country and name of a resolved place that lies
+// within tokens [lo, hi] and ends with the head token hi.
+func (st *sentence) placeAt(lo, hi int) (string, string, bool) {
+	if lo < 0 || hi >= len(st.toks) || lo > hi {
+		return "", "", false
+	}
+	start, end := st.toks[lo].Start, st.toks[hi].End
+	for _, p := range st.a.in.Places {
+		if p.Country == nil || *p.Country == "" || p.Start < start || p.End > end || p.End < st.toks[hi].End {
+			continue
+		}
+		return *p.Country, p.Name, true
+	}
+	return "", "", false
 }

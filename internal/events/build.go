@@ -2,6 +2,7 @@ package events
 
 import (
 	"math"
+	"strings"
 
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/model"
@@ -148,7 +149,16 @@ func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
 		return t
 	}
 	m, ok := kb.LookupName(t.Text, st.a.in.Published)
-	if !ok || m.Kind != "capital" || m.Country == "" {
+	if !ok {
+		// a town only the gazetteer knows: its country is its actor code
+		if t.Country != nil && *t.Actor == *t.Country && st.isTownActor(t) {
+			c := *t
+			c.Actor = model.StrPtr(*t.Country + "CVL")
+			return &c
+		}
+		return t
+	}
+	if m.Kind != "capital" || m.Country == "" {
 		return t
 	}
 	c := *t
@@ -203,8 +213,8 @@ func forcesMoved(tgts, srcs []*model.Actor) []*model.Actor {
 				force = true
 			}
 		}
-		if force && (country == "" || sameCountryCode(country, srcs)) {
-			continue
+		if force && (country == "" || sameCountryCode(country, srcs)) || ownForces(t, srcs) {
+			continue // its own forces, or a place of its own country
 		}
 		out = append(out, t)
 	}
@@ -214,6 +224,17 @@ func forcesMoved(tgts, srcs []*model.Actor) []*model.Actor {
 func sameCountryCode(country string, srcs []*model.Actor) bool {
 	for _, s := range srcs {
 		if s != nil && s.Country != nil && *s.Country == country {
+			return true
+		}
+	}
+	return false
+}
+
+// isTownActor reports whether actor a was named by a place below country
+// level in this sentence ("Jericho", "the town of Cizre").
+func (st *sentence) isTownActor(a *model.Actor) bool {
+	for _, p := range st.a.in.Places {
+		if p.Sentence == st.s.Index && p.Kind != "country" && p.Kind != "region" && strings.Contains(a.Text, p.Text) {
 			return true
 		}
 	}

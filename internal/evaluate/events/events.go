@@ -22,9 +22,11 @@ import (
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/coref"
 	"github.com/vigilhq/vigil/internal/events"
+	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/pipeline"
+	"github.com/vigilhq/vigil/internal/places"
 )
 
 // Record is one PLOVER gold record; fields we do not score are left out.
@@ -72,7 +74,21 @@ func NewPipeline(log *slog.Logger) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load event coder: %w", err)
 	}
-	return pipeline.New(log, pipeline.Config{NLP: a, Coref: coref.New(kb), Events: ev}), nil
+	cfg := pipeline.Config{NLP: a, Coref: coref.New(kb), Events: ev}
+	// places as the extract command has them, when a gazetteer index is
+	// installed: events use them for locations and unknown towns
+	if path, err := gazetteer.Locate(); err == nil {
+		idx, err := gazetteer.Load(path)
+		if err != nil {
+			return nil, fmt.Errorf("load gazetteer: %w", err)
+		}
+		if cfg.Places, err = places.New(idx, kb); err != nil {
+			return nil, fmt.Errorf("load place resolver: %w", err)
+		}
+	} else {
+		log.Info("eval events without places", "err", err)
+	}
+	return pipeline.New(log, cfg), nil
 }
 
 // Run scores the gold data in dir and prints a table to w whose last line
