@@ -206,8 +206,13 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		if !pronounRefs[strings.ToLower(t.Text)] {
 			return nil
 		}
+		var weak *model.Actor // a cluster that is only a bare role ("their forces" MIL)
 		if cl, ok := in.Chains.At(st.s.Index, k); ok && cl.Actor != "" {
-			return st.mk(t.Text, cl.Name, cl.Actor, cl.Country)
+			a := st.mk(t.Text, cl.Name, cl.Actor, cl.Country)
+			if !st.roleOnly(cl.Actor) {
+				return a
+			}
+			weak = a
 		}
 		// fallback: the subject of a verb this pronoun's clause hangs from
 		// ("Syria says it will …"), then the article's last subject.
@@ -223,6 +228,9 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 				}
 			}
 			j = st.toks[j].Head
+		}
+		if weak != nil {
+			return weak
 		}
 		if la := st.a.lastActor; la != nil {
 			return &model.Actor{Text: t.Text, Name: la.Name, Actor: la.Actor, Country: la.Country}
