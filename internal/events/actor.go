@@ -209,7 +209,9 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		var weak *model.Actor // a cluster that is only a bare role ("their forces" MIL)
 		if cl, ok := in.Chains.At(st.s.Index, k); ok && cl.Actor != "" {
 			a := st.mk(t.Text, cl.Name, cl.Actor, cl.Country)
-			if !st.roleOnly(cl.Actor) {
+			// "they" is not one person, whatever the chain says
+			person := !cl.Plural && cl.Type == "PERSON" && pluralPronouns[strings.ToLower(t.Text)]
+			if !st.roleOnly(cl.Actor) && !person {
 				return a
 			}
 			weak = a
@@ -534,3 +536,5 @@ func (st *sentence) placeAt(lo, hi int) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+var pluralPronouns = map[string]bool{"they": true, "them": true, "their": true, "theirs": true, "themselves": true}
