@@ -242,6 +242,9 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	if t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "ADJ" && t.UPOS != "X" {
 		return nil
 	}
+	if timeWords[strings.ToLower(t.Text)] {
+		return nil // "staged mass demonstrations Saturday"
+	}
 	if groupHeads[strings.ToLower(t.Text)] {
 		for _, c := range st.kids[k] {
 			if baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" {
