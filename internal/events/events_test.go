@@ -118,6 +118,8 @@ func TestCoder(t *testing.T) {
 		{"sanctions imposed", "The European Union imposed sanctions on Russia.", "163", model.Asserted, "IGOEUREEC", "RUS"},
 		{"demand", "The United States demanded that North Korea abandon its nuclear programme.", "10", model.Asserted, "USA", "PRK"},
 		{"hyphenated title", "Vice-President Amos Kiprono has declined to resign despite pressure from Kenyan lawmakers.", "124", model.Asserted, "KENGOV", ""},
+		{"place the object leads to", "Rebels blew up power lines leading into Kabul last week.", "17", model.Asserted, "AFGREB", "AFGCVL"},
+		{"threat's condition on the act", "Iran threatened to halt the talks if the United States imposes new sanctions.", "13", model.Asserted, "IRN", "USA"},
 		{"own troops are means", "Syria said it is ready to withdraw its troops from Lebanon.", "03", model.Asserted, "SYR", "LBN"},
 	}
 	for _, tc := range tests {

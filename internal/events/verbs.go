@@ -317,6 +317,22 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 			}
 		}
 	}
+	// the place a participle on the object leads to: "blew up power
+	// lines leading into Kabul"
+	for _, k := range objs {
+		for _, m := range st.kids[k] {
+			if baseRel(st.toks[m].Rel) != "acl" || st.toks[m].XPOS != "VBG" {
+				continue
+			}
+			for _, o := range st.kids[m] {
+				if baseRel(st.toks[o].Rel) == "obl" && targetPreps[st.caseOf(o)] {
+					if as := st.actorsOfNP(o); good(as) {
+						return as
+					}
+				}
+			}
+		}
+	}
 	// the target of the act's purpose: "staged demonstrations to demand
 	// reforms by the government"
 	if st.depth == 0 {
@@ -534,7 +550,13 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		// "warned of consequences if Russia invaded": the one warned is the
 		// subject of the condition
 		if e.family == famThreat && len(tgts) == 0 {
-			for _, k := range st.kids[i] {
+			// on the threat or on the act threatened ("threatened to stop
+			// talks if the United States goes ahead")
+			cond := st.kids[i]
+			if comp >= 0 {
+				cond = append(append([]int{}, cond...), st.kids[comp]...)
+			}
+			for _, k := range cond {
 				if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
 					tgts = st.sources(k, 0)
 					break
