@@ -106,7 +106,7 @@ func (st *sentence) code() []model.Event {
 	for pass := 0; pass < 2; pass++ {
 		for _, i := range order {
 			t := st.toks[i]
-			if t.UPOS != "NOUN" || st.used[i] || t.Rel == "compound" {
+			if t.UPOS != "NOUN" || st.used[i] || t.Rel == "compound" && !st.onCarrier(i) {
 				continue
 			}
 			if pass == 1 && (hasVerbEvent || len(out) > 0) {
@@ -456,3 +456,10 @@ func (st *sentence) nounEntries(i int) []entry {
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "day": true, "week": true, "month": true, "year": true, "night": true,
 	"morning": true, "evening": true, "afternoon": true, "weekend": true, "hour": true, "today": true}
+
+// onCarrier reports whether noun i is compounded on a carrier noun ("a
+// mediation effort").
+func (st *sentence) onCarrier(i int) bool {
+	h := st.toks[i].Head
+	return h >= 0 && h < len(st.toks) && carrierNouns[lower(st.toks[h])]
+}

@@ -20,6 +20,11 @@ var lightVerbs = map[string]bool{"hold": true, "launch": true, "mount": true, "s
 var perceptionVerbs = map[string]bool{"see": true, "watch": true, "observe": true, "witness": true,
 	"notice": true, "spot": true, "detect": true, "monitor": true, "hear": true}
 
+// Nouns that carry the event noun compounded on them: "a mediation
+// effort", "an air campaign", "a bombing operation".
+var carrierNouns = map[string]bool{"effort": true, "campaign": true, "operation": true, "mission": true,
+	"bid": true, "drive": true, "initiative": true, "process": true}
+
 // Words that make a nominal event only possible: "any invasion", "a
 // possible attack", "fears of war".
 var hypoNounMods = map[string]bool{"any": true, "possible": true, "potential": true, "feared": true,
@@ -49,9 +54,18 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 	if obj >= 0 {
 		st.used[obj] = true
 	}
+	// an event noun on a carrier noun ("a mediation effort", "a
+	// bombing campaign") stands where the carrier stands
+	at, own := i, st.kids[i]
+	if c := t.Head; t.Rel == "compound" && c >= 0 && c < len(st.toks) && carrierNouns[lower(st.toks[c])] {
+		at = c
+		own = append(append([]int{}, own...), st.kids[c]...)
+	}
+	word := t.Text
+	t = st.toks[at]
 	mod := model.Asserted
 	attrib := ""
-	for _, k := range st.kids[i] {
+	for _, k := range own {
 		w := strings.ToLower(st.toks[k].Text)
 		if hypoNounMods[w] || hypoNounMods[lower(st.toks[k])] {
 			mod = model.Hypothetical
@@ -61,6 +75,9 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		}
 	}
 	g, governed := st.gov[i]
+	if !governed {
+		g, governed = st.gov[at]
+	}
 	if governed {
 		mod = stronger(mod, g.modality)
 		attrib = g.attrib
@@ -68,7 +85,7 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 	h := t.Head
 	var srcs, tgts []*model.Actor
 	// the noun's own actors: "Russia's invasion of Ukraine", "Russian attack on Kyiv"
-	for _, k := range st.kids[i] {
+	for _, k := range own {
 		r := st.toks[k].Rel
 		switch {
 		case r == "nmod:poss" || r == "amod" || r == "compound":
@@ -101,7 +118,7 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		case "obj", "obl":
 			if ht.UPOS == "VERB" && baseRel(t.Rel) == "obj" && perceptionVerbs[lower(ht)] {
 				kind = "perceived"
-			} else if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(i) == "in" && lower(ht) == "engage") {
+			} else if ht.UPOS == "VERB" && lightVerbs[lower(ht)] && (baseRel(t.Rel) == "obj" || st.caseOf(at) == "in" && lower(ht) == "engage") {
 				kind = "light"
 			}
 		case "nsubj":
@@ -132,7 +149,7 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 				srcs = g.source
 			}
 		}
-		return st.events(i, st.toks[h].Text+" "+t.Text, e.code, srcs, tgts, mod, attrib, 0.55)
+		return st.events(i, st.toks[h].Text+" "+word, e.code, srcs, tgts, mod, attrib, 0.55)
 	case "perceived":
 		// only the noun's own actors: the one who sees is not the one
 		// who acts
@@ -155,7 +172,7 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		if attrib == "" {
 			attrib = a
 		}
-		return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.45)
+		return st.events(i, word, e.code, srcs, tgts, mod, attrib, 0.45)
 	}
 	if firstPass && !governed {
 		return nil
@@ -192,7 +209,7 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 			attrib = a
 		}
 	}
-	return st.events(i, t.Text, e.code, srcs, tgts, mod, attrib, 0.4)
+	return st.events(i, word, e.code, srcs, tgts, mod, attrib, 0.4)
 }
 
 // nounTrigger is the words of event noun i with the compounds written
