@@ -243,7 +243,14 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		return nil
 	}
 	if timeWords[strings.ToLower(t.Text)] {
-		return nil // "staged mass demonstrations Saturday"
+		// "Nigeria today announced" read as a compound: the name before
+		// the time word; "staged mass demonstrations Saturday": nothing
+		for j := len(st.kids[k]) - 1; j >= 0; j-- {
+			if c := st.kids[k][j]; c < k && st.toks[c].Rel == "compound" && st.toks[c].UPOS == "PROPN" {
+				return st.actorOf(c)
+			}
+		}
+		return nil
 	}
 	if groupHeads[strings.ToLower(t.Text)] {
 		for _, c := range st.kids[k] {

@@ -212,11 +212,12 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
 		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
-			if as := st.sources(t.Head, depth+1); len(as) > 0 || baseRel(t.Rel) != "conj" || !finite(t) && len(st.auxes(i)) == 0 {
+			if as := st.sources(t.Head, depth+1); len(as) > 0 || baseRel(t.Rel) == "xcomp" || !finite(t) && len(st.auxes(i)) == 0 {
 				return as
 			}
-			// a finite conjunct whose first verb has no actor: the
-			// parse joined two clauses ("…, President X has reneged")
+			// a finite conjunct or adverbial clause whose governor has
+			// no actor: the parse joined two clauses ("…, President X
+			// has reneged")
 		}
 	case "acl":
 		// "rebels fighting the army"; a participle on the root noun is a
