@@ -121,6 +121,7 @@ func TestCoder(t *testing.T) {
 		{"place the object leads to", "Rebels blew up power lines leading into Kabul last week.", "17", model.Asserted, "AFGREB", "AFGCVL"},
 		{"threat's condition on the act", "Iran threatened to halt the talks if the United States imposes new sanctions.", "13", model.Asserted, "IRN", "USA"},
 		{"event on a carrier noun", "Egypt launched a mediation effort between the two factions.", "04", model.Asserted, "EGY", ""},
+		{"subject in apposition", "Pakistan, a key ally in the region, has refused to deploy troops in Iraq.", "12", model.Asserted, "PAK", ""},
 		{"own troops are means", "Syria said it is ready to withdraw its troops from Lebanon.", "03", model.Asserted, "SYR", "LBN"},
 	}
 	for _, tc := range tests {

@@ -203,6 +203,16 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		if as := st.actorsOfNP(k); len(as) > 0 {
 			return as
 		}
+		// "Pakistan, a key U.S. ally, has refused": the name the parse
+		// hung on the subject as an apposition or vocative
+		for _, c := range st.kids[k] {
+			switch baseRel(st.toks[c].Rel) {
+			case "appos", "vocative", "dep":
+				if as := st.actorsOfNP(c); len(as) > 0 && as[0].Actor != nil && !st.roleOnly(*as[0].Actor) {
+					return as
+				}
+			}
+		}
 		return st.scanActor(i, -1)
 	}
 	if g, ok := st.gov[i]; ok && g.source != nil {
