@@ -9,10 +9,7 @@ import (
 type sentAtoms struct {
 	w, p, u, lem []uint64
 	vf           []uint64 // verb form and tense
-	shape, suf   []uint64 // word shape (capitals, digits) and suffix
 	uid          []uint8  // UPOS id for label candidates
-	// Number of punctuation marks and of verbs before each word.
-	npunct, nverb []int32
 }
 
 var (
@@ -28,13 +25,9 @@ func (a *sentAtoms) reset(n int) {
 		a.lem = make([]uint64, n+1)
 		a.uid = make([]uint8, n+1)
 		a.vf = make([]uint64, n+1)
-		a.shape = make([]uint64, n+1)
-		a.suf = make([]uint64, n+1)
-		a.npunct = make([]int32, n+1)
-		a.nverb = make([]int32, n+1)
 	}
-	a.vf, a.shape, a.suf, a.npunct, a.nverb = a.vf[:n+1], a.shape[:n+1], a.suf[:n+1], a.npunct[:n+1], a.nverb[:n+1]
-	a.vf[n], a.shape[n], a.suf[n] = noneAtom, noneAtom, noneAtom
+	a.vf = a.vf[:n+1]
+	a.vf[n] = noneAtom
 	a.w, a.p, a.u, a.lem, a.uid = a.w[:n+1], a.p[:n+1], a.u[:n+1], a.lem[:n+1], a.uid[:n+1]
 	a.uid[n] = 0
 	a.w[n], a.p[n], a.u[n], a.lem[n] = noneAtom, noneAtom, noneAtom, noneAtom
@@ -144,24 +137,6 @@ const (
 	tB0lwS0hpS0p
 	tB0wS0hLem
 	tB0lwS0hpB0u
-	tS0shape
-	tS0suf
-	tS0vf
-	tB0shape
-	tB0suf
-	tB0vf
-	tB1lem
-	tB1shape
-	tS1u
-	tS1lem
-	tS0hu
-	tS0hlem
-	tB2u
-	tS0pB0pPunct
-	tS0pB0pVerb
-	tDepthB0p
-	tS1wS0pB0p
-	tS0shapeB0shape
 	nTemplates
 )
 
@@ -261,19 +236,17 @@ func unigramFeatures(buf []uint64, a *sentAtoms, r, i int) []uint64 {
 	H1, H2 := pc.H1, pc.H2
 	switch r {
 	case rS0:
-		return append(buf, H1(tS0w, w), H1(tS0p, p), H1(tS0wp, H2(0, w, p)), H1(tS0u, a.u[i]), H1(tS0lem, a.lem[i]),
-			H1(tS0shape, a.shape[i]), H1(tS0suf, a.suf[i]), H1(tS0vf, a.vf[i]))
+		return append(buf, H1(tS0w, w), H1(tS0p, p), H1(tS0wp, H2(0, w, p)), H1(tS0u, a.u[i]), H1(tS0lem, a.lem[i]))
 	case rB0:
-		return append(buf, H1(tB0w, w), H1(tB0p, p), H1(tB0wp, H2(0, w, p)), H1(tB0u, a.u[i]), H1(tB0lem, a.lem[i]),
-			H1(tB0shape, a.shape[i]), H1(tB0suf, a.suf[i]), H1(tB0vf, a.vf[i]))
+		return append(buf, H1(tB0w, w), H1(tB0p, p), H1(tB0wp, H2(0, w, p)), H1(tB0u, a.u[i]), H1(tB0lem, a.lem[i]))
 	case rB1:
-		return append(buf, H1(tB1w, w), H1(tB1p, p), H2(tB1wp, w, p), H1(tB1u, a.u[i]), H1(tB1lem, a.lem[i]), H1(tB1shape, a.shape[i]))
+		return append(buf, H1(tB1w, w), H1(tB1p, p), H2(tB1wp, w, p), H1(tB1u, a.u[i]))
 	case rB2:
-		return append(buf, H1(tB2w, w), H1(tB2p, p), H1(tB2u, a.u[i]))
+		return append(buf, H1(tB2w, w), H1(tB2p, p))
 	case rS1:
-		return append(buf, H1(tS1w, w), H1(tS1p, p), H1(tS1u, a.u[i]), H1(tS1lem, a.lem[i]))
+		return append(buf, H1(tS1w, w), H1(tS1p, p))
 	case rS0h:
-		return append(buf, H1(tS0hw, w), H1(tS0hp, p), H1(tS0hu, a.u[i]), H1(tS0hlem, a.lem[i]))
+		return append(buf, H1(tS0hw, w), H1(tS0hp, p))
 	case rS0h2:
 		return append(buf, H1(tS0h2w, w), H1(tS0h2p, p))
 	case rS0l:
@@ -327,13 +300,10 @@ func pairFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, role
 		b0vl = s.nl[b0]
 		b0lset = s.lset[b0]
 	}
-	var dist, npunct, nverb uint64
+	var dist uint64
 	if s0 >= 0 && b0 >= 0 {
 		dist = distBucket(int(b0 - s0))
-		npunct = uint64(min(a.npunct[b0]-a.npunct[s0+1], 3))
-		nverb = uint64(min(a.nverb[b0]-a.nverb[s0+1], 2))
 	}
-	depth := uint64(min(len(s.stack), 5))
 	S0, B0, B1, B2, S1 := at(s0, n), at(b0, n), at(b1, n), at(b2, n), at(s1, n)
 	S0h, S0h2, S0l, S0l2, S0r, S0r2, B0l, B0l2 := at(s0h, n), at(s0h2, n), at(s0l, n), at(s0l2, n), at(s0r, n), at(s0r2, n), at(b0l, n), at(b0l2, n)
 	w, p := a.w, a.p
@@ -378,9 +348,6 @@ func pairFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, role
 		H2(tB0wS0hLem, b0w, a.lem[S0h]), H3(tB0lwS0hpB0u, w[B0l], p[S0h], b0u),
 		// Coordination: like with like, after a conjunction.
 		H3(tS0pB0pSame, s0u, b0u, b2u(s0u == b0u)), H3(tB0llS0pB0p, lab(b0l), s0p, b0p),
-		// Clause boundaries between s0 and b0, and how deep the stack is.
-		H3(tS0pB0pPunct, s0p, b0p, npunct), H3(tS0pB0pVerb, s0p, b0p, nverb), H2(tDepthB0p, depth, b0p),
-		H3(tS1wS0pB0p, w[S1], s0p, b0p), H2(tS0shapeB0shape, a.shape[S0], a.shape[B0]),
 	)
 	return buf
 }
@@ -428,12 +395,6 @@ const (
 	lDvfDp
 	lDvfHpDp
 	lMarkDvf
-	lDshapeDp
-	lHshapeDshape
-	lDsufDp
-	lPunctDirDp
-	lVerbDirDp
-	lHlemDlem
 )
 
 // labelFeatures appends the features for labelling the arc h → d; h is -1
@@ -490,16 +451,6 @@ func labelFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, h, 
 		H2(lDuDlset, a.u[D], s.lset[d]),
 		H2(lMarkDp, w[mark], dp), H3(lMarkDpHp, w[mark], dp, hp),
 		H2(lDvfDp, a.vf[D], dp), H3(lDvfHpDp, a.vf[D], hp, dp), H2(lMarkDvf, w[mark], a.vf[D]),
-	)
-	var npunct, nverb uint64
-	if h >= 0 {
-		lo, hi := min(h, d), max(h, d)
-		npunct = uint64(min(a.npunct[hi]-a.npunct[lo+1], 3))
-		nverb = uint64(min(a.nverb[hi]-a.nverb[lo+1], 2))
-	}
-	buf = append(buf,
-		H2(lDshapeDp, a.shape[D], dp), H2(lHshapeDshape, a.shape[H], a.shape[D]), H2(lDsufDp, a.suf[D], dp),
-		H3(lPunctDirDp, npunct, dir, dp), H3(lVerbDirDp, nverb, dir, dp), H2(lHlemDlem, a.lem[H], a.lem[D]),
 	)
 	if h < 0 {
 		buf = append(buf, H2(lRootD, dp, uint64(len(s.stack))))

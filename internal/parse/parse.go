@@ -20,7 +20,6 @@ import (
 	"fmt"
 	"io"
 	"sync"
-	"unicode"
 
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/nlp/binio"
@@ -130,65 +129,15 @@ func (p *Parser) getWork() *work {
 func (p *Parser) fillAtoms(a *sentAtoms, toks []model.Token) {
 	n := len(toks)
 	a.reset(n)
-	var np, nv int32
 	for i := range toks {
 		t := &toks[i]
-		a.npunct[i], a.nverb[i] = np, nv
-		switch t.UPOS {
-		case "PUNCT":
-			np++
-		case "VERB", "AUX":
-			nv++
-		}
-		lw := tag.Lower(t.Text)
-		a.w[i] = pc.String(lw)
-		a.shape[i] = shapeAtom(t.Text)
-		a.suf[i] = suffixAtom(lw)
+		a.w[i] = pc.String(tag.Lower(t.Text))
 		a.p[i] = pc.String(t.XPOS)
 		a.u[i] = pc.String(t.UPOS)
 		a.lem[i] = pc.String(t.Lemma)
 		a.uid[i] = p.uposID[t.UPOS]
 		a.vf[i] = pc.String(t.Morph.VerbForm + "|" + t.Morph.Tense)
 	}
-	a.npunct[n], a.nverb[n] = np, nv
-}
-
-// shapeAtom hashes the shape of a word: upper-case letters map to X,
-// lower-case to x, digits to d, other characters to themselves; runs of
-// one class count once and at most 6 classes are kept.
-func shapeAtom(s string) uint64 {
-	h := uint64(0xcbf29ce484222325)
-	var prev rune = -1
-	k := 0
-	for _, r := range s {
-		c := r
-		switch {
-		case r >= 'A' && r <= 'Z' || r >= 0x80 && unicode.IsUpper(r):
-			c = 'X'
-		case r >= 'a' && r <= 'z' || r >= 0x80 && unicode.IsLetter(r):
-			c = 'x'
-		case r >= '0' && r <= '9':
-			c = 'd'
-		}
-		if c == prev {
-			continue
-		}
-		prev = c
-		h ^= uint64(c)
-		h *= 1099511628211
-		if k++; k == 6 {
-			break
-		}
-	}
-	return h
-}
-
-// suffixAtom hashes the last three bytes of a lower-cased word.
-func suffixAtom(w string) uint64 {
-	if len(w) > 3 {
-		w = w[len(w)-3:]
-	}
-	return pc.H1(0x5f, pc.String(w))
 }
 
 // candidates returns the labels possible for the arc h → d.
