@@ -8,8 +8,7 @@ import (
 // (reviews, emails, forums, blogs, answers), with gold part-of-speech tags
 // but no entity labels. A model trained on UNER dev labels these
 // sentences, and only the sentences where its labels agree with the gold
-// tags are kept: every name it finds holds a proper noun, and every proper
-// noun outside the list of time words lies in a name it found.
+// tags are kept (see agrees).
 
 // silverConfig holds the knobs of self-training.
 type silverConfig struct {
@@ -17,43 +16,23 @@ type silverConfig struct {
 	strict   bool // names must begin and end with a proper noun
 }
 
+// maxSilverLen bounds the sentences labelled for self-training.
+const maxSilverLen = 80
+
 // silverSamples labels the EWT sentences with r and keeps the agreeing ones.
 func silverSamples(r *Recognizer, ewt []posTags, cfg silverConfig) []sample {
 	var out []sample
 	neg := 0
 	for _, pt := range ewt {
-		if len(pt.words) == 0 || len(pt.words) > 80 {
+		if len(pt.words) == 0 || len(pt.words) > maxSilverLen {
 			continue
 		}
 		toks := tokensOf(pt.words)
 		s := &model.Sentence{Tokens: toks}
 		r.Recognize(s)
 		ms := Mentions(s)
-		in := make([]bool, len(toks))
-		ok := true
-		propn := 0
-		for _, m := range ms {
-			has := false
-			for i := m.Start; i < m.End; i++ {
-				in[i] = true
-				has = has || pt.upos[i] == "PROPN"
-			}
-			if !has && m.Type != NORP {
-				ok = false
-			}
-			if cfg.strict && m.Type != NORP && (pt.upos[m.Start] != "PROPN" || !nameEnd(pt, m.End-1)) {
-				ok = false
-			}
-		}
-		for i, u := range pt.upos {
-			if u != "PROPN" {
-				continue
-			}
-			propn++
-			if !in[i] && r.gaz.lookup(pt.words[i:i+1])&(1<<gazTimeWord) == 0 {
-				ok = false
-			}
-		}
+		timeWord := func(i int) bool { return r.gaz.lookup(pt.words[i:i+1])&(1<<gazTimeWord) != 0 }
+		ok, propn := agrees(pt, ms, timeWord, cfg.strict)
 		if !ok {
 			continue
 		}
@@ -69,6 +48,42 @@ func silverSamples(r *Recognizer, ewt []posTags, cfg silverConfig) []sample {
 		out = append(out, sample{id: "ewt-silver", src: "silver", toks: toks, spans: ms})
 	}
 	return out
+}
+
+// agrees tells whether the mentions ms found in a sentence agree with its
+// gold part-of-speech tags: every name other than NORP holds a proper noun
+// (with strict, begins with one and ends with one or its possessive), and
+// every proper noun that is not a time word ("Monday", "May") lies in a
+// mention. It also returns the number of proper nouns.
+func agrees(pt posTags, ms []Mention, timeWord func(i int) bool, strict bool) (bool, int) {
+	in := make([]bool, len(pt.words))
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(pt.words) || m.Start >= m.End {
+			return false, 0
+		}
+		has := false
+		for i := m.Start; i < m.End; i++ {
+			in[i] = true
+			has = has || pt.upos[i] == "PROPN"
+		}
+		if m.Type == NORP {
+			continue
+		}
+		if !has || strict && (pt.upos[m.Start] != "PROPN" || !nameEnd(pt, m.End-1)) {
+			return false, 0
+		}
+	}
+	propn := 0
+	for i, u := range pt.upos {
+		if u != "PROPN" {
+			continue
+		}
+		propn++
+		if !in[i] && !timeWord(i) {
+			return false, propn
+		}
+	}
+	return true, propn
 }
 
 // nameEnd tells whether word i may end a name: a proper noun, or a
