@@ -55,13 +55,16 @@ func TestCrossValidateDev(t *testing.T) {
 		cfg.silver = nil
 	default:
 		neg, _ := strconv.Atoi(v)
-		cfg.silver = &silverConfig{negEvery: neg, strict: os.Getenv("VIGIL_NER_STRICT") != ""}
+		cfg.silver = &silverConfig{negEvery: neg, strict: os.Getenv("VIGIL_NER_STRICT") != "", oBias: 5}
 	}
 	if n, err := strconv.Atoi(os.Getenv("VIGIL_NER_RUNS")); err == nil {
 		cfg.runs = n
 	}
 	if n, err := strconv.Atoi(os.Getenv("VIGIL_NER_AUG")); err == nil {
 		cfg.augCopies = n
+	}
+	if v, err := strconv.ParseFloat(os.Getenv("VIGIL_NER_PRUNE"), 64); err == nil {
+		cfg.prune = v
 	}
 	if v, err := strconv.ParseFloat(os.Getenv("VIGIL_NER_AUGSHARE"), 64); err == nil {
 		cfg.augShare = v

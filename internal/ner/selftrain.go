@@ -12,8 +12,9 @@ import (
 
 // silverConfig holds the knobs of self-training.
 type silverConfig struct {
-	negEvery int  // keep one in negEvery sentences with no proper noun and no name (0: none)
-	strict   bool // names must begin and end with a proper noun
+	negEvery int     // keep one in negEvery sentences with no proper noun and no name (0: none)
+	strict   bool    // names must begin and end with a proper noun
+	oBias    float64 // O bias of the labelling model (see trainConfig.oBias)
 }
 
 // maxSilverLen bounds the sentences labelled for self-training.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -40,7 +41,7 @@ func defaultConfig(seed int64) trainConfig {
 		oBias:      2,
 		augCopies:  2,
 		augShare:   0.5,
-		silver:     &silverConfig{negEvery: 3, strict: true},
+		silver:     &silverConfig{negEvery: 3, strict: true, oBias: 5},
 	}
 }
 
@@ -84,7 +85,7 @@ type corpus struct {
 // the resources the features use:
 //
 //   - the word lexicon: proper-noun and capitalisation rates from UD
-//     English EWT train;
+//     English EWT train, whose sentences are also kept for self-training;
 //   - learned names from other annotated news sources (re3d and ECB+).
 //     MEANTIME is kept apart for scoring, and the geoparsing corpora
 //     (LGL, TR-News, GeoVirus) too, since places are scored on them.
@@ -208,7 +209,7 @@ func re3dType(t string) string {
 //     dev plus these (+1.0 F1 over dev alone with the same O bias,
 //     +1.3 with each at its best O bias);
 //   - an O bias of 2 (5 without self-training, where recall was below
-//     precision; self-training raises recall);
+//     precision; self-training raises recall), 5 in the labelling model;
 //   - no part-of-speech features: gold EWT tags gave +3 F1, but the
 //     tagger's tags gave none;
 //   - no word clusters (exchange algorithm over 2.8M words of news and
@@ -258,6 +259,7 @@ func trainModel(ctx context.Context, c *corpus, cfg trainConfig, log *slog.Logge
 	if err != nil || cfg.silver == nil {
 		return w, err
 	}
+	w.tagBias[tagO] = -int32(math.Round(cfg.silver.oBias / w.scale))
 	silver := silverSamples(newRecognizer(w, c.gaz), c.ewt, *cfg.silver)
 	log.Info("ner self-training", "silver_sentences", len(silver), "of", len(c.ewt))
 	train := append(slices.Clip(c.samples), silver...)
