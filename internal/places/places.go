@@ -576,7 +576,10 @@ func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
 		// sirens" in Ohio is a town, not Ireland's government.
 		m.actor = actsAsActor(s, m.ts, m.te)
 		return true
-	case actors.KindCountry, actors.KindPlace, actors.KindRegion:
+	case actors.KindCountry:
+		// "US officials", "Ukraine's army": a country naming who acts.
+		return !modifiesActorNoun(s, m.ts, m.te)
+	case actors.KindPlace, actors.KindRegion:
 		return true
 	case actors.KindNationality:
 		return false
@@ -599,11 +602,13 @@ func (r *Resolver) hasFullName(key string) bool {
 }
 
 // actsAsActor reports whether the name at [a, b) is used as an actor
-// ("Moscow denied", "Washington has said"): followed by a finite verb or
-// the subject of one, unless a preposition stands right before it.
+// ("Moscow denied", "Washington has said", "warned Moscow", "talks with
+// Kyiv"): followed by a finite verb, the subject of one, the object of a
+// verb of saying, pressing or conflict, or joined by "and" to such a name,
+// unless a preposition of place stands right before it.
 func actsAsActor(s *model.Sentence, a, b int) bool {
 	toks := s.Tokens
-	if a > 0 && toks[a-1].UPOS == "ADP" {
+	if a > 0 && toks[a-1].UPOS == "ADP" && !actorPreposition(toks, a-1) {
 		return false
 	}
 	if b < len(toks) {
@@ -613,11 +618,129 @@ func actsAsActor(s *model.Sentence, a, b int) bool {
 		}
 	}
 	for k := a; k < b; k++ {
-		if h := toks[k].Head; h < a || h >= b {
-			return strings.HasPrefix(toks[k].Rel, "nsubj")
+		h := toks[k].Head
+		if h >= a && h < b {
+			continue
+		}
+		rel := toks[k].Rel
+		// "Washington and Moscow agreed": the second name is an actor
+		// when the first is.
+		if rel == "conj" && h >= 0 && h < a {
+			return actsAsActor(s, h, h+1)
+		}
+		switch {
+		case strings.HasPrefix(rel, "nsubj"):
+			return rel == "nsubj"
+		case rel == "obj" || rel == "iobj":
+			return h >= 0 && h < len(toks) && actorVerbs[lemma(toks[h])]
+		case strings.HasPrefix(rel, "obl") || strings.HasPrefix(rel, "nmod"):
+			return a > 0 && actorPreposition(toks, a-1)
+		}
+		return false
+	}
+	return false
+}
+
+// actorPreposition reports whether the preposition at k makes the name
+// after it an actor: "called on Kyiv", "appealed to Moscow", "talks with
+// Beijing".
+func actorPreposition(toks []model.Token, k int) bool {
+	h := toks[k].Head // the name
+	if h < 0 || h >= len(toks) {
+		return false
+	}
+	g := toks[h].Head // what the name depends on
+	if g < 0 || g >= len(toks) {
+		return false
+	}
+	w, l := strings.ToLower(toks[k].Text), lemma(toks[g])
+	switch w {
+	case "on", "upon":
+		return l == "call"
+	case "to":
+		return l == "appeal" || l == "complain" || l == "signal" || l == "message" || l == "ultimatum"
+	case "with", "against":
+		return withActor[l]
+	}
+	return false
+}
+
+// actorVerbs take an actor as object: verbs of saying, asking, pressing
+// and conflict ("warned Moscow", "urged Kyiv"). Verbs of striking a place
+// ("shelled Kyiv") are left out: their object is a location.
+var actorVerbs = map[string]bool{
+	"warn": true, "urge": true, "accuse": true, "blame": true, "criticize": true, "criticise": true,
+	"condemn": true, "threaten": true, "sanction": true, "pressure": true, "press": true, "ask": true,
+	"tell": true, "invite": true, "persuade": true, "lobby": true, "rebuke": true, "reassure": true,
+	"assure": true, "thank": true, "praise": true, "support": true, "back": true, "punish": true,
+	"challenge": true, "confront": true, "defy": true, "oppose": true, "notify": true, "inform": true,
+	"contact": true, "deter": true, "provoke": true, "snub": true, "slam": true, "chide": true,
+	"join": true, "call": true, "implore": true, "encourage": true, "fault": true, "reprimand": true,
+	"caution": true, "advise": true, "recognize": true, "recognise": true, "arm": true, "help": true,
+}
+
+// withActor are the words after which "with" or "against" introduces an
+// actor: "talks with Beijing", "sided with Moscow".
+var withActor = map[string]bool{
+	"talk": true, "talks": true, "negotiate": true, "negotiation": true, "relation": true, "relations": true,
+	"tie": true, "ties": true, "deal": true, "agreement": true, "agree": true, "side": true, "clash": true,
+	"dialogue": true, "contact": true, "contacts": true, "tension": true, "tensions": true, "meet": true,
+	"cooperate": true, "cooperation": true, "dispute": true, "war": true, "sanction": true, "sanctions": true,
+}
+
+// actorNouns are nouns for people and bodies that act for a country: "US
+// officials", "Ukraine's army".
+var actorNouns = map[string]bool{
+	"official": true, "minister": true, "force": true, "troop": true, "army": true, "military": true,
+	"government": true, "president": true, "leader": true, "leadership": true, "diplomat": true, "authority": true,
+	"navy": true, "soldier": true, "unit": true, "envoy": true, "negotiator": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "administration": true, "intelligence": true, "delegation": true,
+	"lawmaker": true, "parliament": true, "regime": true, "officer": true, "commander": true, "ambassador": true,
+	"embassy": true, "prosecutor": true, "regulator": true, "premier": true, "chancellor": true, "secretary": true,
+	"agency": true, "investigator": true, "counterpart": true, "side": true, "politician": true, "legislator": true,
+	"general": true, "ministry": true, "cabinet": true, "coalition": true, "warplane": true, "jet": true,
+	"drone": true, "missile": true, "police": true, "senator": true, "representative": true, "mission": true,
+}
+
+// modifiesActorNoun reports whether the name at [a, b) modifies a noun for
+// an actor, right after it or past one modifier ("US officials", "UK
+// defence ministers", "Ukraine's army"), and no preposition of place
+// stands before it ("in US military bases" is not about actors).
+func modifiesActorNoun(s *model.Sentence, a, b int) bool {
+	toks := s.Tokens
+	if a > 0 && afterPlacePreposition(toks, a) {
+		return false
+	}
+	k := b
+	if k < len(toks) && isPossessive(toks[k].Text) {
+		k++
+	}
+	for n := 0; n < 2 && k < len(toks); n, k = n+1, k+1 {
+		t := toks[k]
+		if capitalised(t.Text) && t.UPOS == "PROPN" {
+			return false
+		}
+		if t.UPOS != "NOUN" && t.UPOS != "ADJ" && t.UPOS != "PROPN" {
+			return false
+		}
+		if actorNouns[lemma(t)] {
+			return true
 		}
 	}
 	return false
+}
+
+// lemma returns a token's lower-case lemma, or its text when the tagger
+// gave none, with a plural "s" taken off.
+func lemma(t model.Token) string {
+	l := strings.ToLower(t.Lemma)
+	if l == "" {
+		l = strings.ToLower(t.Text)
+		if len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+			l = l[:len(l)-1]
+		}
+	}
+	return l
 }
 
 func spanFree(taken []bool, i, j int) bool {

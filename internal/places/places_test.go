@@ -295,3 +295,45 @@ func BenchmarkFind(b *testing.B) {
 		r.Find(text, sents, ents)
 	}
 }
+
+// TestActorsNotPlaces checks that countries modifying an actor noun and
+// capitals used as actors after communicative or conflict verbs are not
+// places, while the same names used as locations are.
+func TestActorsNotPlaces(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		name  string
+		text  string
+		word  string // the name in question
+		place bool   // whether it must come out as a place
+	}{
+		{"country abbreviation modifies officials", "US officials believe the plan will fail.", "US", false},
+		{"country abbreviation modifies ministers", "UK ministers met on Tuesday to discuss the budget.", "UK", false},
+		{"possessive country before army", "Ukraine's army retook the village after a week of fighting.", "Ukraine", false},
+		{"country modifies forces", "Israel forces left the camp at dawn.", "Israel", false},
+		{"demonym modifies units", "Russian units crossed the river at night.", "Russian", false},
+		{"country after in", "The talks in the US ended on Friday.", "US", true},
+		{"country as a location of a verb", "She moved to Ukraine in 2019 with her family.", "Ukraine", true},
+		{"country possessive before a place", "Fighting went on near Ukraine's Kharkiv Oblast for a week.", "Ukraine", true},
+		{"capital object of warn", "The foreign minister warned Moscow against any escalation.", "Moscow", false},
+		{"capital object of urge", "European leaders urged Kyiv to accept the offer.", "Kyiv", false},
+		{"capitals as joint subject", "Washington and Moscow agreed to extend the treaty.", "Moscow", false},
+		{"capital after in", "Thousands marched in Moscow on Sunday.", "Moscow", true},
+		{"capital after motion to", "The delegation flew to Moscow for the summit.", "Moscow", true},
+		{"capital after near", "Heavy fighting was reported near Kyiv overnight.", "Kyiv", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, r, tt.text)
+			found := false
+			for _, f := range got {
+				if f.Text == tt.word {
+					found = true
+				}
+			}
+			if found != tt.place {
+				t.Errorf("%q in %q: place = %v, want %v; got %s", tt.word, tt.text, found, tt.place, describe(got))
+			}
+		})
+	}
+}
