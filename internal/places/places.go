@@ -156,6 +156,9 @@ type group struct {
 	admVote, ctyVote float64
 	admSet           map[int]bool
 	ctySet           map[string]bool
+	// own is the country this name's own pass-1 choice added to the
+	// context; a name is no evidence for itself.
+	own string
 }
 
 type cand struct {
@@ -1203,9 +1206,11 @@ func (r *Resolver) learn(ctx *context, groups []group) {
 		switch e.Kind {
 		case gazetteer.KindCountry:
 			ctx.addCountry(e.Country, 1)
+			g.own = e.Country
 		case gazetteer.KindAdmin1:
 			ctx.addCountry(e.Country, 1)
 			ctx.admin1[e.Admin1Idx]++
+			g.own = e.Country
 		default:
 			if len(g.quals) > 0 {
 				ctx.addCountry(e.Country, 1)
@@ -1296,7 +1301,11 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		return s
 	}
 	if ctx.maxCount > 0 {
-		s += ctxW * ctx.countries[e.Country] / ctx.maxCount
+		n := ctx.countries[e.Country]
+		if g.own == e.Country {
+			n--
+		}
+		s += ctxW * max(n, 0) / ctx.maxCount
 	}
 	if e.Admin1Idx >= 0 {
 		sup := ctx.admVotes[e.Admin1Idx]
