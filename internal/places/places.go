@@ -130,6 +130,7 @@ type mention struct {
 	state      string // US state an abbreviation after a comma stands for ("Va.")
 	actor      bool   // a capital or seat of power used as an actor ("Moscow denied")
 	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
+	weak       bool   // kept only when another mention of the name is surely a place
 	qualifier  *qual
 	group      int // index into the article's distinct names
 }
@@ -289,6 +290,12 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// noun ("Gainesville companies").
 				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1) || afterPlacePreposition(toks, a)
 				if nm.Type == ner.Person && !whole {
+					// A single word tagged as a person that names a town
+					// is kept when the article names the town elsewhere
+					// (one sense per discourse): "Gainesville and Duluth".
+					if nm.End-a == 1 && r.known(gazetteer.Normalize(toks[a].Text), minPopWord) {
+						found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true})
+					}
 					continue
 				}
 				if j := r.placePrefix(text, toks, a, nm.End, whole); j > a {
@@ -299,6 +306,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// Culture": a place after "of", "for" or "in", past a
 				// direction word.
 				if nm.Type == ner.Org {
+					inner := false
 					for k := a + 1; k < nm.End-1; k++ {
 						if w := toks[k].Text; w != "of" && w != "for" && w != "in" {
 							continue
@@ -309,8 +317,18 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 						}
 						if j := r.placePrefix(text, toks, c, nm.End, true); j > c {
 							found = append(found, mention{sent: si, ts: c, te: j})
+							inner = true
 						}
 						break
+					}
+					// "Rodeo Gainesville": a town's name inside, weak.
+					for k := a + 1; k < nm.End && !inner; k++ {
+						if !capitalised(toks[k].Text) || toks[k].UPOS != "PROPN" {
+							continue
+						}
+						if key := gazetteer.Normalize(toks[k].Text); !r.notPlaces[key] && r.known(key, minPopWord) {
+							found = append(found, mention{sent: si, ts: k, te: k + 1, weak: true})
+						}
 					}
 				}
 				continue
@@ -368,6 +386,11 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			// count in running text, not at a sentence's start nor in a
 			// headline written in title case.
 			if toks[i].UPOS != "PROPN" && (i == 0 || titleCase || toks[i].UPOS != "NOUN" && toks[i].UPOS != "ADJ") {
+				// Weak: kept when the article names the town elsewhere.
+				if key := gazetteer.Normalize(toks[i].Text); !r.notPlaces[key] && r.known(key, minPopWord) {
+					found = append(found, mention{sent: si, ts: i, te: i + 1, weak: true})
+					taken[i] = true
+				}
 				continue
 			}
 			best := 0
@@ -435,11 +458,28 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			}
 			out = append(out, *m)
 			if len(out) >= MaxMentions {
-				return sortMentions(out)
+				return sortMentions(dropWeak(out))
 			}
 		}
 	}
-	return sortMentions(out)
+	return sortMentions(dropWeak(out))
+}
+
+// dropWeak removes the weak mentions whose name has no other mention.
+func dropWeak(ms []mention) []mention {
+	strong := map[string]bool{}
+	for _, m := range ms {
+		if !m.weak {
+			strong[m.key] = true
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !m.weak || strong[m.key] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // extend widens a place name the entity model cut short by up to two

@@ -154,6 +154,16 @@ func TestFind(t *testing.T) {
 			want: []want{{"KHARKIV", "city", "UKR", "Kharkiv", 49.98, 36.25}},
 		},
 		{
+			name: "one sense per discourse keeps a town the tagger missed",
+			text: "The county fair opened in Gainesville, Ga., on Friday. Only a few towns, including Gainesville and Duluth, hold one.",
+			want: []want{{"Gainesville", "city", "USA", "Georgia", 34.30, -83.82}},
+		},
+		{
+			name: "a person's name alone is not a town",
+			text: "Jordan scored twenty points as the team won on Friday.",
+			not:  []string{"Jordan"},
+		},
+		{
 			name: "article context chooses the town",
 			text: "The Ohio town of Dublin will vote on a levy. Dublin residents near Columbus said the schools need money.",
 			want: []want{{"Dublin", "city", "USA", "Ohio", 40.10, -83.11}},
