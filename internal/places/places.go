@@ -131,6 +131,7 @@ type mention struct {
 	actor      bool   // a capital or seat of power used as an actor ("Moscow denied")
 	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
 	weak       bool   // kept only when another mention of the name is surely a place
+	dateline   bool   // a town in capitals opening a sentence before a dash
 	qualifier  *qual
 	group      int // index into the article's distinct names
 }
@@ -261,8 +262,16 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				inEntity[k] = true
 			}
 		}
+		// A dateline the entity model may have called a person:
+		// "CLINTON — A couple was charged", "PARIS (Reuters) -".
+		if j := r.dateline(text, toks, 0); j > 0 {
+			found = append(found, mention{sent: si, ts: 0, te: j, dateline: true})
+			for k := 0; k < j; k++ {
+				taken[k] = true
+			}
+		}
 		for k, nm := range nms {
-			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End {
+			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End || nm.Start < len(toks) && taken[nm.Start] {
 				continue
 			}
 			// "Kharkiv" "Oblast" tagged as two names are one.
@@ -453,7 +462,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if _, ok := gazetteer.StripAdminSuffix(m.key); ok {
 				m.adminHint = true
 			}
-			if m.region < 0 && m.state == "" && !r.keep(text, s, m) {
+			if m.region < 0 && m.state == "" && !m.dateline && !r.keep(text, s, m) {
 				continue
 			}
 			out = append(out, *m)
@@ -805,7 +814,7 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 	}
 	for j := 1; j <= min(3, len(toks)-1); j++ {
 		switch toks[j].Text {
-		case "-", "--", "\u2014", "\u2013":
+		case "-", "--", "\u2014", "\u2013", "(":
 			span := text[toks[0].Start:toks[j-1].End]
 			if strings.ToUpper(span) != span || len(span) < 3 {
 				return i

@@ -164,6 +164,11 @@ func TestFind(t *testing.T) {
 			not:  []string{"Tyler"},
 		},
 		{
+			name: "dateline with an agency",
+			text: "Talks resume. PARIS (Reuters) - Negotiators met again on Monday.",
+			want: []want{{"PARIS", "city", "FRA", "Île-de-France", 48.85, 2.35}},
+		},
+		{
 			name: "article context chooses the town",
 			text: "The Ohio town of Dublin will vote on a levy. Dublin residents near Columbus said the schools need money.",
 			want: []want{{"Dublin", "city", "USA", "Ohio", 40.10, -83.11}},
