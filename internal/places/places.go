@@ -44,7 +44,7 @@ const (
 	nearKm     = 40.0 // a neighbour this close gives nearW, within 100 km half of it
 	nearW      = 4.0
 	spatialKm  = 50.0 // candidates of two names this close support each other
-	spatialW   = 1.5
+	spatialW   = 2.0
 	spatialCap = 3
 )
 
