@@ -132,6 +132,7 @@ type mention struct {
 	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
 	weak       bool   // kept only when another mention of the name is surely a place
 	dateline   bool   // a town in capitals opening a sentence before a dash
+	modifier   bool   // a country's name modifying an actor noun ("US officials")
 	qualifier  *qual
 	group      int // index into the article's distinct names
 }
@@ -234,6 +235,9 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 			continue
 		}
 		if m.actor && g.best >= 0 && g.cands[g.best].e.Feature == "PPLC" {
+			continue
+		}
+		if m.modifier && g.best >= 0 && g.cands[g.best].e.Kind == gazetteer.KindCountry {
 			continue
 		}
 		p.Text = text[m.start:m.end]
@@ -630,7 +634,10 @@ func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
 		return true
 	case actors.KindCountry:
 		// "US officials", "Ukraine's army": a country naming who acts.
-		return !modifiesActorNoun(s, m.ts, m.te)
+		// Decided once the name is resolved: "Georgia authorities" in an
+		// article about Atlanta are the state's.
+		m.modifier = modifiesActorNoun(s, m.ts, m.te)
+		return true
 	case actors.KindPlace, actors.KindRegion:
 		return true
 	case actors.KindNationality:

@@ -330,6 +330,7 @@ func TestActorsNotPlaces(t *testing.T) {
 		{"country after in", "The talks in the US ended on Friday.", "US", true},
 		{"country as a location of a verb", "She moved to Ukraine in 2019 with her family.", "Ukraine", true},
 		{"country possessive before a place", "Fighting went on near Ukraine's Kharkiv Oblast for a week.", "Ukraine", true},
+		{"a US state is not a country", "Police in Atlanta and Savannah met on Monday. Georgia authorities said the law applies across the state.", "Georgia", true},
 		{"capital object of warn", "The foreign minister warned Moscow against any escalation.", "Moscow", false},
 		{"capital object of urge", "European leaders urged Kyiv to accept the offer.", "Kyiv", false},
 		{"capitals as joint subject", "Washington and Moscow agreed to extend the treaty.", "Moscow", false},
