@@ -1430,6 +1430,9 @@ func (r *Resolver) place(g *group) (model.Place, bool) {
 	if pt, ok := r.points[e.Country]; ok && e.Kind == gazetteer.KindCountry {
 		e.Lat, e.Lon = pt.lat, pt.lon
 	}
+	if pt, ok := r.points[e.Country+"/"+e.Name]; ok && e.Kind == gazetteer.KindAdmin1 {
+		e.Lat, e.Lon = pt.lat, pt.lon
+	}
 	p := model.Place{
 		Name: e.Name, Country: model.StrPtr(e.Country),
 		Lat: round(e.Lat), Lon: round(e.Lon),
