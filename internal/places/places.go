@@ -295,6 +295,13 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				if a >= nm.End {
 					continue
 				}
+				// "New Haven, Conn.,": a state abbreviation after a comma
+				// tagged as an organisation.
+				if abbr := r.stateAbbr(text, toks[a].Start); abbr != "" && a >= 1 && toks[a-1].Text == "," &&
+					toks[a].Start+len(abbr) >= toks[nm.End-1].End {
+					found = append(found, mention{sent: si, ts: a, te: nm.End})
+					continue
+				}
 				// "Mansfield Police Department", "Texas Department of
 				// Health": an organisation named after its place. A
 				// single word tagged as an organisation or nationality

@@ -169,6 +169,11 @@ func TestFind(t *testing.T) {
 			want: []want{{"PARIS", "city", "FRA", "Île-de-France", 48.85, 2.35}},
 		},
 		{
+			name: "state abbreviation in a list of towns",
+			text: "The finalists were Denver, Louisville, Ky., Hartford, Conn., and Surprise, Ariz., the group said.",
+			want: []want{{"Conn.", "admin1", "USA", "", 41.6, -72.7}, {"Hartford", "city", "USA", "Connecticut", 41.76, -72.68}},
+		},
+		{
 			name: "article context chooses the town",
 			text: "The Ohio town of Dublin will vote on a levy. Dublin residents near Columbus said the schools need money.",
 			want: []want{{"Dublin", "city", "USA", "Ohio", 40.10, -83.11}},
