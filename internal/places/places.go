@@ -2,11 +2,20 @@
 // gazetteer entry with coordinates, using the context of the article to
 // choose between places of the same name.
 //
-// Toponyms are the GPE and LOC entities of the parse plus capitalised
-// proper nouns that the gazetteer knows. Demonyms ("Russian") are not
-// places, nor are capitals and seats of power used as actors ("Moscow
-// denied ..."). Each distinct name is resolved once per article (one sense
-// per discourse) by scoring its candidates:
+// Toponyms are the GPE and LOC entities of the parse, datelines, and
+// capitalised proper nouns that the gazetteer knows. A town's name the
+// entity model called a person, found inside an organisation's name or at
+// a sentence's start is kept only when the article names the town
+// elsewhere (one sense per discourse).
+//
+// Demonyms ("Russian") are not places, nor are actors: a capital or seat
+// of power as subject ("Moscow denied"), as object of a verb of saying,
+// pressing or conflict ("warned Moscow", "urged Kyiv"), after "talks
+// with" or joined to such a name ("Washington and Moscow agreed"); and a
+// country modifying a noun for people or bodies acting for it ("US
+// officials", "Ukraine's army"). After a preposition of place ("in
+// Moscow", "to Moscow", "near Kyiv", "in the US") they are places. Each
+// distinct name is resolved once per article by scoring its candidates:
 //
 //   - a qualifier beside the name: "Shebekino, Russia", "Alexandria, Va.",
 //     "Ukraine's Kharkiv";
@@ -15,7 +24,9 @@
 //   - population and the rank of the place (capital, regional seat).
 //
 // Named regions without a gazetteer entry ("eastern Ukraine", "the Sahel")
-// come from a table of our own, data/regions.tsv.
+// come from a table of our own, data/regions.tsv; data/country_points.tsv
+// replaces the points of countries and large regions whose gazetteer point
+// is far from the usual references.
 package places
 
 import (
