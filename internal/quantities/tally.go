@@ -33,6 +33,10 @@ import (
 // ("a man and a woman were found dead in a murder-suicide": 2), nor when
 // the article speaks of an accident.
 //
+// Deaths are read from the lead (the title and the first sentences) only:
+// later sentences often recall other incidents. A headline's bare number
+// counts the people of the casualty word after it ("One killed, two hurt").
+//
 // People shot with no word on whether they lived count as injured when the
 // shot total is larger than the killed one ("four were shot, one fatally":
 // 1 killed, 3 injured).
@@ -47,6 +51,12 @@ type Casualties struct {
 
 // maxCasualties bounds a figure (larger amounts are not single incidents).
 const maxCasualties = 1e9
+
+// leadSentences is how many sentences (title included) a killed figure is
+// read from: news describes its incident first, and later sentences often
+// recall other ones ("in a separate shooting", "last month a man was
+// killed"), so deaths told after the lead are left out.
+const leadSentences = 10
 
 // Tally reads the casualty figures of parsed sentences, given what Find
 // returned for them.
@@ -66,6 +76,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	var killedNum, killedOne, killedActive int
 	killedSome := 0   // someone died, not said who
 	accident := false // a shooter who shot himself by accident is the victim
+	late := false
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
 		if n <= 0 {
@@ -73,6 +84,9 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		}
 		switch class(kind) {
 		case Killed:
+			if late {
+				return
+			}
 			c.KilledSeen = true
 			if fromAmount {
 				killedNum = max(killedNum, n)
@@ -88,6 +102,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	}
 	for si := range sents {
 		s := &sents[si]
+		late = si >= leadSentences
 		fs := bySent[s.Index]
 		st := newSentence(s)
 		stat := statistics(st)
@@ -112,12 +127,12 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			}
 			if v := lx.deathNoun(st, p, fs); v > 0 {
 				note(Killed, v, v > 1)
-			} else if n := lx.deathWord(st, p); n > 0 && !stat {
+			} else if n := lx.deathWord(st, p); n > 0 && !stat && !late {
 				// "the death" may be the shooter's own: no suicide bonus
 				c.KilledSeen = true
 				killedSome = max(killedSome, n)
 			}
-			if lx.suicide(st, p) {
+			if !late && lx.suicide(st, p) {
 				c.Suicide = true
 			}
 			if strings.HasPrefix(st.words[p], "accident") || st.words[p] == "self-inflicted" || st.words[p] == "inflicted" {
@@ -125,8 +140,10 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			}
 		}
 		k, i, sh, act, self := lx.singles(st, fs)
-		c.Suicide = c.Suicide || self
-		killedActive = max(killedActive, act)
+		c.Suicide = c.Suicide || self && !late
+		if !late {
+			killedActive = max(killedActive, act)
+		}
 		note(Killed, float64(k), false)
 		note(Injured, float64(i), false)
 		note(Shot, float64(sh), false)
@@ -549,6 +566,12 @@ func (lx *lexicon) personLeft(st sentence, k int) int {
 		if lx.isPerson(st, j) {
 			break
 		}
+		if st.toks[j].UPOS == "NUM" && (j == 0 || bareStart[st.words[j-1]]) && !hasComma(st.words[j+1:k]) {
+			// a headline's bare number: "One killed", "2 dead, 3 hurt"
+			if a, ok := lx.readAmount(st.words, j); ok && a.n == 1 && !a.approx && a.value >= 1 && a.value < 100 && a.value == float64(int(a.value)) {
+				return int(a.value)
+			}
+		}
 		if singleSkip[w] || st.toks[j].UPOS == "NUM" || st.toks[j].UPOS == "ADV" || w == "(" || w == ")" {
 			continue
 		}
@@ -593,6 +616,18 @@ func (lx *lexicon) personLeft(st sentence, k int) int {
 		break
 	}
 	return n
+}
+
+// bareStart may stand before a bare number that counts people.
+var bareStart = map[string]bool{",": true, ":": true, ";": true, "and": true, "—": true}
+
+func hasComma(ws []string) bool {
+	for _, w := range ws {
+		if w == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // named reports whether token i is part of a person's name.
