@@ -121,7 +121,7 @@ func (lx *lexicon) predicateKind(st sentence, p int, rel string) string {
 	if !ok {
 		return ""
 	}
-	if rel == "nsubj" && !tr.any && t.UPOS == "VERB" && t.XPOS != "VBN" {
+	if rel == "nsubj" && !tr.any && t.UPOS == "VERB" && t.XPOS != "VBN" && !headlinePassive(st, p) {
 		return "" // "two gunmen killed ...": the subject is the agent
 	}
 	if rel == "obj" && tr.any {
@@ -265,4 +265,24 @@ func isBe(w string) bool {
 		return true
 	}
 	return false
+}
+
+// headlinePassive reports a past form with a subject but nothing it acts
+// on, which is a headline's passive without its "were": "Two boys killed,
+// father arrested".
+func headlinePassive(st sentence, p int) bool {
+	t := st.toks[p]
+	if t.XPOS != "VBD" || !strings.HasSuffix(st.words[p], "ed") && st.words[p] != "shot" && st.words[p] != "slain" && st.words[p] != "hurt" {
+		return false
+	}
+	for c := range st.toks {
+		if st.toks[c].Head != p || c == p {
+			continue
+		}
+		switch st.toks[c].Rel {
+		case "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass":
+			return false
+		}
+	}
+	return true
 }

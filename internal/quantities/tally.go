@@ -77,6 +77,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	killedSome := 0   // someone died, not said who
 	accident := false // a shooter who shot himself by accident is the victim
 	late := false
+	charged := 0 // murder charges anywhere in the article
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
 		if n <= 0 {
@@ -139,6 +140,12 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 				accident = true
 			}
 		}
+		if n := lx.ordinalDeath(st); n > 0 && !stat && !late {
+			note(Killed, float64(n), true)
+		}
+		if n := lx.murderCounts(st); n > 0 && !stat {
+			charged = max(charged, n)
+		}
 		k, i, sh, act, self := lx.singles(st, fs)
 		c.Suicide = c.Suicide || self && !late
 		if !late {
@@ -158,7 +165,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		killedOne = max(killedOne, killedActive+1)
 		c.KilledSeen = true
 	}
-	c.Killed = max(killedNum, killedOne, killedSome)
+	c.Killed = max(killedNum, killedOne, killedSome, charged)
 	if c.Shot > c.Killed && c.Shot-c.Killed > c.Injured {
 		c.Injured = c.Shot - c.Killed
 		c.InjuredSeen = true
@@ -782,4 +789,54 @@ var carriers = map[string]bool{
 // mayBePredicate reports whether token p can be a casualty predicate.
 func (lx *lexicon) mayBePredicate(st sentence, p int) bool {
 	return lx.wordKind(st, p) != "" || carriers[strings.ToLower(st.toks[p].Lemma)]
+}
+
+// murderCounts reads the number of murder charges, which is the number of
+// the dead: "two counts of first-degree murder", "three murder charges".
+// Attempted murder and conspiracy are not deaths.
+func (lx *lexicon) murderCounts(st sentence) int {
+	w := st.words
+	for i := 1; i < len(w); i++ {
+		if w[i] != "counts" && w[i] != "charges" {
+			continue
+		}
+		a, ok := lx.readAmount(w, i-1)
+		if !ok || a.n != 1 || a.approx || a.value < 2 || a.value > 20 {
+			continue
+		}
+		for j := i + 1; j < len(w) && j <= i+5; j++ {
+			switch w[j] {
+			case "attempted", "attempt", "conspiracy", "solicitation", "and", ",", ";":
+				j = len(w)
+			case "murder", "homicide", "manslaughter":
+				return int(a.value)
+			}
+		}
+	}
+	return 0
+}
+
+var ordinals = map[string]int{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+
+// ordinalDeath reads "a third person has died", "second victim dies": the
+// dead of the incident now number that many.
+func (lx *lexicon) ordinalDeath(st sentence) int {
+	w := st.words
+	for i := 0; i+1 < len(w); i++ {
+		n := ordinals[w[i]]
+		if n == 0 || i > 0 && (w[i-1] == "the" || w[i-1] == "his" || w[i-1] == "her") || !lx.person[w[i+1]] && w[i+1] != "victim" && w[i+1] != "person" {
+			continue
+		}
+		for j := i + 1; j < len(w) && j <= i+4; j++ {
+			if w[j] == "dies" || w[j] == "died" {
+				if !hedged(st, j) {
+					return n
+				}
+			}
+			if w[j] == "," || w[j] == "and" || w[j] == "of" || st.toks[j].UPOS == "VERB" {
+				break
+			}
+		}
+	}
+	return 0
 }
