@@ -128,7 +128,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			}
 			if v := lx.deathNoun(st, p, fs); v > 0 {
 				note(Killed, v, v > 1)
-			} else if n := lx.deathWord(st, p); n > 0 && !stat && !late {
+			} else if n := max(lx.deathWord(st, p), fatalAttack(st, p)); n > 0 && !stat && !late {
 				// "the death" may be the shooter's own: no suicide bonus
 				c.KilledSeen = true
 				killedSome = max(killedSome, n)
@@ -555,7 +555,8 @@ func (lx *lexicon) isPerson(st sentence, i int) bool {
 	case w == "old" && i > 0 && st.words[i-1] == "-":
 		return true
 	case lx.person[w] || lx.person[strings.ToLower(t.Lemma)]:
-		return t.XPOS != "NNS" && t.XPOS != "NNPS"
+		// headlines get "teen" tagged as a plural
+		return t.XPOS != "NNS" && t.XPOS != "NNPS" || !strings.HasSuffix(w, "s")
 	case strings.HasSuffix(t.NER, "PERSON"):
 		return true
 	}
@@ -749,7 +750,18 @@ func hedged(st sentence, k int) bool {
 	}
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		switch st.words[j] {
-		case "not", "n't", "never", "nobody", "no", "none", "could", "would", "might", "may", "should", "will", "to", "if", "without", "about", "whether", "almost", "nearly", "attempted", "attempt":
+		case "about":
+			// "about to kill", not "details about the death"
+			if st.words[j+1] == "to" {
+				return true
+			}
+		case "to":
+			// "threatened to kill", "expected to be killed", not "taken
+			// to a hospital, where he died"
+			if j == k-1 || j == k-2 && (isBe(st.words[k-1]) || st.toks[k-1].UPOS == "ADV") {
+				return true
+			}
+		case "not", "n't", "never", "nobody", "no", "none", "could", "would", "might", "may", "should", "will", "if", "without", "whether", "almost", "nearly", "attempted", "attempt":
 			return true
 		case ",", ";", ":", ".", "and", "but", "who", "which", "that":
 			return false
@@ -836,6 +848,29 @@ func (lx *lexicon) ordinalDeath(st sentence) int {
 			if w[j] == "," || w[j] == "and" || w[j] == "of" || st.toks[j].UPOS == "VERB" {
 				break
 			}
+		}
+	}
+	return 0
+}
+
+// fatalAttack reads "a fatal shooting", "Deadly Officer-Involved
+// Shooting" by the words alone, as headlines get them mis-tagged: someone
+// died.
+func fatalAttack(st sentence, p int) int {
+	switch st.words[p] {
+	case "shooting", "stabbing", "shootout", "attack", "incident", "rampage":
+	default:
+		return 0
+	}
+	for j := p - 1; j >= 0 && j >= p-4; j-- {
+		switch st.words[j] {
+		case "fatal", "deadly":
+			if j > 0 && (st.words[j-1] == "non" || st.words[j-1] == "no" || st.words[j-1] == "not") {
+				return 0
+			}
+			return 1
+		case ",", ";", ":", ".", "and", "or", "the", "a", "an":
+			return 0
 		}
 	}
 	return 0
