@@ -77,6 +77,8 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	killedSome := 0   // someone died, not said who
 	accident := false // a shooter who shot himself by accident is the victim
 	late := false
+	first := -1
+	var title sentence
 	charged := 0 // murder charges anywhere in the article
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
@@ -103,9 +105,15 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	}
 	for si := range sents {
 		s := &sents[si]
-		late = si >= leadSentences
 		fs := bySent[s.Index]
 		st := newSentence(s)
+		if si == 0 {
+			title = st
+		}
+		if first < 0 && lx.mentionsCasualty(st) {
+			first = si
+		}
+		late = first >= 0 && si >= first+leadSentences || si > 0 && loneHeadline(st) && !lx.sameWords(st, title)
 		stat := statistics(st)
 		if stat {
 			// "nearly 500 children have died in homicides since 2000":
@@ -874,4 +882,52 @@ func fatalAttack(st sentence, p int) int {
 		}
 	}
 	return 0
+}
+
+func (lx *lexicon) mentionsCasualty(st sentence) bool {
+	for i := range st.toks {
+		if class(lx.wordKind(st, i)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// loneHeadline reports a line without an end mark, which after the title
+// is mostly the headline of another story ("Related: man killed in ...").
+func loneHeadline(st sentence) bool {
+	n := len(st.words)
+	if n == 0 {
+		return false
+	}
+	switch st.words[n-1] {
+	case ".", "!", "?", "\"", "”", "'", "’", ")", "...", "…":
+		return false
+	}
+	return true
+}
+
+// sameWords reports whether headline a shares a name or a content word
+// with title b, so that it is about the same story ("Teen shot at mall";
+// "UPDATE: police say the teen has died").
+func (lx *lexicon) sameWords(a, b sentence) bool {
+	for i, w := range a.words {
+		if len(w) < 4 || lx.wordKind(a, i) != "" || commonWords[w] {
+			continue
+		}
+		for _, v := range b.words {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonWords are words that say nothing of which story a line is about.
+var commonWords = map[string]bool{
+	"police": true, "shooting": true, "shootings": true, "after": true, "says": true, "said": true,
+	"with": true, "from": true, "that": true, "this": true, "were": true, "have": true, "been": true,
+	"into": true, "over": true, "video": true, "news": true, "update": true, "more": true, "photos": true,
+	"suspect": true, "victim": true, "killed": true, "man": true, "woman": true, "their": true,
 }
