@@ -151,6 +151,9 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		if n := lx.ordinalDeath(st); n > 0 && !stat && !late {
 			note(Killed, float64(n), true)
 		}
+		if n := lx.deathsOf(st); n > 1 && !stat {
+			note(Killed, float64(n), true)
+		}
 		if n := lx.murderCounts(st); n > 0 && !stat {
 			charged = max(charged, n)
 		}
@@ -930,4 +933,25 @@ var commonWords = map[string]bool{
 	"with": true, "from": true, "that": true, "this": true, "were": true, "have": true, "been": true,
 	"into": true, "over": true, "video": true, "news": true, "update": true, "more": true, "photos": true,
 	"suspect": true, "victim": true, "killed": true, "man": true, "woman": true, "their": true,
+}
+
+// deathsOf counts the people listed after "deaths of", "killings of" or
+// "murder-suicide of", by the words alone, as headlines are mis-parsed:
+// "Shooting Deaths Of Mother, Brother" is 2.
+func (lx *lexicon) deathsOf(st sentence) int {
+	w := st.words
+	for i := 0; i+2 < len(w); i++ {
+		switch w[i] {
+		case "deaths", "killings", "murders", "slayings", "murder-suicide":
+		default:
+			continue
+		}
+		if w[i+1] != "of" || hedged(st, i) {
+			continue
+		}
+		if n, _ := lx.personRight(st, i+2, nil); n > 1 {
+			return n
+		}
+	}
+	return 0
 }
