@@ -683,6 +683,9 @@ func (lx *lexicon) personRight(st sentence, j int, fs []Found) (int, bool) {
 		if w == "himself" || w == "herself" || w == "self" {
 			return n, n > 0
 		}
+		if m > j && class(lx.wordKind(st, m)) != "" {
+			break // "killed two and injured two others": the next predicate
+		}
 		if v := amountAt(fs, m); v > 0 {
 			if !inPerson {
 				n += v // "kills two children"
