@@ -1,6 +1,10 @@
 package quantities
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
 
 // kindOf says what happened to the counted people: through the noun itself
 // ("fatalities"), its modifiers ("people killed"), its place in the parse
@@ -12,6 +16,9 @@ func (lx *lexicon) kindOf(st sentence, start, end, num, noun int, partitive bool
 	if noun >= 0 {
 		if k := lx.nouns[st.words[noun]]; k != "" {
 			return k
+		}
+		if k := lx.wordKind(st, noun); class(k) != "" && participle(st.words[noun]) {
+			return k // a headline's "4 Shot, 2 Killed", mis-tagged as nouns
 		}
 		for c := range toks {
 			if toks[c].Head != noun || c == num {
@@ -163,7 +170,8 @@ func (lx *lexicon) refineShot(st sentence, p int, k string) string {
 				return Killed
 			}
 		case "conj":
-			if c > p && c-p <= 3 {
+			// "shot and killed", not "4 shot, 2 killed"
+			if c > p && c-p <= 3 && !hasChild(toks, c, "nsubj", "nsubj:pass", "nummod") && !hasComma(st.words[p+1:c]) {
 				if ck := lx.wordKind(st, c); ck == Killed || ck == Died {
 					return Killed
 				} else if k == Shot && (ck == Wounded || ck == Injured) {
@@ -285,4 +293,19 @@ func headlinePassive(st sentence, p int) bool {
 		}
 	}
 	return true
+}
+
+// hasChild reports whether token i has a child of one of the relations.
+func hasChild(toks []model.Token, i int, rels ...string) bool {
+	for c := range toks {
+		if toks[c].Head != i || c == i {
+			continue
+		}
+		for _, r := range rels {
+			if toks[c].Rel == r {
+				return true
+			}
+		}
+	}
+	return false
 }
