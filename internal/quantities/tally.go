@@ -236,7 +236,7 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bo
 		// two subjects of one predicate are a parse slip ("Amber
 		// Caudill" split in two): take the larger, and sum conjuncts only
 		sum := 0.0
-		for _, e := range conjuncts(toks, c) {
+		for _, e := range lx.ownConjuncts(st, c) {
 			sum += value(e)
 		}
 		total = max(total, sum)
@@ -255,7 +255,7 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bo
 				if k := lx.predicateKind(st, p, rel); k != "" {
 					kind = k
 					sum := 0.0
-					for _, e := range conjuncts(toks, c) {
+					for _, e := range lx.ownConjuncts(st, c) {
 						sum += value(e)
 					}
 					total = max(total, sum)
@@ -957,4 +957,27 @@ func (lx *lexicon) deathsOf(st sentence) int {
 		}
 	}
 	return 0
+}
+
+// ownConjuncts is conjuncts without the words past another casualty word:
+// in "killed five officers and injured seven others" the parse may join
+// "others" to "officers", but they are the objects of "injured".
+func (lx *lexicon) ownConjuncts(st sentence, i int) []int {
+	all := conjuncts(st.toks, i)
+	out := make([]int, 1, len(all))
+	out[0] = all[0]
+	for _, e := range all[1:] {
+		lo, hi := min(i, e), max(i, e)
+		cut := false
+		for m := lo + 1; m < hi; m++ {
+			if class(lx.wordKind(st, m)) != "" && (st.toks[m].UPOS == "VERB" || st.toks[m].UPOS == "ADJ" || participle(st.words[m])) {
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			out = append(out, e)
+		}
+	}
+	return out
 }
