@@ -114,6 +114,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			first = si
 		}
 		late = first >= 0 && si >= first+leadSentences || si > 0 && loneHeadline(st) && !lx.sameWords(st, title)
+		fs = dropAges(st, fs)
 		stat := statistics(st)
 		if stat {
 			// "nearly 500 children have died in homicides since 2000":
@@ -980,4 +981,52 @@ func (lx *lexicon) ownConjuncts(st sentence, i int) []int {
 		}
 	}
 	return out
+}
+
+// dropAges leaves out bare numbers that are ages: "his sons, 10 and 12,",
+// "the children were 9 and 10 years old".
+func dropAges(st sentence, fs []Found) []Found {
+	var out []Found
+	for i, f := range fs {
+		if f.Head >= 0 || !ageAt(st, f.Number) {
+			if out != nil {
+				out = append(out, f)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Found, 0, len(fs)), fs[:i]...)
+		}
+	}
+	if out == nil {
+		return fs
+	}
+	return out
+}
+
+func ageAt(st sentence, n int) bool {
+	w := st.words
+	if n < 0 || n >= len(w) {
+		return false
+	}
+	for m := n + 1; m < len(w) && m <= n+5; m++ {
+		if w[m] == "years" || w[m] == "year" || w[m] == "months" {
+			return true
+		}
+		if w[m] != "and" && w[m] != "," && w[m] != "-" && st.toks[m].UPOS != "NUM" {
+			break
+		}
+	}
+	// "his sons, 10 and 12": a list of numbers set off after a noun
+	if n >= 4 && w[n-1] == "and" && st.toks[n-2].UPOS == "NUM" && w[n-3] == "," {
+		n -= 2
+	}
+	if n >= 2 && w[n-1] == "," && (st.toks[n-2].UPOS == "NOUN" || st.toks[n-2].UPOS == "PROPN" || st.toks[n-2].UPOS == "NUM") {
+		next := ""
+		if n+1 < len(w) {
+			next = w[n+1]
+		}
+		return next == "and" || next == "," || next == ")" || n >= 3 && w[n-2] == "and"
+	}
+	return false
 }
