@@ -230,8 +230,8 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bo
 			continue
 		}
 		k := lx.predicateKind(st, p, rel)
-		if k == "" {
-			continue
+		if k == "" || c != p && class(lx.wordKind(st, c)) != "" && participle(st.words[c]) {
+			continue // "Three shot, one killed": the subject is another predicate
 		}
 		kind = k
 		// two subjects of one predicate are a parse slip ("Amber
