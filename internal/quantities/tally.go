@@ -984,10 +984,24 @@ func (lx *lexicon) ownConjuncts(st sentence, i int) []int {
 }
 
 // dropAges leaves out bare numbers that are ages: "his sons, 10 and 12,",
-// "the children were 9 and 10 years old".
+// "the children were 9 and 10 years old", and marks bare numbers that
+// refer back ("the four") definite.
 func dropAges(st sentence, fs []Found) []Found {
 	var out []Found
 	for i, f := range fs {
+		if f.Head < 0 && f.Number > 0 && f.Number < len(st.words) && !f.Definite {
+			switch st.words[f.Number-1] {
+			case "the", "these", "those", "all":
+				// "the four were shot": refers back, as "the four victims"
+				// does; copied, since fs is shared
+				if out == nil {
+					out = append(make([]Found, 0, len(fs)), fs[:i]...)
+				}
+				f.Definite = true
+				out = append(out, f)
+				continue
+			}
+		}
 		if f.Head >= 0 || !ageAt(st, f.Number) {
 			if out != nil {
 				out = append(out, f)
