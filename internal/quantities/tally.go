@@ -367,6 +367,11 @@ func (lx *lexicon) suicide(st sentence, p int) bool {
 		h := st.toks[p].Head
 		return h >= 0 && h < len(st.toks) && strings.ToLower(st.toks[h].Lemma) == "commit"
 	}
+	if w == "self" && p > 0 {
+		// a headline's "Man kills self", "fatally shoots self"
+		prev := st.words[p-1]
+		return strings.HasPrefix(prev, "kill") || p > 1 && st.words[p-2] == "fatally" && strings.HasPrefix(prev, "shoot")
+	}
 	if w != "himself" && w != "herself" && w != "life" {
 		return false
 	}
@@ -877,7 +882,7 @@ func fatalAttack(st sentence, p int) int {
 	default:
 		return 0
 	}
-	for j := p - 1; j >= 0 && j >= p-4; j-- {
+	for j := p - 1; j >= 0 && j >= p-6; j-- {
 		switch st.words[j] {
 		case "fatal", "deadly":
 			if j > 0 && (st.words[j-1] == "non" || st.words[j-1] == "no" || st.words[j-1] == "not") {
