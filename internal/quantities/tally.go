@@ -56,7 +56,7 @@ const maxCasualties = 1e9
 // read from: news describes its incident first, and later sentences often
 // recall other ones ("in a separate shooting", "last month a man was
 // killed"), so deaths told after the lead are left out.
-const leadSentences = 10
+const leadSentences = 9
 
 // Tally reads the casualty figures of parsed sentences, given what Find
 // returned for them.
