@@ -33,9 +33,21 @@ import (
 // ("a man and a woman were found dead in a murder-suicide": 2), nor when
 // the article speaks of an accident.
 //
-// Deaths are read from the lead (the title and the first sentences) only:
-// later sentences often recall other incidents. A headline's bare number
-// counts the people of the casualty word after it ("One killed, two hurt").
+// Deaths are read from the lead only (the nine sentences from the first
+// one with a casualty word): later sentences often recall other incidents.
+// After the title, a line without an end mark that shares no word with the
+// title is taken for the headline of another story and gives no deaths.
+//
+// Headlines are read by their words where the parse fails: a bare number
+// counts the people of the casualty word after it ("One killed, two
+// hurt"), a past form with a subject and no object is a passive ("Two
+// teens killed"), "fatal ... shooting" says one died, and "deaths of X, Y"
+// counts the people listed. The victims of a casualty word end at the next
+// one ("killed two and injured three others" is 2 killed).
+//
+// Murder charges count the dead ("three counts of murder", not attempted
+// murder), anywhere in the article; "a third victim has died" is 3. Bare
+// numbers that are ages ("his sons, 10 and 12,") count nobody.
 //
 // People shot with no word on whether they lived count as injured when the
 // shot total is larger than the killed one ("four were shot, one fatally":

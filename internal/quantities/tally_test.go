@@ -24,6 +24,26 @@ func TestTally(t *testing.T) {
 		{"Detectives are investigating a double homicide on Oak Street.", 2, 0},
 		{"He faces two counts of attempted murder.", 0, 0},
 		{"Ex-soldier killed 6-year-old boy, wife, himself", 3, 0},
+		// headlines: bare numbers, passives without "were", participles
+		{"One killed, two hurt in Elm Park shooting", 1, 2},
+		{"Two teens killed in crash on Route 9", 2, 0},
+		{"Three shot, one killed Sunday on Main Street", 1, 2},
+		{"Neighbor arrested in fatal Main Street shooting", 1, 0},
+		{"Man charged in shooting deaths of mother, brother", 2, 0},
+		{"Farmer kills self after barn fire", 1, 0},
+		// victims of one predicate end at the next one
+		{"The gunman killed two people and injured three others at the mall.", 2, 3},
+		// murder charges count the dead, attempted murder does not
+		{"A man was arrested on Friday. He faces three counts of first-degree murder.", 3, 0},
+		{"She faces two counts of attempted murder and one count of robbery.", 0, 0},
+		// ordinals and ages
+		{"A third victim has died after Sunday's shooting on Elm Street.", 3, 0},
+		{"Two brothers, 10 and 12, were killed in the fire.", 2, 0},
+		// deaths told long after the lead are about other incidents
+		{"A man was shot in the leg on Elm Street on Monday. He is expected to survive. " +
+			"Police have no suspect. Neighbors heard four shots. The man was walking home. " +
+			"A car drove off. Officers searched the area. Nobody was arrested. The street was closed. " +
+			"Police asked for tips. Last month, a woman was killed two blocks away.", 0, 1},
 	}
 	for _, tc := range tests {
 		sents := parse(t, tc.text)
