@@ -1,6 +1,11 @@
 package quantities
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
 
 func TestTally(t *testing.T) {
 	tests := []struct {
@@ -52,4 +57,36 @@ func TestTally(t *testing.T) {
 			t.Errorf("Tally(%q) = killed %d, injured %d; want %d, %d", tc.text, got.Killed, got.Injured, tc.killed, tc.injured)
 		}
 	}
+}
+
+// FuzzTally checks that Tally stays bounded and never panics on any
+// tagging and parse of any words, however wrong.
+func FuzzTally(f *testing.F) {
+	f.Add("Two killed , 3 hurt : kills self", []byte{1, 2, 3, 4, 5, 6, 7})
+	f.Add("his sons , 10 and 12 , a third victim died", []byte{0, 9, 200, 13})
+	f.Add("faces two counts of murder deaths of mother , brother", []byte{255})
+	upos := []string{"NUM", "NOUN", "VERB", "ADJ", "PROPN", "PRON", "PUNCT", "DET", "ADV", "CCONJ"}
+	xpos := []string{"CD", "NN", "VBD", "JJ", "NNP", "PRP", ",", "DT", "RB", "NNS", "VBN", "VBG"}
+	rels := []string{"nsubj", "nsubj:pass", "obj", "conj", "nummod", "amod", "acl", "nmod", "compound", "xcomp", "cc", "root"}
+	f.Fuzz(func(t *testing.T, text string, shape []byte) {
+		words := strings.Fields(text)
+		if len(words) > 200 {
+			words = words[:200]
+		}
+		toks := make([]model.Token, len(words))
+		for i, w := range words {
+			b := byte(i)
+			if len(shape) > 0 {
+				b = shape[i%len(shape)] + byte(i)
+			}
+			head := int(b)%(len(words)+1) - 1
+			toks[i] = model.Token{Text: w, Lemma: strings.ToLower(w), UPOS: upos[int(b)%len(upos)],
+				XPOS: xpos[int(b)%len(xpos)], Rel: rels[int(b)%len(rels)], Head: head, NER: "O"}
+		}
+		sents := []model.Sentence{{Index: 0, Tokens: toks}, {Index: 1, Tokens: toks}}
+		c := Tally(sents, Find("", sents))
+		if c.Killed < 0 || c.Injured < 0 || c.Killed > maxCasualties || c.Injured > maxCasualties {
+			t.Errorf("Tally = %+v, out of bounds", c)
+		}
+	})
 }
