@@ -59,6 +59,10 @@ type Tagger struct {
 	lem   *Lemmatizer
 	morph *morpher
 	pool  sync.Pool // *scratch
+	// vbd is the class of a past-tense verb (-1 if the model has none);
+	// repairFinite turns on repairMissingFinite.
+	vbd          int
+	repairFinite bool
 }
 
 // lexEntry is what the training data says about a word.
@@ -112,7 +116,11 @@ func newTagger(m *pc.Model, upos, xpos []string, lex map[string]lexEntry, open [
 	t := &Tagger{model: m, upos: upos, xpos: xpos, lex: lex, open: open, lem: lem, morph: mo}
 	t.classAtom = make([]uint64, len(upos))
 	t.verbal = make([]bool, len(upos))
+	t.vbd, t.repairFinite = -1, true
 	for i := range upos {
+		if upos[i] == "VERB" && xpos[i] == "VBD" {
+			t.vbd = i
+		}
 		t.classAtom[i] = pc.String(upos[i] + "|" + xpos[i])
 		t.verbal[i] = strings.HasPrefix(xpos[i], "VB") || xpos[i] == "MD"
 	}
@@ -294,6 +302,9 @@ func (t *Tagger) Tag(s *model.Sentence) {
 	}
 	t.predict(sc)
 	classes := sc.classes
+	if t.repairFinite {
+		t.repairMissingFinite(sc.forms[:n], classes[:n])
+	}
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		c := classes[i]
@@ -467,4 +478,35 @@ func isTitle(f, low string) bool {
 	r, size := utf8.DecodeRuneInString(f)
 	l, lsize := utf8.DecodeRuneInString(low)
 	return r != l && unicode.ToLower(r) == l && f[size:] == low[lsize:]
+}
+
+// repairMissingFinite fixes one common error of the tagger: a full sentence
+// whose only verb is tagged as a past participle ("Rebels and soldiers
+// clashed in the north."). When a sentence of five or more words ending in
+// a full stop has no finite verb and no auxiliary, the first past
+// participle that follows a noun or pronoun and is followed by another word
+// becomes a past-tense verb.
+func (t *Tagger) repairMissingFinite(forms []string, classes []int) {
+	n := len(classes)
+	if n < 5 || t.vbd < 0 || forms[n-1] != "." {
+		return
+	}
+	for _, c := range classes {
+		switch t.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	for i := 1; i < n-2; i++ {
+		if t.xpos[classes[i]] != "VBN" {
+			continue
+		}
+		switch t.xpos[classes[i-1]] {
+		case "NN", "NNS", "NNP", "NNPS", "PRP":
+			if t.xpos[classes[i+1]] != "." && t.xpos[classes[i+1]] != "," {
+				classes[i] = t.vbd
+			}
+		}
+		return
+	}
 }

@@ -235,3 +235,34 @@ func TestMargin(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairMissingFinite(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, word, want string
+	}{
+		{"Rebels and soldiers clashed in the north .", "clashed", "VBD"},
+		{"Protesters gathered outside the embassy on Sunday .", "gathered", "VBD"},
+		// a finite verb elsewhere leaves participles alone
+		{"Troops stationed near the border were moved .", "stationed", "VBN"},
+		// a fragment that ends on the participle is not a full clause
+		{"Two photos attached .", "attached", "VBN"},
+	}
+	for _, tt := range tests {
+		s := model.Sentence{}
+		off := 0
+		for _, w := range strings.Fields(tt.text) {
+			s.Tokens = append(s.Tokens, model.Token{Text: w, Start: off, End: off + len(w), Head: -1})
+			off += len(w) + 1
+		}
+		tg.Tag(&s)
+		for _, tok := range s.Tokens {
+			if tok.Text == tt.word && tok.XPOS != tt.want {
+				t.Errorf("%q: %s tagged %s, want %s", tt.text, tt.word, tok.XPOS, tt.want)
+			}
+		}
+	}
+}
