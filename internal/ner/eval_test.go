@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/vigilhq/vigil/internal/shareddata"
@@ -37,6 +38,11 @@ func TestEvalMeantimeShared(t *testing.T) {
 	if err != nil {
 		t.Fatalf("EvalMeantime: %v", err)
 	}
+	var b strings.Builder
+	if err := s.WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("MEANTIME (all 120 articles, none used in training):\n%s", b.String())
 	if s.R < 0.7 || s.P < 0.5 {
 		t.Errorf("MEANTIME P/R = %.3f/%.3f, want at least 0.5/0.7", s.P, s.R)
 	}

@@ -12,7 +12,8 @@
 // from other annotated news, and matches against the readable lists under
 // gazetteer/. Part-of-speech features are supported (a model flag) but off:
 // the tagger's tags did not raise F1. The model is trained by Train
-// (vigil train) on UNER English dev and embedded in the binary.
+// (vigil train) on UNER English dev plus self-labelled UD English EWT
+// train sentences, and embedded in the binary.
 //
 // Conventions: a leading "the" is not part of a name; titles ("President",
 // "Mr.") are not part of a person's name; a demonym before a name is its

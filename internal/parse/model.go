@@ -23,6 +23,7 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 		ExploreProb:   0.9,
 		NonProj:       NonProjLift,
 		LabelMinCount: 2,
+		PunctEpochs:   8,
 		Log:           log,
 	}
 }

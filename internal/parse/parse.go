@@ -7,7 +7,10 @@
 // children, their labels, valency and distance, after Zhang and Nivre
 // 2011), and a second perceptron labels each arc as it is made. Training
 // uses the dynamic oracle of Goldberg and Nivre (2012) with exploration.
-// Parsing is linear in the sentence length.
+// A last pass reattaches each punctuation mark to the best of the heads
+// it can take without crossing an arc, ranked by a third perceptron that
+// sees the whole tree. Parsing is linear in the sentence length (the
+// punctuation pass, linear per mark, is skipped for very long sentences).
 package parse
 
 import (
@@ -38,6 +41,8 @@ const RootLabel = "root"
 type Parser struct {
 	trans     *pc.Model
 	labels    *pc.Model
+	punct     *pc.Model // punctuation reattachment ranker (2 classes)
+	punctID   uint8     // UPOS id of PUNCT
 	names     []string
 	labelAtom []uint64
 	root      int    // label id of "root"
@@ -64,6 +69,8 @@ type work struct {
 	ufeats  []uint64
 	// Training uses float scores.
 	fscores, flscore []float32
+	pw               punctWork
+	pscore           [2]int32
 }
 
 // Load returns the parser embedded in the binary.
@@ -78,8 +85,8 @@ func Load() (*Parser, error) {
 	return p, nil
 }
 
-func newParser(trans, labels *pc.Model, names, upos []string, cands [][2][]uint16) (*Parser, error) {
-	p := &Parser{trans: trans, labels: labels, names: names, root: -1, upos: upos, labelCands: cands}
+func newParser(trans, labels, punct *pc.Model, names, upos []string, cands [][2][]uint16) (*Parser, error) {
+	p := &Parser{trans: trans, labels: labels, punct: punct, names: names, root: -1, upos: upos, labelCands: cands}
 	if len(cands) != len(upos)+1 {
 		return nil, fmt.Errorf("%d label candidate sets for %d tags", len(cands), len(upos))
 	}
@@ -90,6 +97,7 @@ func newParser(trans, labels *pc.Model, names, upos []string, cands [][2][]uint1
 	for i, u := range upos {
 		p.uposID[u] = uint8(i + 1)
 	}
+	p.punctID = p.uposID["PUNCT"]
 	p.labelAtom = make([]uint64, len(names))
 	for i, n := range names {
 		p.labelAtom[i] = pc.String("L" + n)
@@ -242,6 +250,17 @@ func (p *Parser) run(w *work, n int) {
 		}
 	}
 	p.finish(w)
+	if p.punct != nil && p.punctID != 0 && n <= punctMaxWords {
+		punctPass(&w.pw, &w.at, st.head, st.label, p.labelAtom, p.punctID, &w.feats, w.punctScore(p.punct), nil, nil)
+	}
+}
+
+// punctScore returns the scoring function of the punctuation ranker.
+func (w *work) punctScore(m *pc.Model) func([]uint64) float32 {
+	return func(f []uint64) float32 {
+		m.Scores(f, w.pscore[:])
+		return float32(w.pscore[0] - w.pscore[1])
+	}
 }
 
 // roleScores returns the summed transition weights of the unigram
@@ -290,7 +309,7 @@ func (p *Parser) finish(w *work) {
 // Labels returns the relation names the parser can produce.
 func (p *Parser) Labels() []string { return append([]string(nil), p.names...) }
 
-const fileMagic = "VGPARSE1"
+const fileMagic = "VGPARSE2"
 
 // WriteTo writes the parser as a gzip-compressed model file. The bytes are
 // a deterministic function of the parser.
@@ -308,6 +327,11 @@ func (p *Parser) WriteTo(w io.Writer) (int64, error) {
 		}
 		p.trans.Encode(bw)
 		p.labels.Encode(bw)
+		punct := p.punct
+		if punct == nil {
+			punct = pc.NewTrainer(2).Model(1)
+		}
+		punct.Encode(bw)
 	})
 }
 
@@ -355,10 +379,17 @@ func decode(br *binio.Reader) (*Parser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read parser labels: %w", err)
 	}
-	if trans.Classes() != nMoves || labels.Classes() != len(names) {
+	punct, err := pc.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("read parser punctuation: %w", err)
+	}
+	if trans.Classes() != nMoves || labels.Classes() != len(names) || punct.Classes() != 2 {
 		return nil, errors.New("read parser: class counts do not match")
 	}
-	p, err := newParser(trans, labels, names, upos, cands)
+	if punct.Features() == 0 {
+		punct = nil
+	}
+	p, err := newParser(trans, labels, punct, names, upos, cands)
 	if err != nil {
 		return nil, fmt.Errorf("read parser: %w", err)
 	}
@@ -369,7 +400,7 @@ func decode(br *binio.Reader) (*Parser, error) {
 // whose weights all stay below the given magnitudes.
 func (p *Parser) Prune(trans, labels float32) *Parser {
 	return &Parser{
-		trans: p.trans.Prune(trans), labels: p.labels.Prune(labels),
+		trans: p.trans.Prune(trans), labels: p.labels.Prune(labels), punct: p.punct, punctID: p.punctID,
 		names: p.names, labelAtom: p.labelAtom, root: p.root,
 		upos: p.upos, uposID: p.uposID, labelCands: p.labelCands, markMask: p.markMask,
 	}

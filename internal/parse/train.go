@@ -30,6 +30,9 @@ type TrainOptions struct {
 	ExploreFrom int     // first epoch that follows the model's own moves (default 2)
 	ExploreProb float64 // probability of following the model's move then (default 0.9)
 	NonProj     string  // NonProjLift (default), NonProjSkip or NonProjKeep
+	// PunctEpochs trains the punctuation reattachment ranker for this many
+	// passes (none when 0).
+	PunctEpochs int
 	// LabelMinCount: a label is possible for a dependent's UPOS and side
 	// when seen this often in training (default 2).
 	LabelMinCount int
@@ -103,38 +106,11 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Par
 	}
 	slices.Sort(upos)
 	cands := labelCandidates(sents, upos, names, labelID, opt.LabelMinCount)
-	p, err := newParser(nil, nil, names, upos, cands)
+	p, err := newParser(nil, nil, nil, names, upos, cands)
 	if err != nil {
 		return nil, fmt.Errorf("train parser: %w", err)
 	}
-	var data []trainSent
-	lifted, skipped := 0, 0
-	for _, s := range sents {
-		ts := trainSent{toks: toTokens(&s), heads: make([]int32, len(s.Words)), labels: make([]int, len(s.Words))}
-		roots := 0
-		for i, w := range s.Words {
-			ts.heads[i] = int32(w.Head)
-			ts.labels[i] = labelID[w.Deprel]
-			if w.Head < 0 {
-				roots++
-			}
-		}
-		if roots != 1 {
-			skipped++
-			continue
-		}
-		if !projective(ts.heads) {
-			switch opt.NonProj {
-			case NonProjSkip:
-				skipped++
-				continue
-			case NonProjLift:
-				lift(ts.heads)
-				lifted++
-			}
-		}
-		data = append(data, ts)
-	}
+	data, lifted, skipped := trainData(sents, labelID, opt.NonProj)
 	opt.Log.Info("train parser: data", "sentences", len(data), "lifted", lifted, "skipped", skipped, "labels", len(names))
 
 	trT := pc.NewTrainer(nMoves)
@@ -264,8 +240,83 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Par
 		opt.Log.Info("train parser", args...)
 	}
 	p.trans, p.labels = trT.Model(opt.MinWeight), trL.Model(opt.MinWeight)
+	if opt.PunctEpochs > 0 {
+		p.punct = trainPunct(p, data, w, rng, opt.PunctEpochs, opt.MinWeight)
+	}
+	if len(opt.Dev) > 0 {
+		sc := Evaluate(p, opt.Dev)
+		opt.Log.Info("train parser: punctuation", "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
+	}
 	opt.Log.Info("train parser: done", "transition_features", p.trans.Features(), "label_features", p.labels.Features())
 	return p, nil
+}
+
+// trainPunct learns the punctuation ranker on the gold (projectivised)
+// trees: each punctuation leaf ranks the heads it can take.
+func trainPunct(p *Parser, data []trainSent, w *work, rng *rand.Rand, epochs int, minWeight float32) *pc.Model {
+	tr := pc.NewTrainer(2)
+	var fs [2]float32
+	score := func(f []uint64) float32 {
+		tr.Scores(f, fs[:])
+		return fs[0] - fs[1]
+	}
+	learn := func(goldF, predF []uint64) {
+		if predF != nil {
+			tr.Update(goldF, 0, 1)
+			tr.Update(predF, 1, 0)
+		}
+		tr.Tick()
+	}
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	var labels []int16
+	for range epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, si := range order {
+			ts := &data[si]
+			p.fillAtoms(&w.at, ts.toks)
+			labels = labels[:0]
+			for _, l := range ts.labels {
+				labels = append(labels, int16(l))
+			}
+			punctPass(&w.pw, &w.at, ts.heads, labels, p.labelAtom, p.punctID, &w.feats, score, ts.heads, learn)
+		}
+	}
+	return tr.Model(minWeight)
+}
+
+// trainData turns sents into training trees, treating non-projective
+// ones as nonProj says.
+func trainData(sents []conllu.Sentence, labelID map[string]int, nonProj string) (data []trainSent, lifted, skipped int) {
+	for _, s := range sents {
+		ts := trainSent{toks: toTokens(&s), heads: make([]int32, len(s.Words)), labels: make([]int, len(s.Words))}
+		roots := 0
+		for i, w := range s.Words {
+			ts.heads[i] = int32(w.Head)
+			ts.labels[i] = labelID[w.Deprel]
+			if w.Head < 0 {
+				roots++
+			}
+		}
+		if roots != 1 {
+			skipped++
+			continue
+		}
+		if !projective(ts.heads) {
+			switch nonProj {
+			case NonProjSkip:
+				skipped++
+				continue
+			case NonProjLift:
+				lift(ts.heads)
+				lifted++
+			}
+		}
+		data = append(data, ts)
+	}
+	return data, lifted, skipped
 }
 
 // labelCandidates lists, for each dependent UPOS (index 0: unknown) and

@@ -20,7 +20,7 @@ func tinyTreebank(t *testing.T) []conllu.Sentence {
 
 func trainTiny(t *testing.T, sents []conllu.Sentence) *Parser {
 	t.Helper()
-	p, err := Train(context.Background(), sents, TrainOptions{Epochs: 20, MinWeight: 0.01, Seed: 7, LabelMinCount: 1})
+	p, err := Train(context.Background(), sents, TrainOptions{Epochs: 20, MinWeight: 0.01, Seed: 7, LabelMinCount: 1, PunctEpochs: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

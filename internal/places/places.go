@@ -2,11 +2,20 @@
 // gazetteer entry with coordinates, using the context of the article to
 // choose between places of the same name.
 //
-// Toponyms are the GPE and LOC entities of the parse plus capitalised
-// proper nouns that the gazetteer knows. Demonyms ("Russian") are not
-// places, nor are capitals and seats of power used as actors ("Moscow
-// denied ..."). Each distinct name is resolved once per article (one sense
-// per discourse) by scoring its candidates:
+// Toponyms are the GPE and LOC entities of the parse, datelines, and
+// capitalised proper nouns that the gazetteer knows. A town's name the
+// entity model called a person, found inside an organisation's name or at
+// a sentence's start is kept only when the article names the town
+// elsewhere (one sense per discourse).
+//
+// Demonyms ("Russian") are not places, nor are actors: a capital or seat
+// of power as subject ("Moscow denied"), as object of a verb of saying,
+// pressing or conflict ("warned Moscow", "urged Kyiv"), after "talks
+// with" or joined to such a name ("Washington and Moscow agreed"); and a
+// country modifying a noun for people or bodies acting for it ("US
+// officials", "Ukraine's army"). After a preposition of place ("in
+// Moscow", "to Moscow", "near Kyiv", "in the US") they are places. Each
+// distinct name is resolved once per article by scoring its candidates:
 //
 //   - a qualifier beside the name: "Shebekino, Russia", "Alexandria, Va.",
 //     "Ukraine's Kharkiv";
@@ -15,7 +24,9 @@
 //   - population and the rank of the place (capital, regional seat).
 //
 // Named regions without a gazetteer entry ("eastern Ukraine", "the Sahel")
-// come from a table of our own, data/regions.tsv.
+// come from a table of our own, data/regions.tsv; data/country_points.tsv
+// replaces the points of countries and large regions whose gazetteer point
+// is far from the usual references.
 package places
 
 import (
@@ -44,7 +55,7 @@ const (
 	nearKm     = 40.0 // a neighbour this close gives nearW, within 100 km half of it
 	nearW      = 4.0
 	spatialKm  = 50.0 // candidates of two names this close support each other
-	spatialW   = 1.5
+	spatialW   = 2.0
 	spatialCap = 3
 )
 
@@ -130,6 +141,9 @@ type mention struct {
 	state      string // US state an abbreviation after a comma stands for ("Va.")
 	actor      bool   // a capital or seat of power used as an actor ("Moscow denied")
 	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
+	weak       bool   // kept only when another mention of the name is surely a place
+	dateline   bool   // a town in capitals opening a sentence before a dash
+	modifier   bool   // a country's name modifying an actor noun ("US officials")
 	qualifier  *qual
 	group      int // index into the article's distinct names
 }
@@ -156,6 +170,9 @@ type group struct {
 	admVote, ctyVote float64
 	admSet           map[int]bool
 	ctySet           map[string]bool
+	// own is the country this name's own pass-1 choice added to the
+	// context; a name is no evidence for itself.
+	own string
 }
 
 type cand struct {
@@ -231,6 +248,9 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 		if m.actor && g.best >= 0 && g.cands[g.best].e.Feature == "PPLC" {
 			continue
 		}
+		if m.modifier && g.best >= 0 && g.cands[g.best].e.Kind == gazetteer.KindCountry {
+			continue
+		}
 		p.Text = text[m.start:m.end]
 		p.Sentence = sents[m.sent].Index
 		out = append(out, Found{Place: p, Start: m.start, End: m.end})
@@ -257,8 +277,16 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				inEntity[k] = true
 			}
 		}
+		// A dateline the entity model may have called a person:
+		// "CLINTON — A couple was charged", "PARIS (Reuters) -".
+		if j := r.dateline(text, toks, 0); j > 0 {
+			found = append(found, mention{sent: si, ts: 0, te: j, dateline: true})
+			for k := 0; k < j; k++ {
+				taken[k] = true
+			}
+		}
 		for k, nm := range nms {
-			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End {
+			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End || nm.Start < len(toks) && taken[nm.Start] {
 				continue
 			}
 			// "Kharkiv" "Oblast" tagged as two names are one.
@@ -278,6 +306,13 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				if a >= nm.End {
 					continue
 				}
+				// "New Haven, Conn.,": a state abbreviation after a comma
+				// tagged as an organisation.
+				if abbr := r.stateAbbr(text, toks[a].Start); abbr != "" && a >= 1 && toks[a-1].Text == "," &&
+					toks[a].Start+len(abbr) >= toks[nm.End-1].End {
+					found = append(found, mention{sent: si, ts: a, te: nm.End})
+					continue
+				}
 				// "Mansfield Police Department", "Texas Department of
 				// Health": an organisation named after its place. A
 				// single word tagged as an organisation or nationality
@@ -286,6 +321,12 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// noun ("Gainesville companies").
 				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1) || afterPlacePreposition(toks, a)
 				if nm.Type == ner.Person && !whole {
+					// A single word tagged as a person that names a town
+					// is kept when the article names the town elsewhere
+					// (one sense per discourse): "Gainesville and Duluth".
+					if nm.End-a == 1 && r.known(gazetteer.Normalize(toks[a].Text), minPopWord) {
+						found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true})
+					}
 					continue
 				}
 				if j := r.placePrefix(text, toks, a, nm.End, whole); j > a {
@@ -296,6 +337,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// Culture": a place after "of", "for" or "in", past a
 				// direction word.
 				if nm.Type == ner.Org {
+					inner := false
 					for k := a + 1; k < nm.End-1; k++ {
 						if w := toks[k].Text; w != "of" && w != "for" && w != "in" {
 							continue
@@ -306,8 +348,18 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 						}
 						if j := r.placePrefix(text, toks, c, nm.End, true); j > c {
 							found = append(found, mention{sent: si, ts: c, te: j})
+							inner = true
 						}
 						break
+					}
+					// "Rodeo Gainesville": a town's name inside, weak.
+					for k := a + 1; k < nm.End && !inner; k++ {
+						if !capitalised(toks[k].Text) || toks[k].UPOS != "PROPN" {
+							continue
+						}
+						if key := gazetteer.Normalize(toks[k].Text); !r.notPlaces[key] && r.known(key, minPopWord) {
+							found = append(found, mention{sent: si, ts: k, te: k + 1, weak: true})
+						}
 					}
 				}
 				continue
@@ -365,6 +417,11 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			// count in running text, not at a sentence's start nor in a
 			// headline written in title case.
 			if toks[i].UPOS != "PROPN" && (i == 0 || titleCase || toks[i].UPOS != "NOUN" && toks[i].UPOS != "ADJ") {
+				// Weak: kept when the article names the town elsewhere.
+				if key := gazetteer.Normalize(toks[i].Text); !r.notPlaces[key] && r.known(key, minPopWord) {
+					found = append(found, mention{sent: si, ts: i, te: i + 1, weak: true})
+					taken[i] = true
+				}
 				continue
 			}
 			best := 0
@@ -427,16 +484,33 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if _, ok := gazetteer.StripAdminSuffix(m.key); ok {
 				m.adminHint = true
 			}
-			if m.region < 0 && m.state == "" && !r.keep(text, s, m) {
+			if m.region < 0 && m.state == "" && !m.dateline && !r.keep(text, s, m) {
 				continue
 			}
 			out = append(out, *m)
 			if len(out) >= MaxMentions {
-				return sortMentions(out)
+				return sortMentions(dropWeak(out))
 			}
 		}
 	}
-	return sortMentions(out)
+	return sortMentions(dropWeak(out))
+}
+
+// dropWeak removes the weak mentions whose name has no other mention.
+func dropWeak(ms []mention) []mention {
+	strong := map[string]bool{}
+	for _, m := range ms {
+		if !m.weak {
+			strong[m.key] = true
+		}
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !m.weak || strong[m.key] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // extend widens a place name the entity model cut short by up to two
@@ -576,7 +650,13 @@ func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
 		// sirens" in Ohio is a town, not Ireland's government.
 		m.actor = actsAsActor(s, m.ts, m.te)
 		return true
-	case actors.KindCountry, actors.KindPlace, actors.KindRegion:
+	case actors.KindCountry:
+		// "US officials", "Ukraine's army": a country naming who acts.
+		// Decided once the name is resolved: "Georgia authorities" in an
+		// article about Atlanta are the state's.
+		m.modifier = modifiesActorNoun(s, m.ts, m.te)
+		return true
+	case actors.KindPlace, actors.KindRegion:
 		return true
 	case actors.KindNationality:
 		return false
@@ -599,11 +679,13 @@ func (r *Resolver) hasFullName(key string) bool {
 }
 
 // actsAsActor reports whether the name at [a, b) is used as an actor
-// ("Moscow denied", "Washington has said"): followed by a finite verb or
-// the subject of one, unless a preposition stands right before it.
+// ("Moscow denied", "Washington has said", "warned Moscow", "talks with
+// Kyiv"): followed by a finite verb, the subject of one, the object of a
+// verb of saying, pressing or conflict, or joined by "and" to such a name,
+// unless a preposition of place stands right before it.
 func actsAsActor(s *model.Sentence, a, b int) bool {
 	toks := s.Tokens
-	if a > 0 && toks[a-1].UPOS == "ADP" {
+	if a > 0 && toks[a-1].UPOS == "ADP" && !actorPreposition(toks, a-1) {
 		return false
 	}
 	if b < len(toks) {
@@ -613,11 +695,129 @@ func actsAsActor(s *model.Sentence, a, b int) bool {
 		}
 	}
 	for k := a; k < b; k++ {
-		if h := toks[k].Head; h < a || h >= b {
-			return strings.HasPrefix(toks[k].Rel, "nsubj")
+		h := toks[k].Head
+		if h >= a && h < b {
+			continue
+		}
+		rel := toks[k].Rel
+		// "Washington and Moscow agreed": the second name is an actor
+		// when the first is.
+		if rel == "conj" && h >= 0 && h < a {
+			return actsAsActor(s, h, h+1)
+		}
+		switch {
+		case strings.HasPrefix(rel, "nsubj"):
+			return rel == "nsubj"
+		case rel == "obj" || rel == "iobj":
+			return h >= 0 && h < len(toks) && actorVerbs[lemma(toks[h])]
+		case strings.HasPrefix(rel, "obl") || strings.HasPrefix(rel, "nmod"):
+			return a > 0 && actorPreposition(toks, a-1)
+		}
+		return false
+	}
+	return false
+}
+
+// actorPreposition reports whether the preposition at k makes the name
+// after it an actor: "called on Kyiv", "appealed to Moscow", "talks with
+// Beijing".
+func actorPreposition(toks []model.Token, k int) bool {
+	h := toks[k].Head // the name
+	if h < 0 || h >= len(toks) {
+		return false
+	}
+	g := toks[h].Head // what the name depends on
+	if g < 0 || g >= len(toks) {
+		return false
+	}
+	w, l := strings.ToLower(toks[k].Text), lemma(toks[g])
+	switch w {
+	case "on", "upon":
+		return l == "call"
+	case "to":
+		return l == "appeal" || l == "complain" || l == "signal" || l == "message" || l == "ultimatum"
+	case "with", "against":
+		return withActor[l]
+	}
+	return false
+}
+
+// actorVerbs take an actor as object: verbs of saying, asking, pressing
+// and conflict ("warned Moscow", "urged Kyiv"). Verbs of striking a place
+// ("shelled Kyiv") are left out: their object is a location.
+var actorVerbs = map[string]bool{
+	"warn": true, "urge": true, "accuse": true, "blame": true, "criticize": true, "criticise": true,
+	"condemn": true, "threaten": true, "sanction": true, "pressure": true, "press": true, "ask": true,
+	"tell": true, "invite": true, "persuade": true, "lobby": true, "rebuke": true, "reassure": true,
+	"assure": true, "thank": true, "praise": true, "support": true, "back": true, "punish": true,
+	"challenge": true, "confront": true, "defy": true, "oppose": true, "notify": true, "inform": true,
+	"contact": true, "deter": true, "provoke": true, "snub": true, "slam": true, "chide": true,
+	"join": true, "call": true, "implore": true, "encourage": true, "fault": true, "reprimand": true,
+	"caution": true, "advise": true, "recognize": true, "recognise": true, "arm": true, "help": true,
+}
+
+// withActor are the words after which "with" or "against" introduces an
+// actor: "talks with Beijing", "sided with Moscow".
+var withActor = map[string]bool{
+	"talk": true, "talks": true, "negotiate": true, "negotiation": true, "relation": true, "relations": true,
+	"tie": true, "ties": true, "deal": true, "agreement": true, "agree": true, "side": true, "clash": true,
+	"dialogue": true, "contact": true, "contacts": true, "tension": true, "tensions": true, "meet": true,
+	"cooperate": true, "cooperation": true, "dispute": true, "war": true, "sanction": true, "sanctions": true,
+}
+
+// actorNouns are nouns for people and bodies that act for a country: "US
+// officials", "Ukraine's army".
+var actorNouns = map[string]bool{
+	"official": true, "minister": true, "force": true, "troop": true, "army": true, "military": true,
+	"government": true, "president": true, "leader": true, "leadership": true, "diplomat": true, "authority": true,
+	"navy": true, "soldier": true, "unit": true, "envoy": true, "negotiator": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "administration": true, "intelligence": true, "delegation": true,
+	"lawmaker": true, "parliament": true, "regime": true, "officer": true, "commander": true, "ambassador": true,
+	"embassy": true, "prosecutor": true, "regulator": true, "premier": true, "chancellor": true, "secretary": true,
+	"agency": true, "investigator": true, "counterpart": true, "side": true, "politician": true, "legislator": true,
+	"general": true, "ministry": true, "cabinet": true, "coalition": true, "warplane": true, "jet": true,
+	"drone": true, "missile": true, "police": true, "senator": true, "representative": true, "mission": true,
+}
+
+// modifiesActorNoun reports whether the name at [a, b) modifies a noun for
+// an actor, right after it or past one modifier ("US officials", "UK
+// defence ministers", "Ukraine's army"), and no preposition of place
+// stands before it ("in US military bases" is not about actors).
+func modifiesActorNoun(s *model.Sentence, a, b int) bool {
+	toks := s.Tokens
+	if a > 0 && afterPlacePreposition(toks, a) {
+		return false
+	}
+	k := b
+	if k < len(toks) && isPossessive(toks[k].Text) {
+		k++
+	}
+	for n := 0; n < 2 && k < len(toks); n, k = n+1, k+1 {
+		t := toks[k]
+		if capitalised(t.Text) && t.UPOS == "PROPN" {
+			return false
+		}
+		if t.UPOS != "NOUN" && t.UPOS != "ADJ" && t.UPOS != "PROPN" {
+			return false
+		}
+		if actorNouns[lemma(t)] {
+			return true
 		}
 	}
 	return false
+}
+
+// lemma returns a token's lower-case lemma, or its text when the tagger
+// gave none, with a plural "s" taken off.
+func lemma(t model.Token) string {
+	l := strings.ToLower(t.Lemma)
+	if l == "" {
+		l = strings.ToLower(t.Text)
+		if len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+			l = l[:len(l)-1]
+		}
+	}
+	return l
 }
 
 func spanFree(taken []bool, i, j int) bool {
@@ -639,7 +839,7 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 	}
 	for j := 1; j <= min(3, len(toks)-1); j++ {
 		switch toks[j].Text {
-		case "-", "--", "\u2014", "\u2013":
+		case "-", "--", "\u2014", "\u2013", "(":
 			span := text[toks[0].Start:toks[j-1].End]
 			if strings.ToUpper(span) != span || len(span) < 3 {
 				return i
@@ -1080,9 +1280,11 @@ func (r *Resolver) learn(ctx *context, groups []group) {
 		switch e.Kind {
 		case gazetteer.KindCountry:
 			ctx.addCountry(e.Country, 1)
+			g.own = e.Country
 		case gazetteer.KindAdmin1:
 			ctx.addCountry(e.Country, 1)
 			ctx.admin1[e.Admin1Idx]++
+			g.own = e.Country
 		default:
 			if len(g.quals) > 0 {
 				ctx.addCountry(e.Country, 1)
@@ -1173,7 +1375,11 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		return s
 	}
 	if ctx.maxCount > 0 {
-		s += ctxW * ctx.countries[e.Country] / ctx.maxCount
+		n := ctx.countries[e.Country]
+		if g.own == e.Country {
+			n--
+		}
+		s += ctxW * max(n, 0) / ctx.maxCount
 	}
 	if e.Admin1Idx >= 0 {
 		sup := ctx.admVotes[e.Admin1Idx]
@@ -1240,6 +1446,9 @@ func (r *Resolver) place(g *group) (model.Place, bool) {
 	}
 	e := g.cands[g.best].e
 	if pt, ok := r.points[e.Country]; ok && e.Kind == gazetteer.KindCountry {
+		e.Lat, e.Lon = pt.lat, pt.lon
+	}
+	if pt, ok := r.points[e.Country+"/"+e.Name]; ok && e.Kind == gazetteer.KindAdmin1 {
 		e.Lat, e.Lon = pt.lat, pt.lon
 	}
 	p := model.Place{

@@ -154,6 +154,26 @@ func TestFind(t *testing.T) {
 			want: []want{{"KHARKIV", "city", "UKR", "Kharkiv", 49.98, 36.25}},
 		},
 		{
+			name: "one sense per discourse keeps a town the tagger missed",
+			text: "The county fair opened in Gainesville, Ga., on Friday. Only a few towns, including Gainesville and Duluth, hold one.",
+			want: []want{{"Gainesville", "city", "USA", "Georgia", 34.30, -83.82}},
+		},
+		{
+			name: "a person's name alone is not a town",
+			text: "Mr. Tyler told reporters that he would run again.",
+			not:  []string{"Tyler"},
+		},
+		{
+			name: "dateline with an agency",
+			text: "Talks resume. PARIS (Reuters) - Negotiators met again on Monday.",
+			want: []want{{"PARIS", "city", "FRA", "Île-de-France", 48.85, 2.35}},
+		},
+		{
+			name: "state abbreviation in a list of towns",
+			text: "The finalists were Denver, Louisville, Ky., Hartford, Conn., and Surprise, Ariz., the group said.",
+			want: []want{{"Conn.", "admin1", "USA", "", 41.6, -72.7}, {"Hartford", "city", "USA", "Connecticut", 41.76, -72.68}},
+		},
+		{
 			name: "article context chooses the town",
 			text: "The Ohio town of Dublin will vote on a levy. Dublin residents near Columbus said the schools need money.",
 			want: []want{{"Dublin", "city", "USA", "Ohio", 40.10, -83.11}},
@@ -293,5 +313,48 @@ func BenchmarkFind(b *testing.B) {
 	sents, ents := parse(b, text)
 	for b.Loop() {
 		r.Find(text, sents, ents)
+	}
+}
+
+// TestActorsNotPlaces checks that countries modifying an actor noun and
+// capitals used as actors after communicative or conflict verbs are not
+// places, while the same names used as locations are.
+func TestActorsNotPlaces(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		name  string
+		text  string
+		word  string // the name in question
+		place bool   // whether it must come out as a place
+	}{
+		{"country abbreviation modifies officials", "US officials believe the plan will fail.", "US", false},
+		{"country abbreviation modifies ministers", "UK ministers met on Tuesday to discuss the budget.", "UK", false},
+		{"possessive country before army", "Ukraine's army retook the village after a week of fighting.", "Ukraine", false},
+		{"country modifies forces", "Israel forces left the camp at dawn.", "Israel", false},
+		{"demonym modifies units", "Russian units crossed the river at night.", "Russian", false},
+		{"country after in", "The talks in the US ended on Friday.", "US", true},
+		{"country as a location of a verb", "She moved to Ukraine in 2019 with her family.", "Ukraine", true},
+		{"country possessive before a place", "Fighting went on near Ukraine's Kharkiv Oblast for a week.", "Ukraine", true},
+		{"a US state is not a country", "Police in Atlanta and Savannah met on Monday. Georgia authorities said the law applies across the state.", "Georgia", true},
+		{"capital object of warn", "The foreign minister warned Moscow against any escalation.", "Moscow", false},
+		{"capital object of urge", "European leaders urged Kyiv to accept the offer.", "Kyiv", false},
+		{"capitals as joint subject", "Washington and Moscow agreed to extend the treaty.", "Moscow", false},
+		{"capital after in", "Thousands marched in Moscow on Sunday.", "Moscow", true},
+		{"capital after motion to", "The delegation flew to Moscow for the summit.", "Moscow", true},
+		{"capital after near", "Heavy fighting was reported near Kyiv overnight.", "Kyiv", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, r, tt.text)
+			found := false
+			for _, f := range got {
+				if f.Text == tt.word {
+					found = true
+				}
+			}
+			if found != tt.place {
+				t.Errorf("%q in %q: place = %v, want %v; got %s", tt.word, tt.text, found, tt.place, describe(got))
+			}
+		})
 	}
 }

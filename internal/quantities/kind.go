@@ -1,6 +1,10 @@
 package quantities
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
 
 // kindOf says what happened to the counted people: through the noun itself
 // ("fatalities"), its modifiers ("people killed"), its place in the parse
@@ -12,6 +16,9 @@ func (lx *lexicon) kindOf(st sentence, start, end, num, noun int, partitive bool
 	if noun >= 0 {
 		if k := lx.nouns[st.words[noun]]; k != "" {
 			return k
+		}
+		if k := lx.wordKind(st, noun); class(k) != "" && participle(st.words[noun]) {
+			return k // a headline's "4 Shot, 2 Killed", mis-tagged as nouns
 		}
 		for c := range toks {
 			if toks[c].Head != noun || c == num {
@@ -121,7 +128,7 @@ func (lx *lexicon) predicateKind(st sentence, p int, rel string) string {
 	if !ok {
 		return ""
 	}
-	if rel == "nsubj" && !tr.any && t.UPOS == "VERB" && t.XPOS != "VBN" {
+	if rel == "nsubj" && !tr.any && t.UPOS == "VERB" && t.XPOS != "VBN" && !headlinePassive(st, p) {
 		return "" // "two gunmen killed ...": the subject is the agent
 	}
 	if rel == "obj" && tr.any {
@@ -163,7 +170,8 @@ func (lx *lexicon) refineShot(st sentence, p int, k string) string {
 				return Killed
 			}
 		case "conj":
-			if c > p && c-p <= 3 {
+			// "shot and killed", not "4 shot, 2 killed"
+			if c > p && c-p <= 3 && !hasChild(toks, c, "nsubj", "nsubj:pass", "nummod") && !hasComma(st.words[p+1:c]) {
 				if ck := lx.wordKind(st, c); ck == Killed || ck == Died {
 					return Killed
 				} else if k == Shot && (ck == Wounded || ck == Injured) {
@@ -263,6 +271,41 @@ func isBe(w string) bool {
 	switch w {
 	case "was", "were", "is", "are", "been", "being", "be":
 		return true
+	}
+	return false
+}
+
+// headlinePassive reports a past form with a subject but nothing it acts
+// on, which is a headline's passive without its "were": "Two boys killed,
+// father arrested".
+func headlinePassive(st sentence, p int) bool {
+	t := st.toks[p]
+	if t.XPOS != "VBD" || !strings.HasSuffix(st.words[p], "ed") && st.words[p] != "shot" && st.words[p] != "slain" && st.words[p] != "hurt" {
+		return false
+	}
+	for c := range st.toks {
+		if st.toks[c].Head != p || c == p {
+			continue
+		}
+		switch st.toks[c].Rel {
+		case "obj", "iobj", "ccomp", "xcomp", "aux", "aux:pass":
+			return false
+		}
+	}
+	return true
+}
+
+// hasChild reports whether token i has a child of one of the relations.
+func hasChild(toks []model.Token, i int, rels ...string) bool {
+	for c := range toks {
+		if toks[c].Head != i || c == i {
+			continue
+		}
+		for _, r := range rels {
+			if toks[c].Rel == r {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -33,6 +33,22 @@ import (
 // ("a man and a woman were found dead in a murder-suicide": 2), nor when
 // the article speaks of an accident.
 //
+// Deaths are read from the lead only (the nine sentences from the first
+// one with a casualty word): later sentences often recall other incidents.
+// After the title, a line without an end mark that shares no word with the
+// title is taken for the headline of another story and gives no deaths.
+//
+// Headlines are read by their words where the parse fails: a bare number
+// counts the people of the casualty word after it ("One killed, two
+// hurt"), a past form with a subject and no object is a passive ("Two
+// teens killed"), "fatal ... shooting" says one died, and "deaths of X, Y"
+// counts the people listed. The victims of a casualty word end at the next
+// one ("killed two and injured three others" is 2 killed).
+//
+// Murder charges count the dead ("three counts of murder", not attempted
+// murder), anywhere in the article; "a third victim has died" is 3. Bare
+// numbers that are ages ("his sons, 10 and 12,") count nobody.
+//
 // People shot with no word on whether they lived count as injured when the
 // shot total is larger than the killed one ("four were shot, one fatally":
 // 1 killed, 3 injured).
@@ -47,6 +63,12 @@ type Casualties struct {
 
 // maxCasualties bounds a figure (larger amounts are not single incidents).
 const maxCasualties = 1e9
+
+// leadSentences is how many sentences (title included) a killed figure is
+// read from: news describes its incident first, and later sentences often
+// recall other ones ("in a separate shooting", "last month a man was
+// killed"), so deaths told after the lead are left out.
+const leadSentences = 9
 
 // Tally reads the casualty figures of parsed sentences, given what Find
 // returned for them.
@@ -66,6 +88,10 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 	var killedNum, killedOne, killedActive int
 	killedSome := 0   // someone died, not said who
 	accident := false // a shooter who shot himself by accident is the victim
+	late := false
+	first := -1
+	var title sentence
+	charged := 0 // murder charges anywhere in the article
 	note := func(kind string, v float64, fromAmount bool) {
 		n := int(min(v, maxCasualties))
 		if n <= 0 {
@@ -73,6 +99,9 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		}
 		switch class(kind) {
 		case Killed:
+			if late {
+				return
+			}
 			c.KilledSeen = true
 			if fromAmount {
 				killedNum = max(killedNum, n)
@@ -90,6 +119,14 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		s := &sents[si]
 		fs := bySent[s.Index]
 		st := newSentence(s)
+		if si == 0 {
+			title = st
+		}
+		if first < 0 && lx.mentionsCasualty(st) {
+			first = si
+		}
+		late = first >= 0 && si >= first+leadSentences || si > 0 && loneHeadline(st) && !lx.sameWords(st, title)
+		fs = dropAges(st, fs)
 		stat := statistics(st)
 		if stat {
 			// "nearly 500 children have died in homicides since 2000":
@@ -112,21 +149,32 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 			}
 			if v := lx.deathNoun(st, p, fs); v > 0 {
 				note(Killed, v, v > 1)
-			} else if n := lx.deathWord(st, p); n > 0 && !stat {
+			} else if n := max(lx.deathWord(st, p), fatalAttack(st, p)); n > 0 && !stat && !late {
 				// "the death" may be the shooter's own: no suicide bonus
 				c.KilledSeen = true
 				killedSome = max(killedSome, n)
 			}
-			if lx.suicide(st, p) {
+			if !late && lx.suicide(st, p) {
 				c.Suicide = true
 			}
 			if strings.HasPrefix(st.words[p], "accident") || st.words[p] == "self-inflicted" || st.words[p] == "inflicted" {
 				accident = true
 			}
 		}
+		if n := lx.ordinalDeath(st); n > 0 && !stat && !late {
+			note(Killed, float64(n), true)
+		}
+		if n := lx.deathsOf(st); n > 1 && !stat {
+			note(Killed, float64(n), true)
+		}
+		if n := lx.murderCounts(st); n > 0 && !stat {
+			charged = max(charged, n)
+		}
 		k, i, sh, act, self := lx.singles(st, fs)
-		c.Suicide = c.Suicide || self
-		killedActive = max(killedActive, act)
+		c.Suicide = c.Suicide || self && !late
+		if !late {
+			killedActive = max(killedActive, act)
+		}
 		note(Killed, float64(k), false)
 		note(Injured, float64(i), false)
 		note(Shot, float64(sh), false)
@@ -141,7 +189,7 @@ func Tally(sents []model.Sentence, found []Found) Casualties {
 		killedOne = max(killedOne, killedActive+1)
 		c.KilledSeen = true
 	}
-	c.Killed = max(killedNum, killedOne, killedSome)
+	c.Killed = max(killedNum, killedOne, killedSome, charged)
 	if c.Shot > c.Killed && c.Shot-c.Killed > c.Injured {
 		c.Injured = c.Shot - c.Killed
 		c.InjuredSeen = true
@@ -194,14 +242,14 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bo
 			continue
 		}
 		k := lx.predicateKind(st, p, rel)
-		if k == "" {
-			continue
+		if k == "" || c != p && class(lx.wordKind(st, c)) != "" && participle(st.words[c]) {
+			continue // "Three shot, one killed": the subject is another predicate
 		}
 		kind = k
 		// two subjects of one predicate are a parse slip ("Amber
 		// Caudill" split in two): take the larger, and sum conjuncts only
 		sum := 0.0
-		for _, e := range conjuncts(toks, c) {
+		for _, e := range lx.ownConjuncts(st, c) {
 			sum += value(e)
 		}
 		total = max(total, sum)
@@ -220,7 +268,7 @@ func (lx *lexicon) patients(st sentence, p int, fs []Found) (float64, string, bo
 				if k := lx.predicateKind(st, p, rel); k != "" {
 					kind = k
 					sum := 0.0
-					for _, e := range conjuncts(toks, c) {
+					for _, e := range lx.ownConjuncts(st, c) {
 						sum += value(e)
 					}
 					total = max(total, sum)
@@ -330,6 +378,11 @@ func (lx *lexicon) suicide(st sentence, p int) bool {
 		// "before committing suicide", not "an attempted suicide"
 		h := st.toks[p].Head
 		return h >= 0 && h < len(st.toks) && strings.ToLower(st.toks[h].Lemma) == "commit"
+	}
+	if w == "self" && p > 0 {
+		// a headline's "Man kills self", "fatally shoots self"
+		prev := st.words[p-1]
+		return strings.HasPrefix(prev, "kill") || p > 1 && st.words[p-2] == "fatally" && strings.HasPrefix(prev, "shoot")
 	}
 	if w != "himself" && w != "herself" && w != "life" {
 		return false
@@ -531,7 +584,8 @@ func (lx *lexicon) isPerson(st sentence, i int) bool {
 	case w == "old" && i > 0 && st.words[i-1] == "-":
 		return true
 	case lx.person[w] || lx.person[strings.ToLower(t.Lemma)]:
-		return t.XPOS != "NNS" && t.XPOS != "NNPS"
+		// headlines get "teen" tagged as a plural
+		return t.XPOS != "NNS" && t.XPOS != "NNPS" || !strings.HasSuffix(w, "s")
 	case strings.HasSuffix(t.NER, "PERSON"):
 		return true
 	}
@@ -548,6 +602,12 @@ func (lx *lexicon) personLeft(st sentence, k int) int {
 		w := st.words[j]
 		if lx.isPerson(st, j) {
 			break
+		}
+		if st.toks[j].UPOS == "NUM" && (j == 0 || bareStart[st.words[j-1]]) && !hasComma(st.words[j+1:k]) {
+			// a headline's bare number: "One killed", "2 dead, 3 hurt"
+			if a, ok := lx.readAmount(st.words, j); ok && a.n == 1 && !a.approx && a.value >= 1 && a.value < 100 && a.value == float64(int(a.value)) {
+				return int(a.value)
+			}
 		}
 		if singleSkip[w] || st.toks[j].UPOS == "NUM" || st.toks[j].UPOS == "ADV" || w == "(" || w == ")" {
 			continue
@@ -595,6 +655,18 @@ func (lx *lexicon) personLeft(st sentence, k int) int {
 	return n
 }
 
+// bareStart may stand before a bare number that counts people.
+var bareStart = map[string]bool{",": true, ":": true, ";": true, "and": true, "—": true}
+
+func hasComma(ws []string) bool {
+	for _, w := range ws {
+		if w == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // named reports whether token i is part of a person's name.
 func (lx *lexicon) named(st sentence, i int) bool {
 	// headlines get "Teen Daughter" tagged as a name: person words are not
@@ -628,6 +700,9 @@ func (lx *lexicon) personRight(st sentence, j int, fs []Found) (int, bool) {
 		t := st.toks[m]
 		if w == "himself" || w == "herself" || w == "self" {
 			return n, n > 0
+		}
+		if m > j && class(lx.wordKind(st, m)) != "" {
+			break // "killed two and injured two others": the next predicate
 		}
 		if v := amountAt(fs, m); v > 0 {
 			if !inPerson {
@@ -707,7 +782,18 @@ func hedged(st sentence, k int) bool {
 	}
 	for j := k - 1; j >= 0 && j >= k-5; j-- {
 		switch st.words[j] {
-		case "not", "n't", "never", "nobody", "no", "none", "could", "would", "might", "may", "should", "will", "to", "if", "without", "about", "whether", "almost", "nearly", "attempted", "attempt":
+		case "about":
+			// "about to kill", not "details about the death"
+			if st.words[j+1] == "to" {
+				return true
+			}
+		case "to":
+			// "threatened to kill", "expected to be killed", not "taken
+			// to a hospital, where he died"
+			if j == k-1 || j == k-2 && (isBe(st.words[k-1]) || st.toks[k-1].UPOS == "ADV") {
+				return true
+			}
+		case "not", "n't", "never", "nobody", "no", "none", "could", "would", "might", "may", "should", "will", "if", "without", "whether", "almost", "nearly", "attempted", "attempt":
 			return true
 		case ",", ";", ":", ".", "and", "but", "who", "which", "that":
 			return false
@@ -747,4 +833,231 @@ var carriers = map[string]bool{
 // mayBePredicate reports whether token p can be a casualty predicate.
 func (lx *lexicon) mayBePredicate(st sentence, p int) bool {
 	return lx.wordKind(st, p) != "" || carriers[strings.ToLower(st.toks[p].Lemma)]
+}
+
+// murderCounts reads the number of murder charges, which is the number of
+// the dead: "two counts of first-degree murder", "three murder charges".
+// Attempted murder and conspiracy are not deaths.
+func (lx *lexicon) murderCounts(st sentence) int {
+	w := st.words
+	for i := 1; i < len(w); i++ {
+		if w[i] != "counts" && w[i] != "charges" {
+			continue
+		}
+		a, ok := lx.readAmount(w, i-1)
+		if !ok || a.n != 1 || a.approx || a.value < 2 || a.value > 20 {
+			continue
+		}
+		for j := i + 1; j < len(w) && j <= i+5; j++ {
+			switch w[j] {
+			case "attempted", "attempt", "conspiracy", "solicitation", "and", ",", ";":
+				j = len(w)
+			case "murder", "homicide", "manslaughter":
+				return int(a.value)
+			}
+		}
+	}
+	return 0
+}
+
+var ordinals = map[string]int{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+
+// ordinalDeath reads "a third person has died", "second victim dies": the
+// dead of the incident now number that many.
+func (lx *lexicon) ordinalDeath(st sentence) int {
+	w := st.words
+	for i := 0; i+1 < len(w); i++ {
+		n := ordinals[w[i]]
+		if n == 0 || i > 0 && (w[i-1] == "the" || w[i-1] == "his" || w[i-1] == "her") || !lx.person[w[i+1]] && w[i+1] != "victim" && w[i+1] != "person" {
+			continue
+		}
+		for j := i + 1; j < len(w) && j <= i+4; j++ {
+			if w[j] == "dies" || w[j] == "died" {
+				if !hedged(st, j) {
+					return n
+				}
+			}
+			if w[j] == "," || w[j] == "and" || w[j] == "of" || st.toks[j].UPOS == "VERB" {
+				break
+			}
+		}
+	}
+	return 0
+}
+
+// fatalAttack reads "a fatal shooting", "Deadly Officer-Involved
+// Shooting" by the words alone, as headlines get them mis-tagged: someone
+// died.
+func fatalAttack(st sentence, p int) int {
+	switch st.words[p] {
+	case "shooting", "stabbing", "shootout", "attack", "incident", "rampage":
+	default:
+		return 0
+	}
+	for j := p - 1; j >= 0 && j >= p-6; j-- {
+		switch st.words[j] {
+		case "fatal", "deadly":
+			if j > 0 && (st.words[j-1] == "non" || st.words[j-1] == "no" || st.words[j-1] == "not") {
+				return 0
+			}
+			return 1
+		case ",", ";", ":", ".", "and", "or", "the", "a", "an":
+			return 0
+		}
+	}
+	return 0
+}
+
+func (lx *lexicon) mentionsCasualty(st sentence) bool {
+	for i := range st.toks {
+		if class(lx.wordKind(st, i)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// loneHeadline reports a line without an end mark, which after the title
+// is mostly the headline of another story ("Related: man killed in ...").
+func loneHeadline(st sentence) bool {
+	n := len(st.words)
+	if n == 0 {
+		return false
+	}
+	switch st.words[n-1] {
+	case ".", "!", "?", "\"", "”", "'", "’", ")", "...", "…":
+		return false
+	}
+	return true
+}
+
+// sameWords reports whether headline a shares a name or a content word
+// with title b, so that it is about the same story ("Teen shot at mall";
+// "UPDATE: police say the teen has died").
+func (lx *lexicon) sameWords(a, b sentence) bool {
+	for i, w := range a.words {
+		if len(w) < 4 || lx.wordKind(a, i) != "" || commonWords[w] {
+			continue
+		}
+		for _, v := range b.words {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commonWords are words that say nothing of which story a line is about.
+var commonWords = map[string]bool{
+	"police": true, "shooting": true, "shootings": true, "after": true, "says": true, "said": true,
+	"with": true, "from": true, "that": true, "this": true, "were": true, "have": true, "been": true,
+	"into": true, "over": true, "video": true, "news": true, "update": true, "more": true, "photos": true,
+	"suspect": true, "victim": true, "killed": true, "man": true, "woman": true, "their": true,
+}
+
+// deathsOf counts the people listed after "deaths of", "killings of" or
+// "murder-suicide of", by the words alone, as headlines are mis-parsed:
+// "Shooting Deaths Of Mother, Brother" is 2.
+func (lx *lexicon) deathsOf(st sentence) int {
+	w := st.words
+	for i := 0; i+2 < len(w); i++ {
+		switch w[i] {
+		case "deaths", "killings", "murders", "slayings", "murder-suicide":
+		default:
+			continue
+		}
+		if w[i+1] != "of" || hedged(st, i) {
+			continue
+		}
+		if n, _ := lx.personRight(st, i+2, nil); n > 1 {
+			return n
+		}
+	}
+	return 0
+}
+
+// ownConjuncts is conjuncts without the words past another casualty word:
+// in "killed five officers and injured seven others" the parse may join
+// "others" to "officers", but they are the objects of "injured".
+func (lx *lexicon) ownConjuncts(st sentence, i int) []int {
+	all := conjuncts(st.toks, i)
+	out := make([]int, 1, len(all))
+	out[0] = all[0]
+	for _, e := range all[1:] {
+		lo, hi := min(i, e), max(i, e)
+		cut := false
+		for m := lo + 1; m < hi; m++ {
+			if class(lx.wordKind(st, m)) != "" && (st.toks[m].UPOS == "VERB" || st.toks[m].UPOS == "ADJ" || participle(st.words[m])) {
+				cut = true
+				break
+			}
+		}
+		if !cut {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// dropAges leaves out bare numbers that are ages: "his sons, 10 and 12,",
+// "the children were 9 and 10 years old", and marks bare numbers that
+// refer back ("the four") definite.
+func dropAges(st sentence, fs []Found) []Found {
+	var out []Found
+	for i, f := range fs {
+		if f.Head < 0 && f.Number > 0 && f.Number < len(st.words) && !f.Definite {
+			switch st.words[f.Number-1] {
+			case "the", "these", "those", "all":
+				// "the four were shot": refers back, as "the four victims"
+				// does; copied, since fs is shared
+				if out == nil {
+					out = append(make([]Found, 0, len(fs)), fs[:i]...)
+				}
+				f.Definite = true
+				out = append(out, f)
+				continue
+			}
+		}
+		if f.Head >= 0 || !ageAt(st, f.Number) {
+			if out != nil {
+				out = append(out, f)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Found, 0, len(fs)), fs[:i]...)
+		}
+	}
+	if out == nil {
+		return fs
+	}
+	return out
+}
+
+func ageAt(st sentence, n int) bool {
+	w := st.words
+	if n < 0 || n >= len(w) {
+		return false
+	}
+	for m := n + 1; m < len(w) && m <= n+5; m++ {
+		if w[m] == "years" || w[m] == "year" || w[m] == "months" {
+			return true
+		}
+		if w[m] != "and" && w[m] != "," && w[m] != "-" && st.toks[m].UPOS != "NUM" {
+			break
+		}
+	}
+	// "his sons, 10 and 12": a list of numbers set off after a noun
+	if n >= 4 && w[n-1] == "and" && st.toks[n-2].UPOS == "NUM" && w[n-3] == "," {
+		n -= 2
+	}
+	if n >= 2 && w[n-1] == "," && (st.toks[n-2].UPOS == "NOUN" || st.toks[n-2].UPOS == "PROPN" || st.toks[n-2].UPOS == "NUM") {
+		next := ""
+		if n+1 < len(w) {
+			next = w[n+1]
+		}
+		return next == "and" || next == "," || next == ")" || n >= 3 && w[n-2] == "and"
+	}
+	return false
 }

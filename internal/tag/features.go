@@ -13,6 +13,7 @@ type atoms struct {
 	form, lower, shape     uint64
 	suf1, suf2, suf3, suf4 uint64
 	pre1, pre2, pre3       uint64
+	suf5, pre4             uint64
 	amb                    uint64 // ambiguity class from the tag dictionary
 }
 
@@ -129,19 +130,25 @@ func capsBucket(forms []string) uint64 {
 // makeAtoms computes the atoms of a word. Words seen fewer than rare times
 // in training stand for the class of unknown words of their shape, so that
 // the features of rare training words teach the tagger about unseen ones.
-func makeAtoms(form, low string, e lexEntry, known bool, rare int32) atoms {
-	shape := Shape(form)
+//
+// With full false, the atoms used only by the static features are left
+// out, for words whose static sums are cached.
+func makeAtoms(form, low string, e lexEntry, known bool, rare int32, full bool) atoms {
 	a := atoms{
 		form:  pc.String(form),
 		lower: pc.String(low),
-		shape: pc.String(shape),
-		suf1:  pc.String(suffix(low, 1)),
+		shape: pc.String(Shape(form)),
 		suf2:  pc.String(suffix(low, 2)),
 		suf3:  pc.String(suffix(low, 3)),
-		suf4:  pc.String(suffix(low, 4)),
-		pre1:  pc.String(prefix(low, 1)),
-		pre2:  pc.String(prefix(low, 2)),
-		pre3:  pc.String(prefix(low, 3)),
+	}
+	if full {
+		a.suf1 = pc.String(suffix(low, 1))
+		a.suf4 = pc.String(suffix(low, 4))
+		a.suf5 = pc.String(suffix(low, 5))
+		a.pre1 = pc.String(prefix(low, 1))
+		a.pre2 = pc.String(prefix(low, 2))
+		a.pre3 = pc.String(prefix(low, 3))
+		a.pre4 = pc.String(prefix(low, 4))
 	}
 	if known && e.amb != 0 {
 		a.amb = e.amb
@@ -212,16 +219,27 @@ const (
 	fTagM2LowerM1
 )
 
+// Later templates, with fixed ids so that models stay comparable.
+const (
+	fSuf5      = 100
+	fPre4      = 101
+	fR1Suf3    = 120
+	fR1LowerP1 = 121
+	fR2Lower   = 122
+)
+
 // features appends the features of token i to buf. at holds atoms for the
 // padded sentence: at[0..1] start padding, token i at at[i+2], then two
 // end paddings. tags holds the predicted class ids of earlier tokens
 // (offset by 2 as well, with -1 and -2 for padding).
 func features(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps, lastV uint64) []uint64 {
-	p := i + 2
-	w := &at[p]
-	m1, m2 := &at[p-1], &at[p-2]
-	p1, p2 := &at[p+1], &at[p+2]
-	t1, t2 := tagAtoms[p-1], tagAtoms[p-2]
+	buf = staticFeatures(buf, &at[i+2])
+	return dynamicFeatures(buf, at, tagAtoms, right, i, caps, lastV)
+}
+
+// staticFeatures appends the features that depend on the word alone. Their
+// weights are summed once per word of the lexicon (see Tagger.cacheStatic).
+func staticFeatures(buf []uint64, w *atoms) []uint64 {
 	buf = append(buf,
 		pc.H1(fBias, 0),
 		pc.H1(fLower, w.lower),
@@ -234,6 +252,22 @@ func features(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps, l
 		pc.H1(fPre2, w.pre2),
 		pc.H1(fPre3, w.pre3),
 		pc.H1(fShape, w.shape),
+		pc.H1(fAmb, w.amb),
+		pc.H1(fSuf5, w.suf5),
+		pc.H1(fPre4, w.pre4),
+	)
+	return buf
+}
+
+// dynamicFeatures appends the features of token i that depend on its
+// context.
+func dynamicFeatures(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps, lastV uint64) []uint64 {
+	p := i + 2
+	w := &at[p]
+	m1, m2 := &at[p-1], &at[p-2]
+	p1, p2 := &at[p+1], &at[p+2]
+	t1, t2 := tagAtoms[p-1], tagAtoms[p-2]
+	buf = append(buf,
 		pc.H1(fLowerM1, m1.lower),
 		pc.H1(fLowerM2, m2.lower),
 		pc.H1(fLowerP1, p1.lower),
@@ -248,7 +282,6 @@ func features(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps, l
 		pc.H2(fLowerLowerP1, w.lower, p1.lower),
 		pc.H1(fShapeM1, m1.shape),
 		pc.H1(fShapeP1, p1.shape),
-		pc.H1(fAmb, w.amb),
 		pc.H1(fAmbP1, p1.amb),
 		pc.H1(fAmbP2, p2.amb),
 		pc.H1(fAmbM1, m1.amb),
@@ -271,6 +304,9 @@ func features(buf []uint64, at []atoms, tagAtoms, right []uint64, i int, caps, l
 			pc.H1(fR1, r1), pc.H1(fR2, r2), pc.H2(fR1R2, r1, r2),
 			pc.H2(fR1Lower, r1, w.lower), pc.H2(fTagM1R1, t1, r1), pc.H2(fR1Amb, r1, w.amb),
 		)
+		// The right tag with the word's ending and the next word:
+		// "that" before a noun against before a verb.
+		buf = append(buf, pc.H2(fR1Suf3, r1, w.suf3), pc.H2(fR1LowerP1, r1, p1.lower), pc.H2(fR2Lower, r2, w.lower))
 	}
 	return buf
 }

@@ -106,6 +106,9 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	if form == "" {
 		return ""
 	}
+	if xpos == "CD" && isGroupedNumber(form) {
+		return strings.ReplaceAll(form, ",", "")
+	}
 	if s, ok := l.exact[pair{form, xpos}]; ok {
 		if out, ok := s.apply(form); ok && out != "" {
 			return out
@@ -126,6 +129,37 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 		return form
 	}
 	return low
+}
+
+// isGroupedNumber reports whether s is a number with commas between groups
+// of three digits ("14,000", "1,250.5"), whose lemma drops the commas.
+func isGroupedNumber(s string) bool {
+	intPart := s
+	if k := strings.IndexByte(s, '.'); k >= 0 {
+		intPart = s[:k]
+		if k == len(s)-1 || !allDigits(s[k+1:]) {
+			return false
+		}
+	}
+	groups := strings.Split(intPart, ",")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || !allDigits(groups[0]) {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !allDigits(g) {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // hasVowel reports whether s has an ASCII vowel: a suffix rule that

@@ -63,3 +63,19 @@ func TestLemmatizer(t *testing.T) {
 		}
 	}
 }
+
+func TestIsGroupedNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"14,000", true}, {"1,250.5", true}, {"2,000,000", true}, {"1000", false},
+		{"1,00", false}, {"7,5", false}, {",000", false}, {"1234,000", false},
+		{"1,000.", false}, {"1,000.x", false}, {"a,000", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := isGroupedNumber(tt.in); got != tt.want {
+			t.Errorf("isGroupedNumber(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

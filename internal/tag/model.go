@@ -28,6 +28,8 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 		Epochs:       8,
 		Seed:         uint64(seed),
 		MinWeight:    0.5,
+		MinWeight2:   1,
+		Gate:         4000,
 		AmbMinCount:  3,
 		AmbMinShare:  0.01,
 		OpenMinShare: 0.0005,
@@ -42,7 +44,7 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 }
 
 // ModelTwoPass says whether the embedded tagger has a second pass.
-const ModelTwoPass = false
+const ModelTwoPass = true
 
 // TrainModel trains the tagger on EWT train (sharedDir is the shared
 // folder) and writes it to outDir/ModelPath. It logs the accuracy on EWT
@@ -101,7 +103,7 @@ func WriteFileAtomic(path string, write func(io.Writer) (int64, error)) error {
 
 // cacheVersion changes whenever the tagger's features or training change,
 // so that stale jackknife caches are not reused.
-const cacheVersion = "tagger-v6"
+const cacheVersion = "tagger-v8"
 
 // JackknifeCached runs Jackknife on EWT train with opt, or reads the
 // result of an identical earlier run from the cache under the system's

@@ -5,9 +5,12 @@
 // joint UPOS+XPOS class per token. Its features are the word, its affixes
 // and shape, the neighbouring words, the tags already assigned on the left
 // and the "ambiguity class" (the tags a word had in the training data) of
-// the words around it, which gives the tagger a view of the right context
-// without a second pass. Lemmas come from an exception table learned from
-// the treebank plus suffix rules; morphology from XPOS, word and lemma.
+// the words around it, which gives the tagger a view of the right context.
+// A second pass, trained on jackknifed first-pass tags, also sees the
+// first pass's tags on the right; it rescores only the few words whose
+// first-pass decision was close. Lemmas come from an exception table
+// learned from the treebank plus suffix rules; morphology from XPOS, word
+// and lemma.
 package tag
 
 import (
@@ -16,8 +19,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/nlp/binio"
@@ -45,9 +52,17 @@ type Tagger struct {
 	candMin int32
 	// rareMin: words seen fewer times in training count as unknown.
 	rareMin int32
-	lem     *Lemmatizer
-	morph   *morpher
-	pool    sync.Pool // *scratch
+	// gate: the second pass rescores only words whose first-pass margin
+	// is below it (in the first model's weight units); negative: all
+	// words, 0: none.
+	gate  int32
+	lem   *Lemmatizer
+	morph *morpher
+	pool  sync.Pool // *scratch
+	// vbd is the class of a past-tense verb (-1 if the model has none);
+	// repairFinite turns on repairMissingFinite.
+	vbd          int
+	repairFinite bool
 }
 
 // lexEntry is what the training data says about a word.
@@ -55,6 +70,15 @@ type lexEntry struct {
 	amb   uint64   // hash of its ambiguity class (frequent tags), for features
 	cands []uint16 // every class it had: the only ones the tagger considers
 	count int32
+	st    *staticSums // set by cacheStatic
+}
+
+// staticSums holds the summed weights of the static features (those of the
+// word alone) of a lexicon word, per candidate class and pass, for the
+// word in lower case and capitalised: most tokens then need a dozen fewer
+// weight lookups. The sums are exact, so tags do not change.
+type staticSums struct {
+	low, title [2][]int32
 }
 
 // A word seen at least this often with a single class gets it without
@@ -67,9 +91,11 @@ type scratch struct {
 	at      []atoms
 	cands   [][]uint16
 	sure    []bool
+	st      []*[2][]int32 // static sums of the token's form, or nil
 	tags    []uint64
 	right   []uint64 // first-pass tags (padded like tags) or nil
 	feats   []uint64
+	margin  []int32   // first-pass margin per token
 	scores  []float32 // training
 	iscores []int32
 }
@@ -90,7 +116,11 @@ func newTagger(m *pc.Model, upos, xpos []string, lex map[string]lexEntry, open [
 	t := &Tagger{model: m, upos: upos, xpos: xpos, lex: lex, open: open, lem: lem, morph: mo}
 	t.classAtom = make([]uint64, len(upos))
 	t.verbal = make([]bool, len(upos))
+	t.vbd, t.repairFinite = -1, true
 	for i := range upos {
+		if upos[i] == "VERB" && xpos[i] == "VBD" {
+			t.vbd = i
+		}
 		t.classAtom[i] = pc.String(upos[i] + "|" + xpos[i])
 		t.verbal[i] = strings.HasPrefix(xpos[i], "VB") || xpos[i] == "MD"
 	}
@@ -117,6 +147,8 @@ func (s *scratch) resize(n int) {
 		s.tags = make([]uint64, n+4)
 		s.cands = make([][]uint16, n)
 		s.sure = make([]bool, n)
+		s.st = make([]*[2][]int32, n)
+		s.margin = make([]int32, n)
 	}
 	if cap(s.forms) < n {
 		s.forms = make([]string, n)
@@ -127,39 +159,57 @@ func (s *scratch) resize(n int) {
 	s.tags = s.tags[:n+4]
 	s.cands = s.cands[:n]
 	s.sure = s.sure[:n]
+	s.st = s.st[:n]
+	s.margin = s.margin[:n]
 }
 
 // prepare fills the atoms and candidate classes of the padded sentence.
-func (t *Tagger) prepare(s *scratch, forms []string) {
+// Training needs every atom; tagging skips those of the static features
+// of words that have cached sums or are sure of their class.
+func (t *Tagger) prepare(s *scratch, forms []string, training bool) {
 	n := len(forms)
 	s.at[0], s.at[1] = padStart, padStart
 	s.at[n+2], s.at[n+3] = padEnd, padEnd
 	for i, f := range forms {
 		low := Lower(f)
 		e, ok := t.lex[low]
-		s.at[i+2] = makeAtoms(f, low, e, ok, t.rareMin)
 		s.cands[i] = t.open
 		s.sure[i] = false
+		s.st[i] = nil
 		if ok && e.count >= t.candMin {
 			s.cands[i] = e.cands
 			s.sure[i] = len(e.cands) == 1 && e.count >= sureCount
 		}
+		if ok && e.st != nil {
+			var st *[2][]int32
+			if f == low {
+				st = &e.st.low
+			} else if isTitle(f, low) {
+				st = &e.st.title
+			}
+			if st != nil && st[0] != nil && (t.model2 == nil || st[1] != nil) {
+				s.st[i] = st
+			}
+		}
+		full := training || (s.st[i] == nil && !s.sure[i] && len(s.cands[i]) > 1)
+		s.at[i+2] = makeAtoms(f, low, e, ok, t.rareMin, full)
 	}
 	s.tags[0], s.tags[1] = tagStart, tagStart
 }
 
-// run tags the prepared sentence in s with model m, writing class ids
-// into out. right holds first-pass tag atoms for a second pass, or nil.
-func (t *Tagger) run(s *scratch, m *pc.Model, n int, right []uint64, caps uint64, out []int) {
+// run tags the prepared sentence in s with pass 0 (model) or 1 (model2),
+// writing class ids into out. right holds first-pass tag atoms for the
+// second pass, which rescores only the words whose first-pass margin is
+// below the gate and keeps the first-pass class of the others.
+func (t *Tagger) run(s *scratch, pass int, n int, right []uint64, caps uint64, out []int) {
 	s.tags[0], s.tags[1] = tagStart, tagStart
 	lastV := tagStart
 	for i := 0; i < n; i++ {
-		cands := s.cands[i]
-		c := int(cands[0])
-		if !s.sure[i] && len(cands) > 1 {
-			s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps, lastV)
-			m.ScoresFor(s.feats, cands, s.iscores)
-			c = int(cands[pc.Argmax(s.iscores[:len(cands)])])
+		var c int
+		if pass == 0 || t.gate < 0 || s.margin[i] < t.gate {
+			c = t.classify(s, pass, i, right, caps, lastV)
+		} else {
+			c = out[i]
 		}
 		out[i] = c
 		s.tags[i+2] = t.classAtom[c]
@@ -167,6 +217,49 @@ func (t *Tagger) run(s *scratch, m *pc.Model, n int, right []uint64, caps uint64
 			lastV = t.classAtom[c]
 		}
 	}
+}
+
+// classify returns the best class of word i in the given pass. The first
+// pass records its margin.
+func (t *Tagger) classify(s *scratch, pass, i int, right []uint64, caps, lastV uint64) int {
+	cands := s.cands[i]
+	if pass == 0 {
+		s.margin[i] = math.MaxInt32
+	}
+	if s.sure[i] || len(cands) == 1 {
+		return int(cands[0])
+	}
+	m := t.model
+	if pass == 1 {
+		m = t.model2
+	}
+	if st := s.st[i]; st != nil && st[pass] != nil {
+		s.feats = dynamicFeatures(s.feats[:0], s.at, s.tags, right, i, caps, lastV)
+		m.ScoresFor(s.feats, cands, s.iscores)
+		for k, v := range st[pass] {
+			s.iscores[k] += v
+		}
+	} else {
+		s.feats = features(s.feats[:0], s.at, s.tags, right, i, caps, lastV)
+		m.ScoresFor(s.feats, cands, s.iscores)
+	}
+	scores := s.iscores[:len(cands)]
+	best := pc.Argmax(scores)
+	if pass == 0 {
+		s.margin[i] = margin(scores, best)
+	}
+	return int(cands[best])
+}
+
+// margin returns how far the best score is above the others.
+func margin(scores []int32, best int) int32 {
+	m := int32(math.MaxInt32)
+	for k, v := range scores {
+		if k != best && scores[best]-v < m {
+			m = scores[best] - v
+		}
+	}
+	return m
 }
 
 // rightAtoms fills s.right with the padded tag atoms of classes.
@@ -186,13 +279,13 @@ func (t *Tagger) rightAtoms(s *scratch, classes []int) []uint64 {
 // predict tags the words in s.forms and writes class ids into s.classes.
 func (t *Tagger) predict(s *scratch) {
 	forms := s.forms
-	t.prepare(s, forms)
+	t.prepare(s, forms, false)
 	caps := capsBucket(forms)
 	n := len(forms)
-	t.run(s, t.model, n, nil, caps, s.classes)
-	if t.model2 != nil {
+	t.run(s, 0, n, nil, caps, s.classes)
+	if t.model2 != nil && t.gate != 0 && slices.ContainsFunc(s.margin[:n], func(m int32) bool { return m < t.gate }) {
 		right := t.rightAtoms(s, s.classes)
-		t.run(s, t.model2, n, right, caps, s.classes)
+		t.run(s, 1, n, right, caps, s.classes)
 	}
 }
 
@@ -209,6 +302,9 @@ func (t *Tagger) Tag(s *model.Sentence) {
 	}
 	t.predict(sc)
 	classes := sc.classes
+	if t.repairFinite {
+		t.repairMissingFinite(sc.forms[:n], classes[:n])
+	}
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		c := classes[i]
@@ -250,6 +346,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		if t.model2 != nil {
 			bw.Uvarint(2)
 			t.model2.Encode(bw)
+			bw.Uvarint(uint64(int64(t.gate) + 1))
 		} else {
 			bw.Uvarint(1)
 		}
@@ -312,6 +409,7 @@ func decode(br *binio.Reader) (*Tagger, error) {
 		return nil, fmt.Errorf("read tagger: model has %d classes, table %d", m.Classes(), len(upos))
 	}
 	var m2 *pc.Model
+	var gate int32
 	if br.Int(2) == 2 {
 		m2, err = pc.Decode(br)
 		if err != nil {
@@ -320,12 +418,95 @@ func decode(br *binio.Reader) (*Tagger, error) {
 		if m2.Classes() != len(upos) {
 			return nil, fmt.Errorf("read tagger: second pass has %d classes, table %d", m2.Classes(), len(upos))
 		}
+		gate = int32(br.Int(math.MaxInt32)) - 1
 	}
 	if br.Err() != nil {
 		return nil, fmt.Errorf("read tagger: %w", br.Err())
 	}
 	t := newTagger(m, upos, xpos, lex, open, lem, mo)
 	t.candMin, t.rareMin = candMin, rareMin
-	t.model2 = m2
+	t.model2, t.gate = m2, gate
+	t.cacheStatic()
 	return t, nil
+}
+
+// cacheStatic fills the static sums of the lexicon words for the current
+// models. Call it whenever a model changes, before tagging.
+func (t *Tagger) cacheStatic() {
+	models := [2]*pc.Model{t.model, t.model2}
+	var buf []uint64
+	for wd, e := range t.lex {
+		e.st = nil
+		if t.model != nil {
+			cands := t.open
+			if e.count >= t.candMin {
+				cands = e.cands
+			}
+			st := &staticSums{}
+			sum := func(form string, dst *[2][]int32) {
+				a := makeAtoms(form, wd, e, true, t.rareMin, true)
+				buf = staticFeatures(buf[:0], &a)
+				for k, m := range models {
+					if m != nil {
+						dst[k] = make([]int32, len(cands))
+						m.ScoresFor(buf, cands, dst[k])
+					}
+				}
+			}
+			sum(wd, &st.low)
+			if ti := title(wd); ti != wd && Lower(ti) == wd {
+				sum(ti, &st.title)
+			}
+			e.st = st
+		}
+		t.lex[wd] = e
+	}
+}
+
+// title returns s with its first letter in upper case.
+func title(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	u := unicode.ToUpper(r)
+	if u == r || r == utf8.RuneError {
+		return s
+	}
+	return string(u) + s[size:]
+}
+
+// isTitle says whether f is low with its first letter in upper case.
+func isTitle(f, low string) bool {
+	r, size := utf8.DecodeRuneInString(f)
+	l, lsize := utf8.DecodeRuneInString(low)
+	return r != l && unicode.ToLower(r) == l && f[size:] == low[lsize:]
+}
+
+// repairMissingFinite fixes one common error of the tagger: a full sentence
+// whose only verb is tagged as a past participle ("Rebels and soldiers
+// clashed in the north."). When a sentence of five or more words ending in
+// a full stop has no finite verb and no auxiliary, the first past
+// participle that follows a noun or pronoun and is followed by another word
+// becomes a past-tense verb.
+func (t *Tagger) repairMissingFinite(forms []string, classes []int) {
+	n := len(classes)
+	if n < 5 || t.vbd < 0 || forms[n-1] != "." {
+		return
+	}
+	for _, c := range classes {
+		switch t.xpos[c] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	for i := 1; i < n-2; i++ {
+		if t.xpos[classes[i]] != "VBN" {
+			continue
+		}
+		switch t.xpos[classes[i-1]] {
+		case "NN", "NNS", "NNP", "NNPS", "PRP":
+			if t.xpos[classes[i+1]] != "." && t.xpos[classes[i+1]] != "," {
+				classes[i] = t.vbd
+			}
+		}
+		return
+	}
 }

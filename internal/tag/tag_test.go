@@ -1,6 +1,8 @@
 package tag
 
 import (
+	"bytes"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -143,4 +145,124 @@ func BenchmarkTag(b *testing.B) {
 		tg.Tag(&s)
 	}
 	b.ReportMetric(float64(len(s.Tokens)*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkTagDev tags the EWT development set, whose many distinct words
+// show the cost of weight lookups that miss the cache.
+func BenchmarkTagDev(b *testing.B) {
+	path, err := shareddata.Path("nlp", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	if err != nil {
+		b.Skip(err)
+	}
+	cs, err := conllu.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tg := load(b)
+	sents := make([]model.Sentence, len(cs))
+	tokens := 0
+	for i := range cs {
+		sents[i] = FromConllu(&cs[i])
+		tokens += len(sents[i].Tokens)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range sents {
+			tg.Tag(&sents[i])
+		}
+	}
+	b.ReportMetric(b.Elapsed().Seconds()*1e6/float64(tokens*b.N), "µs/token")
+}
+
+// TestStaticSumsExact checks that the cached sums of the static features
+// give the same tags as summing the weights of every feature.
+func TestStaticSumsExact(t *testing.T) {
+	cached := load(t)
+	plain, err := Read(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, e := range plain.lex {
+		e.st = nil
+		plain.lex[k] = e
+	}
+	for _, text := range []string{
+		"The soldiers were arrested by police in Kyiv .",
+		"THE MINISTER Resigned Over The Scandal , Officials Said .",
+		"Two men were killed and 14,000 people fled across the border on Tuesday .",
+		"Protesters in the capital demanded that the government step down",
+	} {
+		a, b := sentence(text), sentence(text)
+		cached.Tag(&a)
+		plain.Tag(&b)
+		for i := range a.Tokens {
+			if a.Tokens[i].XPOS != b.Tokens[i].XPOS || a.Tokens[i].UPOS != b.Tokens[i].UPOS {
+				t.Errorf("%q: %q tagged %s/%s with cached sums, %s/%s without", text, a.Tokens[i].Text,
+					a.Tokens[i].UPOS, a.Tokens[i].XPOS, b.Tokens[i].UPOS, b.Tokens[i].XPOS)
+			}
+		}
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		in, title string
+	}{
+		{"police", "Police"}, {"éclair", "Éclair"}, {"14,000", "14,000"}, {"", ""}, {"Kyiv", "Kyiv"},
+	}
+	for _, tt := range tests {
+		if got := title(tt.in); got != tt.title {
+			t.Errorf("title(%q) = %q, want %q", tt.in, got, tt.title)
+		}
+		want := tt.title != tt.in
+		if got := isTitle(tt.title, tt.in); got != want {
+			t.Errorf("isTitle(%q, %q) = %v, want %v", tt.title, tt.in, got, want)
+		}
+	}
+}
+
+func TestMargin(t *testing.T) {
+	tests := []struct {
+		scores []int32
+		best   int
+		want   int32
+	}{
+		{[]int32{5, 3, 1}, 0, 2}, {[]int32{1, 9, 8}, 1, 1}, {[]int32{4, 4}, 0, 0}, {[]int32{7}, 0, math.MaxInt32},
+	}
+	for _, tt := range tests {
+		if got := margin(tt.scores, tt.best); got != tt.want {
+			t.Errorf("margin(%v, %d) = %d, want %d", tt.scores, tt.best, got, tt.want)
+		}
+	}
+}
+
+func TestRepairMissingFinite(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, word, want string
+	}{
+		{"Rebels and soldiers clashed in the north .", "clashed", "VBD"},
+		{"Protesters gathered outside the embassy on Sunday .", "gathered", "VBD"},
+		// a finite verb elsewhere leaves participles alone
+		{"Troops stationed near the border were moved .", "stationed", "VBN"},
+		// a fragment that ends on the participle is not a full clause
+		{"Two photos attached .", "attached", "VBN"},
+	}
+	for _, tt := range tests {
+		s := model.Sentence{}
+		off := 0
+		for _, w := range strings.Fields(tt.text) {
+			s.Tokens = append(s.Tokens, model.Token{Text: w, Start: off, End: off + len(w), Head: -1})
+			off += len(w) + 1
+		}
+		tg.Tag(&s)
+		for _, tok := range s.Tokens {
+			if tok.Text == tt.word && tok.XPOS != tt.want {
+				t.Errorf("%q: %s tagged %s, want %s", tt.text, tt.word, tok.XPOS, tt.want)
+			}
+		}
+	}
 }

@@ -16,9 +16,12 @@ import (
 // TrainOptions control training. The zero value of a field picks the
 // default tuned on the EWT development set.
 type TrainOptions struct {
-	Epochs      int     // passes over the data (default 8)
-	Seed        uint64  // shuffling seed
-	MinWeight   float32 // prune features whose weights all stay below this (default 0.5)
+	Epochs    int     // passes over the data (default 8)
+	Seed      uint64  // shuffling seed
+	MinWeight float32 // prune features whose weights all stay below this (default 0.5)
+	// MinWeight2 prunes the second pass harder, as it rescores few words
+	// (used when above MinWeight).
+	MinWeight2  float32
 	AmbMinCount int     // words seen this often get an ambiguity class (default 3)
 	AmbMinShare float64 // tags below this share of a word are left out of its class (default 0.01)
 	// OpenMinShare: a class is possible for unknown words when it has this
@@ -36,6 +39,10 @@ type TrainOptions struct {
 	// tags of the training data come from Jackknife.
 	TwoPass bool
 	Folds   int // jackknife folds (default 5)
+	// Gate: the second pass rescores only words whose first-pass margin
+	// is below this (in the first model's weight units); 0: all words.
+	// Jackknifed taggers rescore all words with an unpruned second pass.
+	Gate int32
 	// CoMinTypes: classes that this many word types share are candidates
 	// for each other (default 25).
 	CoMinTypes int
@@ -213,11 +220,19 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Tag
 		if len(opt.FirstPass) != len(sents) {
 			return nil, fmt.Errorf("train tagger: %d first-pass sentences for %d", len(opt.FirstPass), len(sents))
 		}
+		t.gate = -1
+		if opt.Gate > 0 {
+			t.gate = opt.Gate
+		}
 		t.model2 = trainStage(ctx, t, sents, classIdx, opt.FirstPass, opt, 2)
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("train tagger: %w", ctx.Err())
 		}
+		if opt.MinWeight2 > opt.MinWeight {
+			t.model2 = t.model2.Prune(opt.MinWeight2)
+		}
 	}
+	t.cacheStatic()
 	return t, nil
 }
 
@@ -250,7 +265,7 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 				gold = append(gold, classIdx[classOf(w.UPOS, w.XPOS)])
 			}
 			s.resize(len(ws))
-			t.prepare(s, forms)
+			t.prepare(s, forms, true)
 			var right []uint64
 			if first != nil {
 				firstClasses = firstClasses[:0]
@@ -301,6 +316,7 @@ func trainStage(ctx context.Context, t *Tagger, sents []conllu.Sentence, classId
 			} else {
 				t.model2 = m
 			}
+			t.cacheStatic()
 			u, x, l := Accuracy(t, opt.Dev)
 			args = append(args, "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
 		}
@@ -425,10 +441,12 @@ func Jackknife(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (
 	final = clone()
 	for f := 0; f < folds; f++ {
 		t := taggers[f]
+		t.gate = -1 // the second pass rescores every word
 		t.model2 = trainStage(ctx, t, split(sents, f), t.classIndex(), split(first, f), one, 2)
 		if err := ctx.Err(); err != nil {
 			return nil, nil, fmt.Errorf("jackknife: %w", err)
 		}
+		t.cacheStatic()
 		fill(final, t, f)
 		opt.Log.Info("jackknife: second pass", "fold", f+1, "of", folds)
 	}

@@ -308,22 +308,15 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 		copy(scores, acc[:n])
 		return
 	}
-	for _, f := range feats {
-		i := f & m.mask
-		for {
-			sl := m.slots[i]
-			if sl.key == f {
-				r := int(sl.row) * m.stride
-				row := m.w[r : r+n]
-				for j, v := range row {
-					scores[j] += int32(v)
-				}
-				break
+	var rows [lookupBatch]uint32
+	for len(feats) > 0 {
+		k := m.lookup(feats[:min(len(feats), lookupBatch)], &rows)
+		feats = feats[min(len(feats), lookupBatch):]
+		for _, r := range rows[:k] {
+			row := m.w[int(r)*m.stride : int(r)*m.stride+n]
+			for j, v := range row {
+				scores[j] += int32(v)
 			}
-			if sl.key == 0 {
-				break
-			}
-			i = (i + 1) & m.mask
 		}
 	}
 }
@@ -344,16 +337,35 @@ func (m *Model) ScoresFor(feats []uint64, classes []uint16, scores []int32) {
 		}
 		return
 	}
+	var rows [lookupBatch]uint32
+	for len(feats) > 0 {
+		k := m.lookup(feats[:min(len(feats), lookupBatch)], &rows)
+		feats = feats[min(len(feats), lookupBatch):]
+		for _, r := range rows[:k] {
+			row := m.w[int(r)*m.stride : int(r)*m.stride+n]
+			for j, c := range classes {
+				scores[j] += int32(row[c])
+			}
+		}
+	}
+}
+
+// lookupBatch is how many features lookup resolves at a time.
+const lookupBatch = 64
+
+// lookup writes the row numbers of the features of feats that the model
+// has into rows and returns how many there are. Finding all slots first
+// and reading the rows after lets the processor overlap the cache misses
+// of independent lookups.
+func (m *Model) lookup(feats []uint64, rows *[lookupBatch]uint32) int {
+	k := 0
 	for _, f := range feats {
 		i := f & m.mask
 		for {
 			sl := m.slots[i]
 			if sl.key == f {
-				r := int(sl.row) * m.stride
-				row := m.w[r : r+n]
-				for k, c := range classes {
-					scores[k] += int32(row[c])
-				}
+				rows[k] = sl.row
+				k++
 				break
 			}
 			if sl.key == 0 {
@@ -362,6 +374,7 @@ func (m *Model) ScoresFor(feats []uint64, classes []uint16, scores []int32) {
 			i = (i + 1) & m.mask
 		}
 	}
+	return k
 }
 
 // Argmax returns the index of the highest score (the first on ties).
