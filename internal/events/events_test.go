@@ -122,6 +122,7 @@ func TestCoder(t *testing.T) {
 		{"threat's condition on the act", "Iran threatened to halt the talks if the United States imposes new sanctions.", "13", model.Asserted, "IRN", "USA"},
 		{"event on a carrier noun", "Egypt launched a mediation effort between the two factions.", "04", model.Asserted, "EGY", ""},
 		{"subject in apposition", "Pakistan, a key ally in the region, has refused to deploy troops in Iraq.", "12", model.Asserted, "PAK", ""},
+		{"reported promise with a condition", "Nigeria announced that it will withdraw its troops from Chad unless the rebels agree to a ceasefire within a month.", "13", model.Asserted, "NGA", "TCD"},
 		{"own troops are means", "Syria said it is ready to withdraw its troops from Lebanon.", "03", model.Asserted, "SYR", "LBN"},
 	}
 	for _, tc := range tests {

@@ -650,14 +650,17 @@ func (st *sentence) reportEvents(i int, srcs []*model.Actor, mod string) []model
 		st.gov[c] = govern{modality: model.Hypothetical, attrib: attrib}
 		return st.events(i, st.toks[i].Text+" must "+st.toks[c].Text, code, srcs, csrc, stronger(model.Asserted, mod), "", 0.55)
 	case future && act != "" && len(srcs) > 0 && st.sameActor(srcs, c):
+		// the condition may hang on the reporting verb: "announced that
+		// it will withdraw … unless X arranged a ceasefire"
+		cond := st.conditional(c) || st.conditional(i)
 		fam := famIntent
-		if st.conditional(c) {
+		if cond {
 			fam = famThreat
 		}
 		if st.negated(c) {
 			fam = famRefuse
 		}
-		code := familyCode(fam, act, st.conditional(c))
+		code := familyCode(fam, act, cond)
 		st.gov[c] = govern{modality: model.Intended, attrib: attrib, source: srcs}
 		return st.events(i, st.toks[i].Text+" will "+st.toks[c].Text, code, srcs, st.targets(c, srcs), stronger(model.Asserted, mod), "", 0.55)
 	}
