@@ -49,7 +49,7 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	}
 	var out []model.Event
 	date, prec := st.dateFor(tok)
-	loc := st.locationFor(tok)
+	loc := st.locationFor(tok, srcs, tgts)
 	counts := st.countsFor(tok)
 	for _, s := range srcs {
 		if s != nil && s.Actor != nil && !st.roleOnly(*s.Actor) {

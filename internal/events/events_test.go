@@ -273,3 +273,66 @@ func TestReportedNominals(t *testing.T) {
 		})
 	}
 }
+
+// TestAttributionAndLocation checks that the speaker of a sentence-final
+// report is its subject, never a measure noun, and that a place which is
+// the event's own actor is not its location.
+func TestAttributionAndLocation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	h := newHarness(t)
+	tests := []struct {
+		name, text string
+		root       string // root of the event to check
+		attrib     string // want attributed_to, "" for none
+		noLoc      string // a place that must not be the location
+	}{
+		{"measure before final report", "Tanks have rolled into positions near the village of Oakford, about 20 kilometres from the border of Westland, drone footage shows and satellite photos suggest.", "15", "", ""},
+		{"measure then reporter", "Soldiers have moved into positions near the city of Kursk, some 30 miles from the frontier, satellite photos suggest.", "15", "satellite photos", ""},
+		{"plain final report", "Troops shelled the port near Odesa, officials said.", "19", "officials", ""},
+		{"source is the place", "Analysts think China could launch an attack next month.", "19", "Analysts", "China"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := h.code(tc.text)
+			found := false
+			for _, e := range evs {
+				if e.Root != tc.root {
+					continue
+				}
+				found = true
+				if got := deref(e.AttributedTo); tc.attrib != "" && got != tc.attrib {
+					t.Errorf("%q: attributed_to = %q, want %q", tc.text, got, tc.attrib)
+				}
+				if got := deref(e.AttributedTo); strings.Contains(got, "miles") || strings.Contains(got, "kilometres") {
+					t.Errorf("%q: attributed_to = %q, a measure", tc.text, got)
+				}
+				if tc.noLoc != "" && e.Location != nil && e.Location.Text == tc.noLoc {
+					t.Errorf("%q: location = %q, the event's own actor", tc.text, e.Location.Text)
+				}
+			}
+			if !found {
+				t.Errorf("%q: no %s event; got %s", tc.text, tc.root, describe(evs))
+			}
+		})
+	}
+}
+
+func TestContainsWord(t *testing.T) {
+	tests := []struct {
+		phrase, word string
+		want         bool
+	}{
+		{"Russia", "Russia", true},
+		{"Russian units", "Russia", false},
+		{"the army of Russia", "Russia", true},
+		{"Belarus", "Russia", false},
+		{"", "Russia", false},
+	}
+	for _, tc := range tests {
+		if got := containsWord(tc.phrase, tc.word); got != tc.want {
+			t.Errorf("containsWord(%q, %q) = %v, want %v", tc.phrase, tc.word, got, tc.want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package events
 
 import (
+	"strings"
+
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/timex"
 )
@@ -72,15 +74,17 @@ func (st *sentence) dateFor(tok int) (string, string) {
 }
 
 // locationFor places the event at token tok: a place of its own clause
-// (preferring one after in/near/at), else one of its sentence.
-func (st *sentence) locationFor(tok int) *model.Place {
+// (preferring one after in/near/at), else another of its sentence. A
+// place that is the event's own source or target ("Russia could launch",
+// "Russian units moved") is an actor, not where the event happens.
+func (st *sentence) locationFor(tok int, actors ...[]*model.Actor) *model.Place {
 	in := st.a.in
 	sp := st.s.Span
 	lo, hi := st.clauseSpan(tok)
 	var best, any *model.Place
 	for i := range in.Places {
 		p := &in.Places[i]
-		if p.Start < sp.Start || p.End > sp.End {
+		if p.Start < sp.Start || p.End > sp.End || st.isActorPlace(p.Start, p.End, actors) {
 			continue
 		}
 		if any == nil {
@@ -99,6 +103,46 @@ func (st *sentence) locationFor(tok int) *model.Place {
 		return best
 	}
 	return any
+}
+
+// isActorPlace reports whether the place mention at bytes [start, end)
+// is, or lies inside, the text of one of the actors: the same words, or
+// a phrase that holds them as whole words.
+func (st *sentence) isActorPlace(start, end int, actors [][]*model.Actor) bool {
+	text := st.a.in.Text
+	if start < 0 || end > len(text) || start >= end {
+		return false
+	}
+	name := text[start:end]
+	for _, set := range actors {
+		for _, a := range set {
+			if a != nil && containsWord(a.Text, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWord reports whether phrase holds word as whole words.
+func containsWord(phrase, word string) bool {
+	for off := 0; off <= len(phrase)-len(word); {
+		i := strings.Index(phrase[off:], word)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(word)
+		if (i == 0 || !isWordByte(phrase[i-1])) && (j == len(phrase) || !isWordByte(phrase[j])) {
+			return true
+		}
+		off = i + 1
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // placePrep reports whether the place starting at byte off follows in,

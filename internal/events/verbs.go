@@ -161,7 +161,7 @@ func (st *sentence) attribution(i int) string {
 		for _, k := range st.kids[j] {
 			t := st.toks[k]
 			if t.Rel == "parataxis" && reportVerbs[lower(t)] {
-				if s := st.child(k, "nsubj"); s >= 0 {
+				if s := st.speaker(k); s >= 0 {
 					return st.npText(s)
 				}
 			}
@@ -171,14 +171,115 @@ func (st *sentence) attribution(i int) string {
 		}
 		t := st.toks[j]
 		if t.Rel == "ccomp" && t.Head >= 0 && reportVerbs[lower(st.toks[t.Head])] {
-			if s := st.child(t.Head, "nsubj"); s >= 0 {
+			if s := st.speaker(t.Head); s >= 0 {
 				return st.npText(s)
 			}
-			return ""
+			return st.finalReporter(i)
 		}
 		if baseRel(t.Rel) == "conj" || t.Rel == "xcomp" {
 			j = t.Head
 			continue
+		}
+		break
+	}
+	return st.finalReporter(i)
+}
+
+// measureNouns name amounts, distances and spans of time: never the one
+// who reports ("15 miles from X, images suggest").
+var measureNouns = map[string]bool{"mile": true, "kilometre": true, "kilometer": true, "km": true, "metre": true,
+	"meter": true, "yard": true, "foot": true, "percent": true, "per": true, "cent": true, "%": true, "hour": true,
+	"minute": true, "second": true, "day": true, "week": true, "month": true, "year": true, "decade": true,
+	"ton": true, "tonne": true, "dollar": true, "euro": true, "pound": true, "barrel": true, "acre": true, "hectare": true}
+
+// reporterNoun reports whether token k can be the one who reports: a
+// nominal that is not a measure or a span of time.
+func (st *sentence) reporterNoun(k int) bool {
+	t := st.toks[k]
+	if t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "PRON" {
+		return false
+	}
+	return !measureNouns[lower(t)]
+}
+
+// speaker returns the subject of reporting verb v, or -1. When the
+// parse gives it several subjects, or one that is a measure, it takes a
+// fitting one between v and the last comma before it ("…, 15 miles from
+// X, satellite images suggest").
+func (st *sentence) speaker(v int) int {
+	comma := -1
+	for j := v - 1; j >= 0; j-- {
+		if st.toks[j].Text == "," {
+			comma = j
+			break
+		}
+		if st.toks[j].UPOS == "VERB" {
+			break
+		}
+	}
+	first, near := -1, -1
+	for _, k := range st.kids[v] {
+		if st.toks[k].Rel != "nsubj" || !st.reporterNoun(k) {
+			continue
+		}
+		if first < 0 {
+			first = k
+		}
+		// a subject between the last comma and the verb is the one
+		// that reports; one before the comma may belong to the clause
+		if comma >= 0 && k > comma && k < v && k > near {
+			near = k
+		}
+	}
+	if near >= 0 {
+		return near
+	}
+	return first
+}
+
+// finalReporter returns the speaker of a sentence-final ", X said" or
+// ", X suggest" that the parse did not attach to the clause: the
+// nominal between the last comma and a reporting verb that ends the
+// sentence, when token i comes before that comma, or "".
+func (st *sentence) finalReporter(i int) string {
+	n := len(st.toks)
+	end := n
+	for end > 0 && st.toks[end-1].UPOS == "PUNCT" {
+		end--
+	}
+	if end < 3 {
+		return ""
+	}
+	v := -1
+	for j := end - 1; j >= 0 && j >= end-3; j-- {
+		if st.toks[j].UPOS == "VERB" && reportVerbs[lower(st.toks[j])] {
+			v = j
+			break
+		}
+	}
+	if v < 2 {
+		return ""
+	}
+	comma := -1
+	for j := v - 1; j >= 0 && j >= v-7; j-- {
+		if st.toks[j].Text == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 || i >= comma {
+		return ""
+	}
+	lo := comma + 1
+	for lo < v && (st.toks[lo].UPOS == "DET" || st.toks[lo].UPOS == "PUNCT") {
+		lo++
+	}
+	for j := v - 1; j >= lo; j-- {
+		if st.toks[j].UPOS == "AUX" || st.toks[j].UPOS == "ADV" {
+			continue
+		}
+		if st.reporterNoun(j) {
+			return st.spanText(lo, j)
 		}
 		break
 	}
