@@ -278,6 +278,16 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "we in a quotation whose speaker comes after it",
+			text: "The ministry has denied moving troops to the border.\n\n" +
+				"\"We see the tanks. We see the guns moving forward.\n\n" +
+				"\"And we are ready,\" a senior Polish officer told reporters.",
+			checks: []refCheck{
+				{"We", 1, "", ""},
+				{"We", 2, "", ""},
+			},
+		},
+		{
 			name: "pleonastic it is not a mention",
 			text: "Acme Industries lost the contract.\n" +
 				"It is clear that the bid was too high.",

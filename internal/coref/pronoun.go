@@ -235,7 +235,11 @@ func (w *work) firstPersons(si int) {
 			break
 		}
 	}
-	if speaker < 0 && w.paraQuote[si] && w.lastSpeaker >= 0 && si-w.lastSpeakerSent <= 2 {
+	// the last speaker speaks this quotation only when the quotation does
+	// not name its own speaker later in the paragraph ("\"We see it. …
+	// We are ready,\" a commander said."): an actor named before it is
+	// not the one who says "we"
+	if speaker < 0 && w.paraQuote[si] && w.lastSpeaker >= 0 && si-w.lastSpeakerSent <= 2 && w.quoteSpeaker(si) {
 		speaker = w.lastSpeaker
 		ante = w.lastOf(speaker)
 	}
@@ -272,6 +276,124 @@ func (w *work) firstPersons(si int) {
 		w.fill(&m)
 		w.attach(m, speaker)
 	}
+}
+
+// quoteSpeaker reports whether the last speaker may speak the quotation
+// of sentence si. It may not when it was named in a plain report of an
+// earlier paragraph and a later sentence of the quotation (its paragraph,
+// or the next when the quotation runs on) has a speech verb whose subject
+// stands outside the quotation marks and names someone else.
+func (w *work) quoteSpeaker(si int) bool {
+	if si >= len(w.para) {
+		return false
+	}
+	if ls := w.lastSpeakerSent; ls >= 0 && ls < len(w.para) && (w.para[ls] == w.para[si] || w.paraQuote[ls]) {
+		return true // named with the quotation, or as the speaker of one before
+	}
+	if w.speechSubject(si) >= 0 {
+		return true // "Reid said: \"…": the quotation opens with its speaker
+	}
+	for sj := si + 1; sj < len(w.sents) && sj < len(w.para) && sj-si <= 4; sj++ {
+		// a quotation goes on into the next paragraph when its own
+		// paragraph ends with the quotation still open
+		if w.para[sj] != w.para[sj-1] && !w.paraOpen[sj-1] {
+			break
+		}
+		if ti := w.speechSubject(sj); ti >= 0 {
+			// "…," he said / "…," Cook said: still the last speaker
+			return w.sameSpeaker(sj, ti)
+		}
+	}
+	return true
+}
+
+// sameSpeaker reports whether the subject at token ti of sentence sj may
+// be, or belong to, the last speaker: a pronoun, a phrase sharing a word
+// with the last speaker's mentions ("Dana Perino, the White House press
+// secretary"), or one that names no country, group or organisation of
+// its own ("said Press"). "A senior Ukrainian commander" after "the
+// Kremlin" is someone else.
+func (w *work) sameSpeaker(sj, ti int) bool {
+	toks := w.sents[sj].Tokens
+	q := w.quoted[sj]
+	if toks[ti].UPOS == "PRON" {
+		return true
+	}
+	// the phrase: the run of words outside quotation marks around ti
+	lo, hi := ti, ti
+	for lo > 0 && !(lo-1 < len(q) && q[lo-1]) && !isQuoteMark(toks[lo-1].Text) {
+		lo--
+	}
+	for hi+1 < len(toks) && !(hi+1 < len(q) && q[hi+1]) && !isQuoteMark(toks[hi+1].Text) {
+		hi++
+	}
+	affiliated := false
+	for k := lo; k <= hi; k++ {
+		if w.inCluster(w.lastSpeaker, toks[k].Text) && isCapitalised(toks[k].Text) {
+			return true
+		}
+		if k != ti && toks[k].NER != "" && toks[k].NER != "O" && isCapitalised(toks[k].Text) {
+			affiliated = true
+		}
+	}
+	return !affiliated
+}
+
+func isQuoteMark(t string) bool {
+	return quoteKind(t) != 0
+}
+
+// speechSubject returns the first token of sentence si outside quotation
+// marks that is the subject of a speech verb, or -1.
+func (w *work) speechSubject(si int) int {
+	toks := w.sents[si].Tokens
+	q := w.quoted[si]
+	for ti := range toks {
+		t := &toks[ti]
+		if (ti < len(q) && q[ti]) || !strings.HasPrefix(t.Rel, "nsubj") || t.Head < 0 || t.Head >= len(toks) {
+			continue
+		}
+		if w.speechWord(&toks[t.Head]) {
+			return ti
+		}
+	}
+	// a parse that missed the subject: the nominal next to a speech verb
+	// ("a senior officer told", "said Press")
+	for ti := range toks {
+		if (ti < len(q) && q[ti]) || !w.speechWord(&toks[ti]) {
+			continue
+		}
+		for _, k := range []int{ti - 1, ti + 1} {
+			if k >= 0 && k < len(toks) && !(k < len(q) && q[k]) {
+				switch toks[k].UPOS {
+				case "NOUN", "PROPN", "PRON":
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func (w *work) speechWord(v *model.Token) bool {
+	return w.r.lx.speech[strings.ToLower(v.Lemma)] || w.r.lx.speech[strings.ToLower(v.Text)]
+}
+
+// inCluster reports whether word is a word of a mention of cluster c.
+func (w *work) inCluster(c int, word string) bool {
+	for i := range w.ments {
+		m := &w.ments[i]
+		if m.Cluster != c || m.sidx >= len(w.sents) {
+			continue
+		}
+		toks := w.sents[m.sidx].Tokens
+		for k := m.Start; k < m.End && k < len(toks); k++ {
+			if k >= 0 && strings.EqualFold(toks[k].Text, word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relatives links relative pronouns ("who", "which") to the mention their

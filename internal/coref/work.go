@@ -101,6 +101,8 @@ type work struct {
 	entsBySent map[int][]int // sentence position -> entity indexes
 	quoted     [][]bool      // per sentence, per token: inside quotation marks
 	paraQuote  []bool        // per sentence: its paragraph holds a quotation mark
+	para       []int         // per sentence: index of its paragraph
+	paraOpen   []bool        // per sentence: its paragraph ends inside a quotation
 
 	lastSpeaker     int // cluster of the last named or described speaker, -1
 	lastSpeakerSent int
@@ -216,12 +218,15 @@ func (w *work) fillEntities() {
 func (w *work) markQuotes() {
 	w.quoted = make([][]bool, len(w.sents))
 	w.paraQuote = make([]bool, len(w.sents))
+	w.para = make([]int, len(w.sents))
+	w.paraOpen = make([]bool, len(w.sents))
 	open := false
-	paraStart := 0
+	paraStart, pi := 0, 0
 	prevEnd := -1
 	flush := func(end int, has bool) {
 		for k := paraStart; k < end; k++ {
 			w.paraQuote[k] = has
+			w.paraOpen[k] = open
 		}
 	}
 	has := false
@@ -230,7 +235,9 @@ func (w *work) markQuotes() {
 		if si > 0 && w.newParagraph(prevEnd, s.Span.Start) {
 			flush(si, has)
 			paraStart, has, open = si, false, false
+			pi++
 		}
+		w.para[si] = pi
 		q := make([]bool, len(s.Tokens))
 		for ti := range s.Tokens {
 			switch quoteKind(s.Tokens[ti].Text) {
