@@ -277,13 +277,21 @@ func (st *sentence) caseOf(i int) string {
 }
 
 func (st *sentence) isPassive(i int) bool {
+	subj, obj := false, false
 	for _, k := range st.kids[i] {
 		switch st.toks[k].Rel {
-		case "nsubj:pass", "aux:pass", "csubj:pass":
+		case "aux:pass":
 			return true
+		case "nsubj:pass", "csubj:pass":
+			subj = true
+		case "obj":
+			obj = true
 		}
 	}
-	return false
+	// a passive subject with neither a passive auxiliary nor room for a
+	// direct object is a misparse of an active clause ("Israeli tanks
+	// fired four shells")
+	return subj && !obj
 }
 
 // particle reports whether verb i is followed by word w as a particle,

@@ -300,7 +300,8 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		}
 		return nil
 	}
-	if k := st.child(i, "nsubj", "nsubj:outer"); k >= 0 {
+	// (a "nsubj:pass" here is the subject of a clause misparsed as passive)
+	if k := st.child(i, "nsubj", "nsubj:outer", "nsubj:pass"); k >= 0 {
 		if as := st.actorsOfNP(k); len(as) > 0 {
 			return as
 		}
