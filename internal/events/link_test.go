@@ -147,3 +147,24 @@ func TestNoPublicationDate(t *testing.T) {
 		}
 	}
 }
+
+// TestMisparsedPassive: a "passive" subject with a direct object and no
+// passive auxiliary is the source of an active clause.
+func TestMisparsedPassive(t *testing.T) {
+	c := newTestCoder(t)
+	text, s := buildSentence(0, 0, []tok{
+		{"Russian", "ADJ", "JJ", "Russian", 1, "amod"},
+		{"tanks", "NOUN", "NNS", "tank", 2, "nsubj:pass"},
+		{"shelled", "VERB", "VBN", "shell", -1, "root"},
+		{"the", "DET", "DT", "the", 4, "det"},
+		{"village", "NOUN", "NN", "village", 2, "obj"},
+		{".", "PUNCT", ".", ".", 2, "punct"},
+	})
+	evs := c.Code(Input{Text: text, Sentences: []model.Sentence{s}})
+	if len(evs) == 0 {
+		t.Fatalf("no event for %q", text)
+	}
+	if got := actorCode(evs[0].Source); !strings.HasPrefix(got, "RUS") {
+		t.Errorf("%q: source = %q, want a Russian actor (%s)", text, got, describe(evs))
+	}
+}
