@@ -168,3 +168,36 @@ func TestMisparsedPassive(t *testing.T) {
 		t.Errorf("%q: source = %q, want a Russian actor (%s)", text, got, describe(evs))
 	}
 }
+
+// TestFrontedActor: a sentence-opening name set apart by an apposition
+// the parse left unattached is the subject of the verb after it.
+func TestFrontedActor(t *testing.T) {
+	c := newTestCoder(t)
+	text, s := buildSentence(0, 0, []tok{
+		{"Poland", "PROPN", "NNP", "Poland", 3, "vocative"},
+		{",", "PUNCT", ",", ",", 3, "punct"},
+		{"a", "DET", "DT", "a", 3, "det"},
+		{"neighbour", "ADV", "RB", "neighbour", 14, "advmod"},
+		{"with", "ADP", "IN", "with", 7, "case"},
+		{"a", "DET", "DT", "a", 7, "det"},
+		{"long", "ADJ", "JJ", "long", 7, "amod"},
+		{"history", "NOUN", "NN", "history", 3, "obl"},
+		{"of", "ADP", "IN", "of", 9, "case"},
+		{"trade", "NOUN", "NN", "trade", 7, "nmod"},
+		{"and", "CCONJ", "CC", "and", 11, "cc"},
+		{"farming", "NOUN", "NN", "farming", 9, "conj"},
+		{",", "PUNCT", ",", ",", 3, "punct"},
+		{"has", "AUX", "VBZ", "have", 14, "aux"},
+		{"condemned", "VERB", "VBN", "condemn", -1, "root"},
+		{"the", "DET", "DT", "the", 16, "det"},
+		{"raid", "NOUN", "NN", "raid", 14, "obj"},
+		{".", "PUNCT", ".", ".", 14, "punct"},
+	})
+	evs := c.Code(Input{Text: text, Sentences: []model.Sentence{s}})
+	if len(evs) == 0 {
+		t.Fatalf("no event for %q", text)
+	}
+	if got := actorCode(evs[0].Source); !strings.HasPrefix(got, "POL") {
+		t.Errorf("%q: source = %q, want POL (%s)", text, got, describe(evs))
+	}
+}

@@ -347,8 +347,37 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		if as := st.scanActor(i, -1); len(as) > 0 {
 			return as
 		}
+		if as := st.frontedActor(i); len(as) > 0 {
+			return as
+		}
 	}
 	return nil
+}
+
+// frontedActor is the subject of verb i set apart by an apposition the
+// parse did not attach ("Pakistan, a key ally in the war, has refused"):
+// a name opening the sentence and followed by a comma, when a comma also
+// comes just before the verb (after its auxiliaries and adverbs).
+func (st *sentence) frontedActor(i int) []*model.Actor {
+	j := i - 1
+	for j > 0 && (st.toks[j].UPOS == "AUX" || st.toks[j].UPOS == "ADV" || st.toks[j].UPOS == "PART") {
+		j--
+	}
+	if j <= 1 || st.toks[j].Text != "," {
+		return nil
+	}
+	end := 0
+	for end < j && end < 6 && st.toks[end].UPOS == "PROPN" {
+		end++
+	}
+	if end == 0 || end >= j || st.toks[end].Text != "," {
+		return nil
+	}
+	a := st.actorOf(end - 1)
+	if a == nil || a.Actor == nil || st.roleOnly(*a.Actor) {
+		return nil
+	}
+	return []*model.Actor{a}
 }
 
 var targetPreps = map[string]bool{"against": true, "on": true, "with": true, "to": true, "at": true, "into": true,
