@@ -236,13 +236,21 @@ func (d *doc) run() []Found {
 			continue
 		}
 		c := &cues[ci]
-		in := 0
+		in, spk := 0, 0
 		for _, p := range d.marks[qi].pieces {
 			for _, cp := range c.content {
 				in += countWords(d.text, max(p.start, cp.start), min(p.end, cp.end))
 			}
 		}
-		if float64(in) >= directShare*float64(c.words) {
+		if c.hasSpk {
+			// A misparse can put the speaker inside the reported clause
+			// ("We are frightened," a British expat said): its words are
+			// not reported content.
+			for _, cp := range c.content {
+				spk += countWords(d.text, max(c.spk.start, cp.start), min(c.spk.end, cp.end))
+			}
+		}
+		if float64(in) >= directShare*float64(c.words-spk) {
 			c.consumed = true
 		}
 	}
