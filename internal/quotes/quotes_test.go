@@ -98,6 +98,11 @@ func TestFind(t *testing.T) {
 			want: []want{{text: "forty people were evacuated from the village", direct: false, cue: "According to", speaker: "the ministry"}},
 		},
 		{
+			name: "a distance is never the speaker",
+			text: "Armoured columns have moved into the hills near the village of Dorna, less than 12 miles from the frontier, radar images suggest.",
+			want: []want{{text: "Armoured columns have moved into the hills near the village of Dorna", direct: false, cue: "suggest", speaker: "radar images"}},
+		},
+		{
 			name: "description keeps its words, actor from the knowledge base",
 			text: `"We are frightened," a British expat said.`,
 			want: []want{{text: "We are frightened", direct: true, cue: "said", speaker: "a British expat", name: "British expat", actor: "GBRCVL"}},
