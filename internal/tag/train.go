@@ -432,7 +432,11 @@ func Jackknife(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (
 			return nil, nil, fmt.Errorf("jackknife fold %d: %w", f+1, err)
 		}
 		taggers[f] = t
+		// First-pass tags feed the second pass as features, which at
+		// tagging time sees them before repairMissingFinite runs.
+		t.repairFinite = false
 		fill(first, t, f)
+		t.repairFinite = true
 		opt.Log.Info("jackknife: first pass", "fold", f+1, "of", folds)
 	}
 	if !opt.TwoPass {
