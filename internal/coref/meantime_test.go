@@ -1,7 +1,6 @@
 package coref
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/nlp/meantime"
 	"github.com/vigilhq/vigil/internal/segment"
 	"github.com/vigilhq/vigil/internal/shareddata"
 )
@@ -27,38 +27,6 @@ import (
 // no gold mention is left out rather than counted wrong; a gold mention we
 // did not find counts as a singleton of ours. Splits follow the usual
 // MEANTIME use: airbus, apple and gm to develop on, stock to test.
-
-// catDoc is the part of a MEANTIME CAT file the scorer reads.
-type catDoc struct {
-	Tokens []struct {
-		ID       string `xml:"t_id,attr"`
-		Sentence int    `xml:"sentence,attr"`
-		Text     string `xml:",chardata"`
-	} `xml:"token"`
-	Markables struct {
-		Mentions []struct {
-			ID      string `xml:"m_id,attr"`
-			Syntax  string `xml:"syntactic_type,attr"`
-			Anchors []struct {
-				ID string `xml:"t_id,attr"`
-			} `xml:"token_anchor"`
-		} `xml:"ENTITY_MENTION"`
-		Entities []struct {
-			ID   string `xml:"m_id,attr"`
-			Type string `xml:"ent_type,attr"`
-		} `xml:"ENTITY"`
-	} `xml:"Markables"`
-	Relations struct {
-		RefersTo []struct {
-			Sources []struct {
-				ID string `xml:"m_id,attr"`
-			} `xml:"source"`
-			Target struct {
-				ID string `xml:"m_id,attr"`
-			} `xml:"target"`
-		} `xml:"REFERS_TO"`
-	} `xml:"Relations"`
-}
 
 // goldMention is one scored gold mention: a byte span of the rebuilt text.
 type goldMention struct {
@@ -79,14 +47,9 @@ type goldDoc struct {
 // readGold reads one CAT file and rebuilds its text, one gold sentence per
 // line, with spaces between tokens except before closing punctuation.
 func readGold(path string) (goldDoc, error) {
-	f, err := os.Open(path)
+	doc, err := meantime.ReadFile(path)
 	if err != nil {
-		return goldDoc{}, fmt.Errorf("read meantime: %w", err)
-	}
-	defer f.Close()
-	var doc catDoc
-	if err := xml.NewDecoder(io.LimitReader(f, 64<<20)).Decode(&doc); err != nil {
-		return goldDoc{}, fmt.Errorf("read meantime %s: %w", path, err)
+		return goldDoc{}, err
 	}
 	type span struct{ start, end int }
 	where := make(map[string]span, len(doc.Tokens))

@@ -2,9 +2,7 @@ package ner
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/nlp/meantime"
 )
 
 // sample is one training or test sentence with gold spans in our types.
@@ -218,38 +217,6 @@ func readCoNLLU(path string) ([]string, map[string]posTags, error) {
 	return ids, out, nil
 }
 
-// MEANTIME CAT XML.
-type catDocument struct {
-	Tokens []struct {
-		ID       string `xml:"t_id,attr"`
-		Sentence int    `xml:"sentence,attr"`
-		Text     string `xml:",chardata"`
-	} `xml:"token"`
-	Markables struct {
-		Mentions []struct {
-			ID      string `xml:"m_id,attr"`
-			Syntax  string `xml:"syntactic_type,attr"`
-			Anchors []struct {
-				ID string `xml:"t_id,attr"`
-			} `xml:"token_anchor"`
-		} `xml:"ENTITY_MENTION"`
-		Entities []struct {
-			ID   string `xml:"m_id,attr"`
-			Type string `xml:"ent_type,attr"`
-		} `xml:"ENTITY"`
-	} `xml:"Markables"`
-	Relations struct {
-		RefersTo []struct {
-			Sources []struct {
-				ID string `xml:"m_id,attr"`
-			} `xml:"source"`
-			Target struct {
-				ID string `xml:"m_id,attr"`
-			} `xml:"target"`
-		} `xml:"REFERS_TO"`
-	} `xml:"Relations"`
-}
-
 // meantimeMention is a named mention in a MEANTIME sentence, with the
 // source type (PER, ORG, LOC, …) and syntactic type.
 type meantimeMention struct {
@@ -289,14 +256,9 @@ func readMeantime(dir string, topics []string) ([]meantimeSent, error) {
 }
 
 func readMeantimeDoc(path string) ([]meantimeSent, error) {
-	f, err := os.Open(path)
+	doc, err := meantime.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read meantime: %w", err)
-	}
-	defer f.Close()
-	var doc catDocument
-	if err := xml.NewDecoder(io.LimitReader(f, 64<<20)).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("read meantime %s: %w", path, err)
+		return nil, err
 	}
 	type pos struct{ sent, idx int }
 	where := make(map[string]pos, len(doc.Tokens))

@@ -243,3 +243,20 @@ func viterbi(n int, emit []int32, trans *[nTags + 1][nTags]int32, final *[nTags]
 		tags[i-1] = back[i*nTags+int(tags[i])]
 	}
 }
+
+// Entities turns the entity tags of parsed sentences of text into contract
+// records, in text order. Name and actor stay null: coreference fills them.
+func Entities(text string, sents []model.Sentence) []model.Entity {
+	var out []model.Entity
+	for i := range sents {
+		s := &sents[i]
+		for _, m := range Mentions(s) {
+			if m.Start < 0 || m.End > len(s.Tokens) || m.Start >= m.End {
+				continue
+			}
+			start, end := s.Tokens[m.Start].Start, s.Tokens[m.End-1].End
+			out = append(out, model.Entity{Text: text[start:end], Type: m.Type, Sentence: s.Index, Start: start, End: end})
+		}
+	}
+	return out
+}

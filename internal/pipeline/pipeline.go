@@ -168,7 +168,7 @@ func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timin
 	pub := firstNonEmpty(doc.Published, published)
 	if p.cfg.NLP != nil {
 		parsed := p.cfg.NLP.Annotate(a.Text, a.Sentences)
-		a.Entities = entities(a.Text, parsed)
+		a.Entities = ner.Entities(a.Text, parsed)
 		lap(StageNLP)
 		date, dateErr := time.Parse("2006-01-02", pub)
 		var chains *coref.Chains
@@ -351,29 +351,6 @@ func hostOf(u string) string {
 		return u
 	}
 	return strings.TrimPrefix(strings.ToLower(parsed.Hostname()), "www.")
-}
-
-// entities turns the entity tags of parsed sentences into contract records.
-// Name and actor stay null until actors are resolved.
-func entities(text string, sents []model.Sentence) []model.Entity {
-	var out []model.Entity
-	for i := range sents {
-		s := &sents[i]
-		for _, m := range ner.Mentions(s) {
-			if m.Start < 0 || m.End > len(s.Tokens) || m.Start >= m.End {
-				continue
-			}
-			start, end := s.Tokens[m.Start].Start, s.Tokens[m.End-1].End
-			out = append(out, model.Entity{
-				Text:     text[start:end],
-				Type:     m.Type,
-				Sentence: s.Index,
-				Start:    start,
-				End:      end,
-			})
-		}
-	}
-	return out
 }
 
 // findTimes finds the time expressions of each sentence, normalised against

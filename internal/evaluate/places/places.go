@@ -30,7 +30,6 @@ import (
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/coref"
 	"github.com/vigilhq/vigil/internal/gazetteer"
-	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/places"
@@ -233,17 +232,7 @@ func (s System) Score(ctx context.Context, docs []Doc) (Counts, error) {
 func (s System) Find(text string) []places.Found {
 	spans := segment.Split(text)
 	sents := s.NLP.Annotate(text, spans)
-	var ents []model.Entity
-	for i := range sents {
-		st := &sents[i]
-		for _, m := range ner.Mentions(st) {
-			if m.Start < 0 || m.End > len(st.Tokens) || m.Start >= m.End {
-				continue
-			}
-			a, b := st.Tokens[m.Start].Start, st.Tokens[m.End-1].End
-			ents = append(ents, model.Entity{Text: text[a:b], Type: m.Type, Sentence: st.Index, Start: a, End: b})
-		}
-	}
+	ents := ner.Entities(text, sents)
 	if s.Coref != nil {
 		s.Coref.Resolve(text, sents, ents, time.Time{})
 	}

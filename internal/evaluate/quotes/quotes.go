@@ -46,7 +46,6 @@ import (
 
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/coref"
-	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/nlp"
 	vq "github.com/vigilhq/vigil/internal/quotes"
@@ -120,7 +119,7 @@ var dateInName = regexp.MustCompile(`_(\d{4}-\d{2}-\d{2})_`)
 // pipeline does. The date may be zero.
 func Process(text string, date time.Time, ann *nlp.Annotator, res *coref.Resolver, f *vq.Finder) []vq.Found {
 	sents := ann.Annotate(text, segment.Split(text))
-	ents := entities(text, sents)
+	ents := ner.Entities(text, sents)
 	chains := res.Resolve(text, sents, ents, date)
 	return f.Find(text, sents, ents, chains, date)
 }
@@ -162,23 +161,6 @@ func scoreSplit(ctx context.Context, sp Split, ann *nlp.Annotator, res *coref.Re
 		c.Add(o)
 	}
 	return c, nil
-}
-
-// entities lists the named-entity mentions of the parsed sentences, as the
-// pipeline does.
-func entities(text string, sents []model.Sentence) []model.Entity {
-	var out []model.Entity
-	for i := range sents {
-		s := &sents[i]
-		for _, m := range ner.Mentions(s) {
-			if m.Start < 0 || m.End > len(s.Tokens) || m.Start >= m.End {
-				continue
-			}
-			start, end := s.Tokens[m.Start].Start, s.Tokens[m.End-1].End
-			out = append(out, model.Entity{Text: text[start:end], Type: m.Type, Sentence: s.Index, Start: start, End: end})
-		}
-	}
-	return out
 }
 
 // Print writes the table of res to w; the last line is the summary over
