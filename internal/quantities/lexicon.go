@@ -140,3 +140,10 @@ func matchPhrase(ps []phrase, words []string, i int) (phrase, bool) {
 	}
 	return phrase{}, false
 }
+
+// IsUnit reports whether word, in lower case, is a unit of measure or of
+// money in the lexicon ("miles", "km", "percent", "dollars").
+func IsUnit(word string) bool {
+	lx, err := loadLexicon()
+	return err == nil && lx.units[word]
+}

@@ -105,3 +105,11 @@ func TestLexicon(t *testing.T) {
 		t.Errorf("parseLexicon with an unknown class: got no error")
 	}
 }
+
+func TestIsUnit(t *testing.T) {
+	for word, want := range map[string]bool{"miles": true, "km": true, "percent": true, "dollars": true, "soldiers": false, "images": false} {
+		if got := IsUnit(word); got != want {
+			t.Errorf("IsUnit(%q) = %v, want %v", word, got, want)
+		}
+	}
+}

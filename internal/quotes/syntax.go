@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/quantities"
 )
 
 // findCues returns the speech verbs of every sentence outside direct
@@ -620,7 +621,7 @@ func (d *doc) goodSpeaker(si, h int) bool {
 	if d.quoteAt(tk.Start) >= 0 || h < d.datelineEnd(si) {
 		return false
 	}
-	if timeWords[strings.ToLower(tk.Text)] || measureWords[strings.ToLower(tk.Text)] || isRelative(tk) {
+	if timeWords[strings.ToLower(tk.Text)] || quantities.IsUnit(strings.ToLower(tk.Text)) || isRelative(tk) {
 		return false
 	}
 	switch tk.UPOS {
@@ -805,13 +806,4 @@ func (d *doc) nominalText(si, k int) *string {
 		lo++
 	}
 	return model.StrPtr(d.text[toks[lo].Start:toks[hi].End])
-}
-
-// measureWords are units: "15 miles from the border" never says anything,
-// however the parser attaches it.
-var measureWords = map[string]bool{
-	"mile": true, "miles": true, "km": true, "kilometre": true, "kilometres": true, "kilometer": true,
-	"kilometers": true, "metre": true, "metres": true, "meter": true, "meters": true, "feet": true,
-	"foot": true, "yards": true, "percent": true, "%": true, "tonnes": true, "tons": true,
-	"kg": true, "kilograms": true, "acres": true, "hectares": true, "degrees": true,
 }
