@@ -73,6 +73,10 @@ func splitParagraph(text string, lo, hi int, spans []model.Span) []model.Span {
 			break
 		}
 		if r, _ := utf8.DecodeRuneInString(text[k:hi]); !unicode.IsSpace(r) {
+			if glued(text, lo, i, k, hi, dots) {
+				spans = appendSpan(spans, text, start, k)
+				start = k
+			}
 			i = j // "vigil.com", "2.5", "U.S.-led", "3.30pm"
 			continue
 		}
@@ -143,6 +147,41 @@ func (c cut) abbreviation() bool {
 		return !starts // "U.S.", "D.C.", "a.m."
 	}
 	return false
+}
+
+// glued reports whether a terminator with no space after it still ends a
+// sentence, as in the scraping slip "on Thursday.The four were shot": the
+// word before is a plain lower-case word that is no abbreviation, and a
+// common sentence-opening word follows at once. Domains, decimals, dotted
+// abbreviations and names such as "ASP.NET" keep their full stop inside.
+func glued(text string, lo, term, next, hi, dots int) bool {
+	if dots > 1 || !starters[firstWord(text[next:hi])] {
+		return false
+	}
+	// Look back at most 40 bytes, so that a long run without spaces
+	// stays linear.
+	from := max(lo, term-40)
+	w := wordBefore(text, from, term)
+	if from > lo && len(w) == term-from {
+		return false
+	}
+	if utf8.RuneCountInString(w) < 2 || abbreviations[w] != notAbbrev {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(w)
+	if !unicode.IsLower(last) {
+		return false
+	}
+	// The opener must be a whole word: "The" but not "Theater.com".
+	after := text[next:hi]
+	end := len(firstWord(after))
+	r, _ := utf8.DecodeRuneInString(after[end:])
+	return end == len(after) || unicode.IsSpace(r) || strings.ContainsRune(",;:'’", r)
 }
 
 // wordBefore returns the word that ends at end, without any opening quote
