@@ -4,6 +4,7 @@
 //	GET /api/articles       ?limit&offset&q&source&since&until
 //	GET /api/articles/{id}  the full contract record
 //	GET /api/events         ?limit&offset&article&country&root&modality&since&until
+//	                        (modality defaults to asserted; modality=all lists every one)
 //	GET /api/status         store counts, feed states and recent errors
 //	GET /                   the same as a page
 package api

@@ -195,7 +195,7 @@ func TestBadParams(t *testing.T) {
 		{"/api/events?root=21", "root must be a CAMEO root code from 01 to 20"},
 		{"/api/events?root=00", "root must be a CAMEO root code"},
 		{"/api/events?root=001", "root must be a CAMEO root code"},
-		{"/api/events?modality=rumoured", "modality must be one of asserted, negated, hypothetical, intended, reported"},
+		{"/api/events?modality=rumoured", "modality must be all or one of asserted, negated, hypothetical, intended, reported"},
 		{"/api/events?article=abc", "article must be an article id of 64 hex digits"},
 		{"/api/events?since=2024-02-30", "since must be a date"},
 		{"/api/status?verbose=1", `unknown parameter \"verbose\": this path takes none`},
@@ -235,9 +235,16 @@ func TestQueriesReachStore(t *testing.T) {
 		t.Errorf("event query = %+v, want %+v", r.lastEv, wantEv)
 	}
 
-	get(t, "GET", srv.URL+"/api/events")
-	if want := (store.EventQuery{Limit: DefaultEventLimit}); r.lastEv != want {
-		t.Errorf("default event query = %+v, want %+v", r.lastEv, want)
+	// By default only asserted events are listed; "all" lifts the filter.
+	for _, tt := range []struct{ query, want string }{
+		{"", model.Asserted},
+		{"?modality=all", ""},
+		{"?modality=hypothetical", model.Hypothetical},
+	} {
+		get(t, "GET", srv.URL+"/api/events"+tt.query)
+		if want := (store.EventQuery{Limit: DefaultEventLimit, Modality: tt.want}); r.lastEv != want {
+			t.Errorf("GET /api/events%s: event query = %+v, want %+v", tt.query, r.lastEv, want)
+		}
 	}
 }
 

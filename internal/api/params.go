@@ -157,10 +157,15 @@ func (p *params) root(name string) string {
 
 var modalities = []string{model.Asserted, model.Negated, model.Hypothetical, model.Intended, model.Reported}
 
-// modality reads one of the contract's modalities; "" when absent.
+// modality reads one of the contract's modalities, or "all". Absent, it is
+// "asserted": what did not happen (denied, feared, intended or only
+// claimed) is listed only when asked for. "all" gives "", every modality.
 func (p *params) modality(name string) string {
 	s, ok := p.raw(name)
 	if !ok {
+		return model.Asserted
+	}
+	if s == "all" {
 		return ""
 	}
 	for _, m := range modalities {
@@ -168,7 +173,7 @@ func (p *params) modality(name string) string {
 			return s
 		}
 	}
-	p.fail("%s must be one of %s, got %q", name, strings.Join(modalities, ", "), clip(s))
+	p.fail("%s must be all or one of %s, got %q", name, strings.Join(modalities, ", "), clip(s))
 	return ""
 }
 
