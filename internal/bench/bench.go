@@ -140,7 +140,7 @@ func Run(ctx context.Context, cfg Config, p *pipeline.Pipeline, log *slog.Logger
 	results := make(chan result, 2*batchSize) // workers keep going while a batch is written
 	var wg sync.WaitGroup
 	start := time.Now()
-	cpu0 := cpuTime()
+	cpu0 := CPUTime()
 	for range cfg.Workers {
 		wg.Add(1)
 		go func() {
@@ -229,7 +229,7 @@ func Run(ctx context.Context, cfg Config, p *pipeline.Pipeline, log *slog.Logger
 		flush()
 	}
 	rep.Wall = time.Since(start)
-	rep.CPU = cpuTime() - cpu0
+	rep.CPU = CPUTime() - cpu0
 	if err := ctx.Err(); err != nil {
 		return rep, fmt.Errorf("bench: %w", err)
 	}

@@ -37,6 +37,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/quantities"
 	"github.com/vigilhq/vigil/internal/segment"
@@ -98,13 +99,6 @@ func (s *Score) add(o Score) {
 	s.InjuredAllExact += o.InjuredAllExact
 	s.AbsErr += o.AbsErr
 	s.Pairs += o.Pairs
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // ScoreArticle scores one article's figures against its incident.
@@ -253,7 +247,7 @@ func Run(ctx context.Context, dir string, log *slog.Logger, w io.Writer) error {
 		return fmt.Errorf("eval counts: %w", err)
 	}
 	_, err = fmt.Fprintf(w, "counts: killed_exact=%.3f injured_exact=%.3f mae=%.3f\n",
-		ratio(all.KilledExact, all.KilledStated), ratio(all.InjuredExact, all.InjuredStated), mae(all))
+		metric.Ratio(all.KilledExact, all.KilledStated), metric.Ratio(all.InjuredExact, all.InjuredStated), mae(all))
 	if err != nil {
 		return fmt.Errorf("eval counts: %w", err)
 	}
@@ -269,9 +263,9 @@ func mae(s Score) float64 {
 
 func printRow(w io.Writer, name string, s Score) {
 	fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%d\t%s\t%s\t%s\t%s\t\n", name, s.Articles,
-		s.KilledStated, f3(ratio(s.KilledExact, s.KilledStated)),
-		s.InjuredStated, f3(ratio(s.InjuredExact, s.InjuredStated)),
-		f3(ratio(s.KilledAllExact, s.Articles)), f3(ratio(s.InjuredAllExact, s.Articles)), f3(mae(s)))
+		s.KilledStated, f3(metric.Ratio(s.KilledExact, s.KilledStated)),
+		s.InjuredStated, f3(metric.Ratio(s.InjuredExact, s.InjuredStated)),
+		f3(metric.Ratio(s.KilledAllExact, s.Articles)), f3(metric.Ratio(s.InjuredAllExact, s.Articles)), f3(mae(s)))
 }
 
 func f3(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }

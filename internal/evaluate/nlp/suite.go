@@ -14,6 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/vigilhq/vigil/internal/bench"
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/ner"
 	vnlp "github.com/vigilhq/vigil/internal/nlp"
@@ -329,13 +330,13 @@ func speed(a *vnlp.Annotator, sents []conllu.Sentence, res *Result) {
 	bestCPU, bestWall := time.Duration(1<<62), time.Duration(1<<62)
 	for pass := 0; pass < speedPasses; pass++ {
 		n := 0
-		c0, w0 := cpuTime(), time.Now()
+		c0, w0 := bench.CPUTime(), time.Now()
 		for i, d := range docs {
 			for _, s := range a.Annotate(d.text, spans[i]) {
 				n += len(s.Tokens)
 			}
 		}
-		c, w := cpuTime()-c0, time.Since(w0)
+		c, w := bench.CPUTime()-c0, time.Since(w0)
 		res.Tokens = n
 		bestCPU, bestWall = min(bestCPU, c), min(bestWall, w)
 	}
@@ -376,11 +377,11 @@ func stageSpeeds(a *vnlp.Annotator, sents []conllu.Sentence) []Stage {
 	for _, st := range stages {
 		best := time.Duration(1 << 62)
 		for pass := 0; pass < speedPasses; pass++ {
-			c0, w0 := cpuTime(), time.Now()
+			c0, w0 := bench.CPUTime(), time.Now()
 			for i := range sents {
 				st.run(i)
 			}
-			d := cpuTime() - c0
+			d := bench.CPUTime() - c0
 			if d <= 0 {
 				d = time.Since(w0)
 			}

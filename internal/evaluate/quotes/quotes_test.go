@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/model"
 	vq "github.com/vigilhq/vigil/internal/quotes"
 	"github.com/vigilhq/vigil/internal/shareddata"
@@ -69,7 +70,7 @@ func TestScore(t *testing.T) {
 	if c.CueN != 3 || c.CueOK != 2 {
 		t.Errorf("cue %d/%d, want 2/3", c.CueOK, c.CueN)
 	}
-	wantF1 := f1(9.0/11, 9.0/10)
+	wantF1 := metric.F1(9.0/11, 9.0/10)
 	if math.Abs(c.ContentF1()-wantF1) > 1e-9 {
 		t.Errorf("content F1 = %.4f, want %.4f", c.ContentF1(), wantF1)
 	}

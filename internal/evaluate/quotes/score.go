@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	vq "github.com/vigilhq/vigil/internal/quotes"
 )
 
@@ -56,41 +57,27 @@ func (c *Counts) Add(o Counts) {
 
 // ContentF1 is the word-overlap F1 of the content spans of matched pairs.
 func (c Counts) ContentF1() float64 {
-	return f1(ratio(c.Overlap, c.MatchedPredWords), ratio(c.Overlap, c.MatchedGoldWords))
+	return metric.F1(metric.Ratio(c.Overlap, c.MatchedPredWords), metric.Ratio(c.Overlap, c.MatchedGoldWords))
 }
 
 // StrictF1 is the word-overlap F1 over all content words, with the words
 // of misses and false alarms counted.
 func (c Counts) StrictF1() float64 {
-	return f1(ratio(c.Overlap, c.PredWords), ratio(c.Overlap, c.GoldWords))
+	return metric.F1(metric.Ratio(c.Overlap, c.PredWords), metric.Ratio(c.Overlap, c.GoldWords))
 }
 
 // Recall is the share of gold attributions matched; Precision the share of
 // ours matched.
-func (c Counts) Recall() float64    { return ratio(c.Matched, c.Gold) }
-func (c Counts) Precision() float64 { return ratio(c.Matched, c.Pred) }
+func (c Counts) Recall() float64    { return metric.Ratio(c.Matched, c.Gold) }
+func (c Counts) Precision() float64 { return metric.Ratio(c.Matched, c.Pred) }
 
 // QuotedRecall is the share of gold attributions with a quote mark in
 // their content that were matched.
-func (c Counts) QuotedRecall() float64 { return ratio(c.MatchedQuoted, c.GoldQuoted) }
+func (c Counts) QuotedRecall() float64 { return metric.Ratio(c.MatchedQuoted, c.GoldQuoted) }
 
 // SpeakerAcc and CueAcc are accuracies over matched pairs.
-func (c Counts) SpeakerAcc() float64 { return ratio(c.SpeakerOK, c.SpeakerN) }
-func (c Counts) CueAcc() float64     { return ratio(c.CueOK, c.CueN) }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (c Counts) SpeakerAcc() float64 { return metric.Ratio(c.SpeakerOK, c.SpeakerN) }
+func (c Counts) CueAcc() float64     { return metric.Ratio(c.CueOK, c.CueN) }
 
 // pred is one of our attributions: quotes grouped by cue.
 type pred struct {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/segment"
 	"github.com/vigilhq/vigil/internal/timex"
@@ -58,35 +59,21 @@ func (c *Counts) add(o Counts) {
 	c.Mismatch = append(c.Mismatch, o.Mismatch...)
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
 // StrictP, StrictR, RelaxedP, ... are the usual span figures.
-func (c Counts) StrictP() float64  { return ratio(c.Strict, c.Pred) }
-func (c Counts) StrictR() float64  { return ratio(c.Strict, c.Gold) }
-func (c Counts) StrictF1() float64 { return f1(c.StrictP(), c.StrictR()) }
-func (c Counts) RelaxedP() float64 { return ratio(c.Relaxed, c.Pred) }
-func (c Counts) RelaxedR() float64 { return ratio(c.Relaxed, c.Gold) }
+func (c Counts) StrictP() float64  { return metric.Ratio(c.Strict, c.Pred) }
+func (c Counts) StrictR() float64  { return metric.Ratio(c.Strict, c.Gold) }
+func (c Counts) StrictF1() float64 { return metric.F1(c.StrictP(), c.StrictR()) }
+func (c Counts) RelaxedP() float64 { return metric.Ratio(c.Relaxed, c.Pred) }
+func (c Counts) RelaxedR() float64 { return metric.Ratio(c.Relaxed, c.Gold) }
 func (c Counts) RelaxedF1() float64 {
-	return f1(c.RelaxedP(), c.RelaxedR())
+	return metric.F1(c.RelaxedP(), c.RelaxedR())
 }
 
 // ValueAcc is the share of relaxed matches whose value equals the gold.
-func (c Counts) ValueAcc() float64 { return ratio(c.ValueOK, c.Relaxed) }
+func (c Counts) ValueAcc() float64 { return metric.Ratio(c.ValueOK, c.Relaxed) }
 
 // TypeAcc is the share of relaxed matches with the gold type.
-func (c Counts) TypeAcc() float64 { return ratio(c.TypeOK, c.Relaxed) }
+func (c Counts) TypeAcc() float64 { return metric.Ratio(c.TypeOK, c.Relaxed) }
 
 // Tagger gives the tense hint of a sentence; nil means words only.
 type Tagger func(text string, sent model.Span) timex.Tense

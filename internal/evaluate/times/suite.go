@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/shareddata"
 	"github.com/vigilhq/vigil/internal/timex"
 )
@@ -163,7 +164,7 @@ func Print(w io.Writer, res Result) error {
 		sort.Strings(types)
 		for _, t := range types {
 			tc := all.ByType[t]
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t\n", t, tc.Gold, tc.Found, ratio(tc.Found, tc.Gold), ratio(tc.ValueOK, tc.Found))
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%.4f\t%.4f\t\n", t, tc.Gold, tc.Found, metric.Ratio(tc.Found, tc.Gold), metric.Ratio(tc.ValueOK, tc.Found))
 		}
 		fmt.Fprintln(tw)
 	}
