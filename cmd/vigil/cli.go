@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"eval":      {"score a stage against a gold data set: vigil eval SUITE [--data DIR]", runEval},
 		"bench":     {"measure end-to-end throughput and memory per stage", runBench},
 		"train":     {"reproduce the embedded NLP models from the shared treebanks", runTrain},
+		"parse":     {"print the tags, lemmas, dependency tree and entity tags of plain text in CoNLL-U", runParse},
 		"gazetteer": {"build the place-name index from npm data: vigil gazetteer build [--npm DIR] [--out FILE]", runGazetteer},
 	}
 }
