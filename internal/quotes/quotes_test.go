@@ -70,6 +70,16 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a title and nationality before the name",
+			text: "German Chancellor Olaf Scholz urged the rebels to lay down their arms.",
+			want: []want{{text: "to lay down their arms", cue: "urged", speaker: "German Chancellor Olaf Scholz", name: "Olaf Scholz", actor: "DEUGOV"}},
+		},
+		{
+			name: "trailing attribution after a clause with its own subject",
+			text: "Separatist shelling in the north wounded two soldiers on Saturday, the army said.",
+			want: []want{{text: "Separatist shelling in the north wounded two soldiers on Saturday", cue: "said", speaker: "the army"}},
+		},
+		{
 			name: "straight quote told reporters",
 			text: `"The talks have failed," the official told reporters on Tuesday.`,
 			want: []want{{text: "The talks have failed", direct: true, cue: "told", speaker: "the official", name: "official", medium: "reporters"}},

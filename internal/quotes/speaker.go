@@ -42,6 +42,20 @@ var leadWords = map[string]bool{
 func (d *doc) resolve(si, h, lo, hi int) *model.Speaker {
 	toks := d.sents[si].Tokens
 	sp := &model.Speaker{Text: d.text[toks[lo].Start:toks[hi].End]}
+	// A person named in the head's own name group speaks, not the
+	// nationality before it: "German Chancellor Olaf Scholz".
+	if !strings.HasSuffix(toks[h].NER, "PERSON") {
+		for _, k := range d.kids[si][h] {
+			r := toks[k].Rel
+			if k < lo || k > hi || !strings.HasSuffix(toks[k].NER, "PERSON") || !(r == "flat" || r == "compound" || r == "appos") {
+				continue
+			}
+			if cl, ok := d.chains.At(d.sents[si].Index, k); ok && cl.Name != "" {
+				sp.Name, sp.Actor = model.StrPtr(cl.Name), model.StrPtr(cl.Actor)
+				return sp
+			}
+		}
+	}
 	if cl, ok := d.chains.At(d.sents[si].Index, h); ok && cl.Name != "" {
 		sp.Name, sp.Actor = model.StrPtr(cl.Name), model.StrPtr(cl.Actor)
 		return sp

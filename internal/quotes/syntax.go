@@ -542,14 +542,20 @@ func (d *doc) parsedSubject(si, ti int) (int, bool) {
 	toks := d.sents[si].Tokens
 	v := ti
 	for hop := 0; hop <= maxSpeakerHops; hop++ {
+		// When the parser gave the verb two subjects ("Rebel shelling
+		// wounded two, the army said"), the one nearer the verb is its own.
+		subj := -1
 		for _, k := range d.kids[si][v] {
 			r := toks[k].Rel
-			if r == "nsubj" || r == "nsubj:outer" {
-				if isRelative(&toks[k]) && strings.HasPrefix(toks[v].Rel, "acl") && toks[v].Head >= 0 {
-					return toks[v].Head, true
-				}
-				return k, true
+			if (r == "nsubj" || r == "nsubj:outer") && (subj < 0 || abs(k-v) < abs(subj-v)) {
+				subj = k
 			}
+		}
+		if subj >= 0 {
+			if isRelative(&toks[subj]) && strings.HasPrefix(toks[v].Rel, "acl") && toks[v].Head >= 0 {
+				return toks[v].Head, true
+			}
+			return subj, true
 		}
 		// The agent of a passive verb ("was told by X").
 		for _, k := range d.kids[si][v] {
@@ -575,6 +581,13 @@ func (d *doc) parsedSubject(si, ti int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func isRelative(t *model.Token) bool {
