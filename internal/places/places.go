@@ -285,7 +285,8 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				taken[k] = true
 			}
 		}
-		for k, nm := range nms {
+		for k := 0; k < len(nms); k++ {
+			nm := nms[k]
 			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End || nm.Start < len(toks) && taken[nm.Start] {
 				continue
 			}
@@ -295,8 +296,22 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				nm.End++
 				nms[k+1].Start = nms[k+1].End
 			}
+			// "Sharm" "El-Sheikh" tagged as two places are one when the
+			// gazetteer knows the whole.
+			for k+1 < len(nms) && isPlaceType(nm.Type) && isPlaceType(nms[k+1].Type) && nms[k+1].Start == nm.End &&
+				nms[k+1].End <= len(toks) && r.knownName(text[toks[nm.Start].Start:toks[nms[k+1].End-1].End]) {
+				nm.End = nms[k+1].End
+				nms[k+1].Start = nms[k+1].End
+				k++
+			}
 			for k := nm.Start; k < nm.End; k++ {
 				taken[k] = true
+			}
+			// "Becker, Clay, Douglas and Wilkin counties": names in a
+			// list of counties, whatever the entity model called them.
+			if nm.Type != ner.GPE && nm.Type != ner.Loc && countyList(toks, nm.End) && r.countyName(text, toks, nm.Start, nm.End) {
+				found = append(found, mention{sent: si, ts: nm.Start, te: nm.End})
+				continue
 			}
 			if nm.Type == ner.Org || nm.Type == ner.NORP || nm.Type == ner.Person {
 				a := nm.Start
@@ -377,17 +392,18 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if a >= b {
 				continue
 			}
-			// "Dublin City Council" tagged as a place: keep the part the
-			// gazetteer knows.
-			if r.idx != nil && b-a > 1 {
-				span := text[toks[a].Start:toks[b-1].End]
-				key := gazetteer.Normalize(span)
-				_, region := r.regionKeys[regionKey(span)]
-				_, admin := gazetteer.StripAdminSuffix(key)
-				if !region && !admin && len(r.idx.LookupKey(key, 1)) == 0 {
-					if j := r.placePrefix(text, toks, a, b, false); j > a {
-						b = j
-					}
+			// "north DeKalb County", "Northeast Georgia", "Historic
+			// Dublin": a word for a part of a place before a name the
+			// gazetteer knows without it.
+			for a+1 < b && quarterWords[strings.ToLower(toks[a].Text)] && !r.placeSpan(text, toks, a, b) &&
+				r.placeSpan(text, toks, a+1, b) {
+				a++
+			}
+			// "Dublin City Council", "Stonington H.S." tagged as a place:
+			// keep the part the gazetteer knows.
+			if r.idx != nil && b-a > 1 && !r.placeSpan(text, toks, a, b) {
+				if j := r.placePrefixMin(text, toks, a, b, false, 0); j > a {
+					b = j
 				}
 			}
 			a, b = r.extend(text, toks, a, b, inEntity)
@@ -397,6 +413,14 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 		// region table knows them.
 		for i := 0; i < len(toks); i++ {
 			if taken[i] || !capitalised(toks[i].Text) {
+				continue
+			}
+			if j := r.countyAt(text, toks, taken, i); j > i {
+				found = append(found, mention{sent: si, ts: i, te: j})
+				for k := i; k < j; k++ {
+					taken[k] = true
+				}
+				i = j - 1
 				continue
 			}
 			if abbr := r.stateAbbr(text, toks[i].Start); abbr != "" && (i >= 2 && toks[i-1].Text == "," || strings.Contains(abbr, ".")) {
@@ -554,6 +578,12 @@ func (r *Resolver) extend(text string, toks []model.Token, a, b int, inEntity []
 // set, for a nationality-tagged name that is not a nationality). It
 // returns a when there is none.
 func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole bool) int {
+	return r.placePrefixMin(text, toks, a, b, whole, minPopWord)
+}
+
+// placePrefixMin is placePrefix with the population a single-word town
+// needs given.
+func (r *Resolver) placePrefixMin(text string, toks []model.Token, a, b int, whole bool, minWord int64) int {
 	if r.idx == nil {
 		return a
 	}
@@ -595,7 +625,7 @@ func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole 
 		}
 		minPop := int64(0)
 		if j == a+1 {
-			minPop = minPopWord
+			minPop = minWord
 		}
 		if r.known(gazetteer.Normalize(span), minPop) {
 			return j
@@ -603,6 +633,75 @@ func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole 
 	}
 	return a
 }
+
+// quarterWords name a part of a place before its name: "north DeKalb
+// County", "Historic Dublin", "downtown Atlanta".
+var quarterWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"upstate": true, "downstate": true, "downtown": true, "historic": true, "greater": true,
+	"metro": true, "rural": true, "suburban": true, "midtown": true, "uptown": true,
+}
+
+// placeSpan reports whether the tokens [a, b) name a place the region
+// table or the gazetteer knows as a whole (an admin type word after it
+// counts: "Rapides Parish").
+func (r *Resolver) placeSpan(text string, toks []model.Token, a, b int) bool {
+	span := text[toks[a].Start:toks[b-1].End]
+	if _, ok := r.regionKeys[regionKey(span)]; ok {
+		return true
+	}
+	if r.idx == nil {
+		return false
+	}
+	key := gazetteer.Normalize(span)
+	if len(r.idx.LookupKey(key, 1)) > 0 {
+		return true
+	}
+	if base, admin := gazetteer.StripAdminSuffix(key); admin {
+		for _, m := range r.idx.LookupKey(base, maxCands) {
+			if k := r.idx.Entry(m.Entry).Kind; k == gazetteer.KindAdmin1 || k == gazetteer.KindAdmin2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knownName reports whether the gazetteer has a place under the name's
+// own key (not a shortened one).
+func (r *Resolver) knownName(span string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(gazetteer.Normalize(span), maxCands) {
+		if !m.Weak {
+			return true
+		}
+	}
+	return false
+}
+
+// countyName reports whether the tokens [a, b) with "County" or "Parish"
+// after them name a county the gazetteer knows.
+func (r *Resolver) countyName(text string, toks []model.Token, a, b int) bool {
+	if r.idx == nil || a >= b || !capitalised(toks[a].Text) {
+		return false
+	}
+	key := gazetteer.Normalize(text[toks[a].Start:toks[b-1].End])
+	for _, suf := range []string{" county", " parish"} {
+		for _, m := range r.idx.LookupKey(key+suf, maxCands) {
+			if !m.Weak && r.idx.Entry(m.Entry).Kind == gazetteer.KindAdmin2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isPlaceType(t string) bool { return t == ner.GPE || t == ner.Loc }
 
 // known reports whether the gazetteer has a place under its own name
 // (not an alternate or shortened one) for key: a region or country, or a
@@ -848,6 +947,18 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 				return j
 			}
 			return i
+		}
+	}
+	return i
+}
+
+// countyAt returns the end of a county's name of one or two words at
+// token i inside a list that ends in "counties" ("Cooke, Grayson and Love
+// counties"), or i when there is none.
+func (r *Resolver) countyAt(text string, toks []model.Token, taken []bool, i int) int {
+	for j := min(i+2, len(toks)); j > i; j-- {
+		if spanFree(taken, i, j) && capitalised(toks[j-1].Text) && countyList(toks, j) && r.countyName(text, toks, i, j) {
+			return j
 		}
 	}
 	return i

@@ -1,0 +1,81 @@
+package places
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vigilhq/vigil/internal/actors"
+	"github.com/vigilhq/vigil/internal/coref"
+	"github.com/vigilhq/vigil/internal/gazetteer"
+	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/places"
+	"github.com/vigilhq/vigil/internal/shareddata"
+)
+
+// dumpTo names a file the error dump of every corpus is written to:
+//
+//	go test ./internal/evaluate/places -run TestDiagnoseDump -dump /tmp/places-errors.txt
+var dumpTo = flag.String("dump", "", "write the classified place errors of the geoparsing corpora to this file")
+
+func TestDiagnoseDump(t *testing.T) {
+	if *dumpTo == "" {
+		t.Skip("no -dump file given")
+	}
+	dir, err := shareddata.Path("eval", "places-geoparsing")
+	if err != nil {
+		t.Skip(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "Corpora", "*.xml"))
+	path, err := gazetteer.Locate()
+	if err != nil {
+		t.Skip(err)
+	}
+	idx, err := gazetteer.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, err := nlp.New(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := places.New(idx, kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := System{NLP: a, Coref: coref.New(kb), Places: res, KB: kb}
+	out, err := os.Create(*dumpTo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, _, err := ReadCorpus(fh)
+		fh.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := sys.Diagnose(context.Background(), docs, idx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ds) == 0 {
+			t.Errorf("%s: no toponyms diagnosed", f)
+		}
+		PrintDiagnosis(out, strings.TrimSuffix(filepath.Base(f), ".xml"), ds, true)
+	}
+}
