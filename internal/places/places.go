@@ -43,20 +43,41 @@ import (
 	"github.com/vigilhq/vigil/internal/ner"
 )
 
-// Weights of the evidence for a candidate, added to the log10 of its
-// population. Chosen on the first half of LGL's articles.
+// Weights are the weights of the evidence for a candidate, added to the
+// log10 of its population (times Pop). DefaultWeights were chosen on the
+// first half of LGL's articles.
+type Weights struct {
+	Pop        float64 // times log10 of the population
+	Adm        float64 // per vote for a candidate's admin1 region, up to AdmCap votes
+	AdmCap     float64
+	Cty        float64 // per vote for a candidate's country, up to 4 votes
+	Ctx        float64 // for the article's most named country
+	Country    float64 // for being a country
+	Capital    float64 // for being a national capital
+	Near       float64 // a pass-2 neighbour within nearKm gives Near, within 100 km half of it
+	Spatial    float64 // per other name with a candidate within spatialKm, up to SpatialCap
+	SpatialCap int
+	AdmCtx     float64 // a town in an admin1 region the article names
+	// Dom is given in pass 3 times the share of the article's other
+	// resolved names that lie in the candidate's country; DomAdm the same
+	// for its admin1 region.
+	Dom    float64
+	DomAdm float64
+	// Big is given to a country or first-level region under its own name
+	// against towns of the same name.
+	Big float64
+}
+
+// DefaultWeights returns the weights the resolver uses.
+func DefaultWeights() Weights {
+	return Weights{Pop: 1.2, Adm: 2, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
+		Spatial: 3, SpatialCap: 3, AdmCtx: 2.5, Dom: 1, DomAdm: 1, Big: 4}
+}
+
 const (
-	admSupport = 2.0  // per vote for a candidate's admin1 region, up to admCap votes
-	admCap     = 3.0  //
-	ctySupport = 0.5  // per vote for a candidate's country, up to 4 votes
-	ctxW       = 3.0  // for the article's most named country
-	kbW        = 1.5  // for a country the knowledge base names so
-	countryW   = 1.5  // for being a country
-	nearKm     = 40.0 // a neighbour this close gives nearW, within 100 km half of it
-	nearW      = 4.0
-	spatialKm  = 50.0 // candidates of two names this close support each other
-	spatialW   = 2.0
-	spatialCap = 3
+	kbW       = 1.5  // for a country the knowledge base names so
+	nearKm    = 40.0 // a neighbour this close gives Near, within 100 km half of it
+	spatialKm = 50.0 // candidates of two names this close support each other
 )
 
 // Limits that keep one article bounded.
@@ -92,6 +113,14 @@ type Resolver struct {
 	stateKeys  map[string]int    // normalised state name -> admin1 index (US)
 	notPlaces  map[string]bool   // words never a place on their own
 	points     map[string]point  // country points replacing the gazetteer's
+	w          Weights
+}
+
+// WithWeights returns a copy of the resolver that scores with w.
+func (r *Resolver) WithWeights(w Weights) *Resolver {
+	c := *r
+	c.w = w
+	return &c
 }
 
 // New returns a resolver over a loaded gazetteer and the actor knowledge
@@ -115,7 +144,7 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 		return nil, err
 	}
 	r := &Resolver{idx: idx, kb: kb, regions: regs, regionKeys: keys, regionLen: n, states: states,
-		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points}
+		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points, w: DefaultWeights()}
 	if idx != nil {
 		for _, name := range states {
 			for _, m := range idx.Lookup(name, maxCands) {
@@ -173,6 +202,9 @@ type group struct {
 	// own is the country this name's own pass-1 choice added to the
 	// context; a name is no evidence for itself.
 	own string
+	// The country and admin1 region of the pass-2 choice.
+	domCty string
+	domAdm int
 }
 
 type cand struct {
@@ -223,6 +255,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	// Pass 3: towns and counties near the other names' choices of pass 2
 	// ("Huntsville" beside "Walker County").
 	{
+		ctx.dominant(groups)
 		ctx.neighbours = ctx.neighbours[:0]
 		for gi := range groups {
 			g := &groups[gi]
@@ -1310,6 +1343,54 @@ type context struct {
 	// group being resolved, which is not its own neighbour.
 	neighbours []neighbour
 	self       int
+	// Pass-2 choices of all names, for the dominant country and region.
+	domCty map[string]float64
+	domAdm map[int]float64
+	domN   int
+}
+
+// dominant counts the countries and admin1 regions of the names' pass-2
+// choices, for the share of the article each candidate lies in.
+func (ctx *context) dominant(groups []group) {
+	ctx.domCty, ctx.domAdm, ctx.domN = map[string]float64{}, map[int]float64{}, 0
+	for gi := range groups {
+		g := &groups[gi]
+		g.domCty, g.domAdm = "", -1
+		if g.best < 0 {
+			continue
+		}
+		e := g.cands[g.best].e
+		g.domCty, g.domAdm = e.Country, e.Admin1Idx
+		ctx.domN++
+		ctx.domCty[e.Country]++
+		if e.Admin1Idx >= 0 {
+			ctx.domAdm[e.Admin1Idx]++
+		}
+	}
+}
+
+// domShare returns the shares of the article's other names (not g) that
+// lie in e's country and in its admin1 region.
+func (ctx *context) domShare(g *group, e *gazetteer.Entry) (cty, adm float64) {
+	n := float64(ctx.domN)
+	if g.domCty != "" {
+		n--
+	}
+	if n < 1 || ctx.domCty == nil {
+		return 0, 0
+	}
+	c := ctx.domCty[e.Country]
+	if g.domCty == e.Country {
+		c--
+	}
+	a := 0.0
+	if e.Admin1Idx >= 0 {
+		a = ctx.domAdm[e.Admin1Idx]
+		if g.domAdm == e.Admin1Idx {
+			a--
+		}
+	}
+	return max(c, 0) / n, max(a, 0) / n
 }
 
 type neighbour struct {
@@ -1442,10 +1523,11 @@ func (r *Resolver) resolve(g *group, ctx *context) {
 
 func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	e := &c.e
-	s := math.Log10(float64(e.Population) + 100)
+	w := &r.w
+	s := w.Pop * math.Log10(float64(e.Population)+100)
 	switch e.Kind {
 	case gazetteer.KindCountry:
-		s += countryW
+		s += w.Country
 	case gazetteer.KindAdmin1:
 		s += 0.5
 	case gazetteer.KindAdmin2:
@@ -1453,7 +1535,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	case gazetteer.KindCity:
 		switch e.Feature {
 		case "PPLC":
-			s += 1.5
+			s += w.Capital
 		case "PPLA":
 			s += 0.7
 		case "PPLA2":
@@ -1468,6 +1550,9 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	}
 	if c.kb {
 		s += kbW
+	}
+	if (e.Kind == gazetteer.KindCountry || e.Kind == gazetteer.KindAdmin1) && !c.weak && !c.alt {
+		s += w.Big
 	}
 	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
 		s += 4
@@ -1490,22 +1575,22 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		if g.own == e.Country {
 			n--
 		}
-		s += ctxW * max(n, 0) / ctx.maxCount
+		s += w.Ctx * max(n, 0) / ctx.maxCount
 	}
 	if e.Admin1Idx >= 0 {
 		sup := ctx.admVotes[e.Admin1Idx]
 		if g.admSet[e.Admin1Idx] {
 			sup -= g.admVote
 		}
-		s += admSupport * min(sup, admCap)
+		s += w.Adm * min(sup, w.AdmCap)
 	}
 	sup := ctx.ctyVotes[e.Country]
 	if g.ctySet[e.Country] {
 		sup -= g.ctyVote
 	}
-	s += ctySupport * min(sup, 4)
+	s += w.Cty * min(sup, 4)
 	if e.Kind != gazetteer.KindAdmin1 && e.Kind != gazetteer.KindCountry && ctx.admin1[e.Admin1Idx] > 0 {
-		s += 2.5
+		s += w.AdmCtx
 	}
 	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
 		for _, a := range ctx.anchors {
@@ -1515,7 +1600,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 			}
 		}
 	}
-	s += spatialW * float64(min(c.near, spatialCap))
+	s += w.Spatial * float64(min(c.near, w.SpatialCap))
 	// Nearness: towns and counties near the other names' places; a region
 	// or country holding them.
 	near := 0.0
@@ -1526,23 +1611,27 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		switch e.Kind {
 		case gazetteer.KindAdmin1:
 			if n.e.Admin1Idx == e.Admin1Idx {
-				near = max(near, nearW)
+				near = max(near, w.Near)
 			}
 			continue
 		case gazetteer.KindCountry:
 			if n.e.Country == e.Country {
-				near = max(near, nearW/2)
+				near = max(near, w.Near/2)
 			}
 			continue
 		}
 		switch d := Distance(n.e.Lat, n.e.Lon, e.Lat, e.Lon); {
 		case d < nearKm:
-			near = max(near, nearW)
+			near = max(near, w.Near)
 		case d < 100:
-			near = max(near, nearW/2)
+			near = max(near, w.Near/2)
 		}
 	}
 	s += near
+	if ctx.domCty != nil && (w.Dom != 0 || w.DomAdm != 0) {
+		cty, adm := ctx.domShare(g, e)
+		s += w.Dom*cty + w.DomAdm*adm
+	}
 	return s
 }
 

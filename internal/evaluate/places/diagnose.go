@@ -28,6 +28,7 @@ type Diagnosis struct {
 	// phrase within 161 km of the gold point.
 	GazNear bool
 	Cands   int // gazetteer entries under the gold phrase
+	Gold    string // the nearest gazetteer entry under the gold phrase
 	Class   string
 }
 
@@ -77,11 +78,12 @@ func (s System) Diagnose(ctx context.Context, docs []Doc, idx *gazetteer.Index) 
 			if idx != nil {
 				ms := idx.Lookup(t.Phrase, 200)
 				g.Cands = len(ms)
+				bestKm := Km161
 				for _, m := range ms {
 					e := idx.Entry(m.Entry)
-					if places.Distance(t.Lat, t.Lon, e.Lat, e.Lon) <= Km161 {
-						g.GazNear = true
-						break
+					if km := places.Distance(t.Lat, t.Lon, e.Lat, e.Lon); km <= bestKm {
+						g.GazNear, bestKm = true, km
+						g.Gold = fmt.Sprintf("%s (%s, %s, %s) pop=%d %s", e.Name, e.Kind, e.Admin1, e.Country, e.Population, e.Feature)
 					}
 				}
 			}
@@ -167,8 +169,8 @@ func PrintDiagnosis(w io.Writer, corpus string, ds []Diagnosis, all bool) {
 		if d.Class == "ok" || d.Half != "dev" {
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%d\t%s\t%q\tours=%q\t%s\tkm=%.0f\tner=%s\tcands=%d\t%s\n",
-			d.Class, d.Doc, d.Half, d.Phrase, d.Ours, d.Chosen, d.Km, d.NER, d.Cands, d.Context)
+		fmt.Fprintf(w, "%s\t%d\t%s\t%q\tours=%q\t%s\tkm=%.0f\tner=%s\tcands=%d\t%s\tgold=%s\n",
+			d.Class, d.Doc, d.Half, d.Phrase, d.Ours, d.Chosen, d.Km, d.NER, d.Cands, d.Context, d.Gold)
 	}
 }
 
