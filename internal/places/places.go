@@ -70,8 +70,8 @@ type Weights struct {
 
 // DefaultWeights returns the weights the resolver uses.
 func DefaultWeights() Weights {
-	return Weights{Pop: 1.2, Adm: 2, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
-		Spatial: 3, SpatialCap: 3, AdmCtx: 2.5, Dom: 1, DomAdm: 1, Big: 4}
+	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
+		Spatial: 3, SpatialCap: 3, AdmCtx: 2.5, Dom: 1, DomAdm: 1, Big: 5}
 }
 
 const (
@@ -214,7 +214,10 @@ type cand struct {
 	e    gazetteer.Entry
 	weak bool
 	alt  bool // found under an alternate name
-	kb   bool // the actor knowledge base names this country
+	// stripped marks a region found under the name without its type
+	// word ("Douglas" for "Douglas County").
+	stripped bool
+	kb       bool // the actor knowledge base names this country
 }
 
 var directions = map[string]bool{
@@ -354,6 +357,13 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				if a >= nm.End {
 					continue
 				}
+				// "McLean, Virginia", "Sharon, Conn.": a town the entity
+				// model called a person or organisation, qualified by a
+				// state or country after a comma.
+				if nm.End+1 < len(toks) && toks[nm.End].Text == "," && r.qualifiedTown(text, toks, a, nm.End) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End})
+					continue
+				}
 				// "New Haven, Conn.,": a state abbreviation after a comma
 				// tagged as an organisation.
 				if abbr := r.stateAbbr(text, toks[a].Start); abbr != "" && a >= 1 && toks[a-1].Text == "," &&
@@ -473,6 +483,22 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			// Capitalised words the tagger did not call proper nouns
 			// count in running text, not at a sentence's start nor in a
 			// headline written in title case.
+			// "Rolling Meadows": a name of several capitalised words
+			// the gazetteer knows, whatever the first word's tag.
+			if toks[i].UPOS != "PROPN" && !titleCase {
+				if j := r.multiWord(text, toks, taken, i); j > i {
+					found = append(found, mention{sent: si, ts: i, te: j})
+					for k := i; k < j; k++ {
+						taken[k] = true
+					}
+					i = j - 1
+					continue
+				}
+			}
+			// "St." or "Mt." alone names nothing.
+			if w := toks[i].Text; strings.HasSuffix(w, ".") && len(w) <= 4 && (i+1 >= len(toks) || !capitalised(toks[i+1].Text)) {
+				continue
+			}
 			if toks[i].UPOS != "PROPN" && (i == 0 || titleCase || toks[i].UPOS != "NOUN" && toks[i].UPOS != "ADJ") {
 				// Weak: kept when the article names the town elsewhere.
 				if key := gazetteer.Normalize(toks[i].Text); !r.notPlaces[key] && r.known(key, minPopWord) {
@@ -665,6 +691,51 @@ func (r *Resolver) placePrefixMin(text string, toks []model.Token, a, b int, who
 		}
 	}
 	return a
+}
+
+// qualifiedTown reports whether the tokens [a, b), followed by a comma,
+// name a town the gazetteer knows in the US state or the country named
+// after the comma.
+func (r *Resolver) qualifiedTown(text string, toks []model.Token, a, b int) bool {
+	if r.idx == nil || b-a > maxWords || !capitalised(toks[a].Text) {
+		return false
+	}
+	k := b + 1
+	state := r.stateAt(text, toks[k].Start)
+	if state == "" {
+		for j := min(len(toks), k+3); j > k; j-- {
+			if _, ok := r.stateKeys[gazetteer.Normalize(text[toks[k].Start:toks[j-1].End])]; ok {
+				state = text[toks[k].Start:toks[j-1].End]
+				break
+			}
+		}
+	}
+	var q *qual
+	if state != "" {
+		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
+			q = &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+		}
+	} else if r.kb != nil {
+		for j := min(len(toks), k+3); j > k; j-- {
+			if m, ok := r.kb.LookupName(text[toks[k].Start:toks[j-1].End], time.Time{}); ok && m.Kind == actors.KindCountry && m.Country != "" {
+				q = &qual{countries: map[string]bool{m.Country: true}}
+				break
+			}
+		}
+	}
+	if q == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(gazetteer.Normalize(text[toks[a].Start:toks[b-1].End]), maxCands) {
+		if m.Weak || m.Alt {
+			continue
+		}
+		e := r.idx.Entry(m.Entry)
+		if e.Kind != gazetteer.KindCountry && e.Kind != gazetteer.KindAdmin1 && q.countries[e.Country] && (q.admin1 == nil || q.admin1[e.Admin1Idx]) {
+			return true
+		}
+	}
+	return false
 }
 
 // quarterWords name a part of a place before its name: "north DeKalb
@@ -985,6 +1056,28 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 	return i
 }
 
+// multiWord returns the end of a town's name of two to four capitalised
+// words at token i that the gazetteer knows under its own name, or i.
+func (r *Resolver) multiWord(text string, toks []model.Token, taken []bool, i int) int {
+	for j := min(len(toks), i+4); j > i+1; j-- {
+		if !spanFree(taken, i, j) {
+			continue
+		}
+		all := true
+		for k := i; k < j; k++ {
+			all = all && capitalised(toks[k].Text) && toks[k].UPOS != "PUNCT"
+		}
+		if !all {
+			continue
+		}
+		key := gazetteer.Normalize(text[toks[i].Start:toks[j-1].End])
+		if !r.notPlaces[key] && r.known(key, 0) {
+			return j
+		}
+	}
+	return i
+}
+
 // countyAt returns the end of a county's name of one or two words at
 // token i inside a list that ends in "counties" ("Cooke, Grayson and Love
 // counties"), or i when there is none.
@@ -1251,7 +1344,7 @@ func (r *Resolver) candidates(span, key string) []cand {
 			if e := r.idx.Entry(m.Entry); e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2 {
 				if !seen[m.Entry] {
 					seen[m.Entry] = true
-					out = append(out, cand{e: e, weak: false})
+					out = append(out, cand{e: e, stripped: true})
 				}
 			}
 		}
@@ -1551,7 +1644,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	if c.kb {
 		s += kbW
 	}
-	if (e.Kind == gazetteer.KindCountry || e.Kind == gazetteer.KindAdmin1) && !c.weak && !c.alt {
+	if bigName(g, c) {
 		s += w.Big
 	}
 	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
@@ -1633,6 +1726,29 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		s += w.Dom*cty + w.DomAdm*adm
 	}
 	return s
+}
+
+// bigName reports whether c is a country or first-level region under its
+// own name, and not one named after its own town ("Alexandria"
+// governorate and city).
+func bigName(g *group, c *cand) bool {
+	e := &c.e
+	if c.weak || c.alt || c.stripped {
+		return false
+	}
+	switch e.Kind {
+	case gazetteer.KindCountry:
+		return true
+	case gazetteer.KindAdmin1:
+		for i := range g.cands {
+			o := &g.cands[i].e
+			if o.Kind == gazetteer.KindCity && o.Admin1Idx == e.Admin1Idx && !g.cands[i].alt {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // place turns a resolved group into a contract place.

@@ -27,7 +27,7 @@ type Diagnosis struct {
 	// GazNear reports whether the gazetteer has an entry under the gold
 	// phrase within 161 km of the gold point.
 	GazNear bool
-	Cands   int // gazetteer entries under the gold phrase
+	Cands   int    // gazetteer entries under the gold phrase
 	Gold    string // the nearest gazetteer entry under the gold phrase
 	Class   string
 }

@@ -124,10 +124,10 @@ func TestTuneWeights(t *testing.T) {
 		steps []float64
 	}
 	knobs := []knob{
+		{"Big", &w.Big, []float64{2, 3, 4, 5, 6}},
+		{"Capital", &w.Capital, []float64{0.5, 1.5, 2.5, 3.5}},
 		{"Dom", &w.Dom, []float64{0, 1, 2, 3, 4, 6}},
 		{"DomAdm", &w.DomAdm, []float64{0, 1, 2, 3, 4}},
-		{"Big", &w.Big, []float64{0, 1, 2, 3, 4}},
-		{"Capital", &w.Capital, []float64{0.5, 1.5, 2.5, 3.5}},
 		{"Pop", &w.Pop, []float64{0.8, 1, 1.2, 1.5}},
 		{"Adm", &w.Adm, []float64{0.5, 1, 1.5, 2, 3}},
 		{"AdmCap", &w.AdmCap, []float64{1, 2, 3, 4}},
@@ -138,7 +138,7 @@ func TestTuneWeights(t *testing.T) {
 		{"Spatial", &w.Spatial, []float64{0.5, 1, 2, 3}},
 		{"AdmCtx", &w.AdmCtx, []float64{1, 2.5, 4}},
 	}
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 1; round++ {
 		for _, k := range knobs {
 			keep := *k.ptr
 			for _, v := range k.steps {
