@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // Kind is the sort of place an entry is.
@@ -322,8 +323,71 @@ func (x *Index) Lookup(name string, max int) []Match {
 	return x.LookupKey(Normalize(name), max)
 }
 
-// LookupKey is Lookup for a key that is already normalised.
+// LookupKey is Lookup for a key that is already normalised. A key with
+// an abbreviated or spelt-out "saint", "sainte", "mount" or "fort" also
+// finds the names written the other way ("st paul" finds Saint Paul).
 func (x *Index) LookupKey(key string, max int) []Match {
+	out := x.lookupKey(key, max)
+	v := variantKey(key)
+	if v == "" {
+		return out
+	}
+	more := x.lookupKey(v, max)
+	if len(more) == 0 {
+		return out
+	}
+	seen := make(map[int]bool, len(out))
+	for _, m := range out {
+		seen[m.Entry] = true
+	}
+	for _, m := range more {
+		if !seen[m.Entry] {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Weak != out[j].Weak {
+			return !out[i].Weak
+		}
+		return x.population(out[i].Entry) > x.population(out[j].Entry)
+	})
+	if max > 0 && len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// variants are the words written both abbreviated and in full in place
+// names.
+var variants = map[string]string{
+	"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste",
+	"mt": "mount", "mount": "mt", "ft": "fort", "fort": "ft",
+}
+
+// variantKey returns key with each variant word written the other way,
+// "" when it has none.
+func variantKey(key string) string {
+	words := strings.Split(key, " ")
+	changed := false
+	for i, w := range words {
+		if v, ok := variants[w]; ok {
+			words[i], changed = v, true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+func (x *Index) population(i int) int64 {
+	if i < 0 || i >= x.nEntries {
+		return 0
+	}
+	return int64(binary.LittleEndian.Uint32(x.entries[i*entrySize+8:]))
+}
+
+func (x *Index) lookupKey(key string, max int) []Match {
 	if key == "" || x.nKeys == 0 {
 		return nil
 	}

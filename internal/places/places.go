@@ -57,7 +57,11 @@ type Weights struct {
 	Near       float64 // a pass-2 neighbour within nearKm gives Near, within 100 km half of it
 	Spatial    float64 // per other name with a candidate within spatialKm, up to SpatialCap
 	SpatialCap int
-	AdmCtx     float64 // a town in an admin1 region the article names
+	// SpatialMargin bounds the candidates of the other names that count
+	// for Spatial: those within SpatialMargin of their name's best score
+	// in pass 1.
+	SpatialMargin float64
+	AdmCtx        float64 // a town in an admin1 region the article names
 	// Dom is given in pass 3 times the share of the article's other
 	// resolved names that lie in the candidate's country; DomAdm the same
 	// for its admin1 region.
@@ -71,7 +75,7 @@ type Weights struct {
 // DefaultWeights returns the weights the resolver uses.
 func DefaultWeights() Weights {
 	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
-		Spatial: 3, SpatialCap: 3, AdmCtx: 2.5, Dom: 1, DomAdm: 1, Big: 5}
+		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 1, Big: 5}
 }
 
 const (
@@ -217,7 +221,8 @@ type cand struct {
 	// stripped marks a region found under the name without its type
 	// word ("Douglas" for "Douglas County").
 	stripped bool
-	kb       bool // the actor knowledge base names this country
+	p1       float64 // score in pass 1
+	kb       bool    // the actor knowledge base names this country
 }
 
 var directions = map[string]bool{
@@ -244,13 +249,13 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	groups := r.groupMentions(text, sents, ms)
 	ctx := newContext()
 	ctx.vote(groups)
-	spatialSupport(groups)
 	r.addDemonyms(ctx, sents, ents)
 	// Pass 1: qualifiers and the names' own weight; pass 2 adds what pass
 	// 1 learnt about the article.
 	for gi := range groups {
 		r.resolve(&groups[gi], nil)
 	}
+	spatialSupport(groups, r.w.SpatialMargin)
 	r.learn(ctx, groups)
 	for gi := range groups {
 		r.resolve(&groups[gi], ctx)
@@ -1380,7 +1385,12 @@ func (r *Resolver) candidates(span, key string) []cand {
 // together probably do ("Paris" beside "Lamar County" in Texas). Only the
 // first maxSpatial names and their first maxSpatialCands candidates take
 // part, which bounds the work.
-func spatialSupport(groups []group) {
+//
+// A name supports another only with its candidates that scored within
+// margin of its best in pass 1: "Houston" beside "Pittsburgh" is not the
+// hamlet near Pittsburgh, so it lends no support to the "California"
+// near Pittsburgh either.
+func spatialSupport(groups []group, margin float64) {
 	n := min(len(groups), maxSpatial)
 	for gi := 0; gi < n; gi++ {
 		g := &groups[gi]
@@ -1393,7 +1403,7 @@ func spatialSupport(groups []group) {
 				if gj == gi || groups[gj].key == g.key {
 					continue
 				}
-				if nearAny(&c.e, groups[gj].cands) {
+				if nearAny(&c.e, &groups[gj], margin) {
 					c.near++
 				}
 			}
@@ -1401,11 +1411,16 @@ func spatialSupport(groups []group) {
 	}
 }
 
-func nearAny(e *gazetteer.Entry, cands []cand) bool {
+func nearAny(e *gazetteer.Entry, g *group, margin float64) bool {
 	const deg = spatialKm / 111.0
+	cands := g.cands
+	floor := math.Inf(-1)
+	if g.best >= 0 {
+		floor = cands[g.best].p1 - margin
+	}
 	for k := 0; k < min(len(cands), maxSpatialCands); k++ {
 		o := &cands[k].e
-		if cands[k].weak || o.Index == e.Index {
+		if cands[k].weak || o.Index == e.Index || cands[k].p1 < floor {
 			continue
 		}
 		switch o.Kind {
@@ -1602,6 +1617,9 @@ func (r *Resolver) resolve(g *group, ctx *context) {
 	best, second := math.Inf(-1), math.Inf(-1)
 	for i := range g.cands {
 		s := r.score(g, &g.cands[i], ctx)
+		if ctx == nil {
+			g.cands[i].p1 = s
+		}
 		if s > best {
 			second = best
 			best, g.best = s, i

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/vigilhq/vigil/internal/gazetteer"
@@ -29,7 +30,14 @@ type Diagnosis struct {
 	GazNear bool
 	Cands   int    // gazetteer entries under the gold phrase
 	Gold    string // the nearest gazetteer entry under the gold phrase
-	Class   string
+	// CtxNear reports whether another place we found in the article (of
+	// another name) lies within 200 km of the gold point: the context
+	// could have told.
+	CtxNear bool
+	// Share is the share of the article's other places (by name) that lie
+	// in the country of the gold's nearest gazetteer entry.
+	Share float64
+	Class string
 }
 
 // Half names the half of a corpus an article falls in: "dev" for the
@@ -75,6 +83,7 @@ func (s System) Diagnose(ctx context.Context, docs []Doc, idx *gazetteer.Index) 
 					break
 				}
 			}
+			goldCty := ""
 			if idx != nil {
 				ms := idx.Lookup(t.Phrase, 200)
 				g.Cands = len(ms)
@@ -82,7 +91,7 @@ func (s System) Diagnose(ctx context.Context, docs []Doc, idx *gazetteer.Index) 
 				for _, m := range ms {
 					e := idx.Entry(m.Entry)
 					if km := places.Distance(t.Lat, t.Lon, e.Lat, e.Lon); km <= bestKm {
-						g.GazNear, bestKm = true, km
+						g.GazNear, bestKm, goldCty = true, km, e.Country
 						g.Gold = fmt.Sprintf("%s (%s, %s, %s) pop=%d %s", e.Name, e.Kind, e.Admin1, e.Country, e.Population, e.Feature)
 					}
 				}
@@ -106,6 +115,28 @@ func (s System) Diagnose(ctx context.Context, docs []Doc, idx *gazetteer.Index) 
 					adm = *f.Admin1
 				}
 				g.Chosen = fmt.Sprintf("%s (%s, %s, %s)", f.Name, f.Kind, adm, cty)
+			}
+			if goldCty != "" {
+				seen := map[string]bool{}
+				n, in := 0, 0
+				for _, f := range found {
+					k := strings.ToLower(d.Text[f.Start:f.End])
+					if seen[k] || strings.EqualFold(k, t.Phrase) || f.Country == nil {
+						continue
+					}
+					seen[k] = true
+					n++
+					if *f.Country == goldCty {
+						in++
+					}
+				}
+				g.Share = ratio(in, n)
+			}
+			for _, f := range found {
+				if !strings.EqualFold(d.Text[f.Start:f.End], t.Phrase) && places.Distance(t.Lat, t.Lon, f.Lat, f.Lon) < 200 {
+					g.CtxNear = true
+					break
+				}
 			}
 			g.Class = classify(g)
 			out = append(out, g)
@@ -135,8 +166,10 @@ func classify(g Diagnosis) string {
 		return "ok"
 	case g.Ours != g.Phrase:
 		return "wrong/span-differs"
+	case g.GazNear && g.CtxNear:
+		return "wrong/choice/context-near"
 	case g.GazNear:
-		return "wrong/choice"
+		return "wrong/choice/no-context"
 	}
 	return "wrong/gaz-lacks"
 }
@@ -169,8 +202,8 @@ func PrintDiagnosis(w io.Writer, corpus string, ds []Diagnosis, all bool) {
 		if d.Class == "ok" || d.Half != "dev" {
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%d\t%s\t%q\tours=%q\t%s\tkm=%.0f\tner=%s\tcands=%d\t%s\tgold=%s\n",
-			d.Class, d.Doc, d.Half, d.Phrase, d.Ours, d.Chosen, d.Km, d.NER, d.Cands, d.Context, d.Gold)
+		fmt.Fprintf(w, "%s\t%d\t%s\t%q\tours=%q\t%s\tkm=%.0f\tner=%s\tcands=%d\t%s\tgold=%s\tshare=%.2f\n",
+			d.Class, d.Doc, d.Half, d.Phrase, d.Ours, d.Chosen, d.Km, d.NER, d.Cands, d.Context, d.Gold, d.Share)
 	}
 }
 
