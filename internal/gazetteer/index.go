@@ -336,13 +336,21 @@ func (x *Index) LookupKey(key string, max int) []Match {
 	if len(more) == 0 {
 		return out
 	}
-	seen := make(map[int]bool, len(out))
-	for _, m := range out {
-		seen[m.Entry] = true
+	// An entry found under both keys keeps its strongest match: Saint
+	// Paul, Minnesota is an alternate name under "st paul" but its own
+	// under "saint paul".
+	at := make(map[int]int, len(out))
+	for i, m := range out {
+		at[m.Entry] = i
 	}
 	for _, m := range more {
-		if !seen[m.Entry] {
+		i, ok := at[m.Entry]
+		switch {
+		case !ok:
+			at[m.Entry] = len(out)
 			out = append(out, m)
+		case strength(m) > strength(out[i]):
+			out[i] = m
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -355,6 +363,17 @@ func (x *Index) LookupKey(key string, max int) []Match {
 		out = out[:max]
 	}
 	return out
+}
+
+// strength ranks a match: own name, alternate name, shortened name.
+func strength(m Match) int {
+	switch {
+	case m.Weak:
+		return 0
+	case m.Alt:
+		return 1
+	}
+	return 2
 }
 
 // variants are the words written both abbreviated and in full in place
