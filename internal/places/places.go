@@ -382,6 +382,30 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// may be the town itself ("Columbia will have to pay"),
 				// and one tagged as a person may be a town modifying a
 				// noun ("Gainesville companies").
+				// "McLean County Coroner", "Madison County Partnership":
+				// a county's name opening a person's or body's name.
+				if j := r.countyPrefix(text, toks, a, nm.End); j > a {
+					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				// "Brownsboro Police", "Northern Illinois University",
+				// "Pointe Coupee Sheriff's Office": a town or county of
+				// any size before a word for a local body, past a
+				// direction word.
+				if c := r.skipQuarter(text, toks, a, nm.End); true {
+					if j := r.civicPlace(text, toks, c, min(len(toks), nm.End+1)); j > c {
+						found = append(found, mention{sent: si, ts: c, te: j})
+						continue
+					}
+				}
+				// "in Clinton", "D-Braxton": a town the entity model
+				// called a person after a preposition of location or a
+				// legislator's party.
+				if key := gazetteer.Normalize(text[toks[a].Start:toks[nm.End-1].End]); nm.End-a <= 3 &&
+					(locative(toks, a) && r.known(key, 0) || partyDistrict(text, toks[a].Start) && r.knownOrCounty(key)) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End})
+					continue
+				}
 				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1) || afterPlacePreposition(toks, a)
 				if nm.Type == ner.Person && !whole {
 					// A single word tagged as a person that names a town
@@ -461,6 +485,19 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 		// region table knows them.
 		for i := 0; i < len(toks); i++ {
 			if taken[i] || !capitalised(toks[i].Text) {
+				continue
+			}
+			if j := r.civicPlace(text, toks, i, len(toks)); j > i && spanFree(taken, i, j) {
+				found = append(found, mention{sent: si, ts: i, te: j})
+				for k := i; k < j; k++ {
+					taken[k] = true
+				}
+				i = j - 1
+				continue
+			}
+			if partyDistrict(text, toks[i].Start) && r.knownOrCounty(gazetteer.Normalize(toks[i].Text)) {
+				found = append(found, mention{sent: si, ts: i, te: i + 1})
+				taken[i] = true
 				continue
 			}
 			if j := r.countyAt(text, toks, taken, i); j > i {
@@ -737,6 +774,115 @@ func (r *Resolver) qualifiedTown(text string, toks []model.Token, a, b int) bool
 		}
 		e := r.idx.Entry(m.Entry)
 		if e.Kind != gazetteer.KindCountry && e.Kind != gazetteer.KindAdmin1 && q.countries[e.Country] && (q.admin1 == nil || q.admin1[e.Admin1Idx]) {
+			return true
+		}
+	}
+	return false
+}
+
+// civicNouns follow a town's or county's name in the names of its bodies
+// and institutions: "Brownsboro Police", "DuPage Sheriff", "Gwinnett
+// Medical Center".
+var civicNouns = map[string]bool{
+	"police": true, "fire": true, "sheriff": true, "sheriff's": true, "city": true, "county": true,
+	"school": true, "schools": true, "public": true, "parks": true, "township": true, "borough": true,
+	"council": true, "board": true, "hospital": true, "library": true, "high": true, "chamber": true,
+	"medical": true, "regional": true, "university": true, "college": true, "community": true,
+	"municipal": true, "superior": true, "circuit": true, "district": true, "area": true,
+	"village": true, "town": true, "rescue": true, "emergency": true, "housing": true, "transit": true,
+	"airport": true, "mayor": true, "aldermen": true, "selectmen": true, "commissioners": true,
+}
+
+// civicPlace returns the end of a town's or county's name of any size at
+// token a that is followed, before b, by a word of civicNouns; a county's
+// name without its type word counts ("Pointe Coupee Sheriff"). It returns
+// a when there is none.
+func (r *Resolver) civicPlace(text string, toks []model.Token, a, b int) int {
+	if r.idx == nil || a >= b || !capitalised(toks[a].Text) {
+		return a
+	}
+	for j := min(b-1, a+maxWords); j > a; j-- {
+		if !civicNouns[strings.ToLower(toks[j].Text)] || !capitalised(toks[j-1].Text) {
+			continue
+		}
+		key := gazetteer.Normalize(text[toks[a].Start:toks[j-1].End])
+		if r.notPlaces[key] {
+			continue
+		}
+		if r.kb != nil {
+			if m, ok := r.kb.LookupName(text[toks[a].Start:toks[j-1].End], time.Time{}); ok && m.Kind != actors.KindCountry &&
+				m.Kind != actors.KindCapital && m.Kind != actors.KindPlace && m.Kind != actors.KindRegion {
+				continue
+			}
+		}
+		if r.knownOrCounty(key) {
+			return j
+		}
+	}
+	return a
+}
+
+// knownOrCounty reports whether the gazetteer has a place under its own
+// name for key, or a county of which key is the name without its type
+// word ("DuPage").
+func (r *Resolver) knownOrCounty(key string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(key, maxCands) {
+		if m.Alt {
+			continue
+		}
+		if !m.Weak || r.idx.Entry(m.Entry).Kind == gazetteer.KindAdmin2 {
+			return true
+		}
+	}
+	return false
+}
+
+// countyPrefix returns the end of a county's name with its type word at
+// the start of [a, b) ("McLean County" in "McLean County Coroner"), or a.
+func (r *Resolver) countyPrefix(text string, toks []model.Token, a, b int) int {
+	for j := min(b, a+maxWords); j > a+1; j-- {
+		if w := strings.ToLower(toks[j-1].Text); w != "county" && w != "parish" {
+			continue
+		}
+		if r.placeSpan(text, toks, a, j) && r.knownName(text[toks[a].Start:toks[j-1].End]) {
+			return j
+		}
+	}
+	return a
+}
+
+// skipQuarter returns the first token of [a, b) past words for a part of
+// a place ("Northern Illinois University").
+func (r *Resolver) skipQuarter(text string, toks []model.Token, a, b int) int {
+	c := a
+	for c+1 < b && quarterWords[strings.ToLower(toks[c].Text)] {
+		c++
+	}
+	return c
+}
+
+// locative reports whether token k follows a preposition of location
+// ("in Clinton", "near Sharon").
+func locative(toks []model.Token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch strings.ToLower(toks[k-1].Text) {
+	case "in", "near", "outside", "at":
+		return true
+	}
+	return false
+}
+
+// partyDistrict reports whether the text before byte i is a legislator's
+// party and a hyphen ("Rep. Smith, D-Braxton"), after which comes the
+// place the legislator stands for.
+func partyDistrict(text string, i int) bool {
+	for _, p := range []string{"D-", "R-", "DFL-", "I-"} {
+		if i >= len(p) && text[i-len(p):i] == p && (i == len(p) || text[i-len(p)-1] == ' ' || text[i-len(p)-1] == '(' || text[i-len(p)-1] == ',') {
 			return true
 		}
 	}
@@ -1047,7 +1193,7 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 	}
 	for j := 1; j <= min(3, len(toks)-1); j++ {
 		switch toks[j].Text {
-		case "-", "--", "\u2014", "\u2013", "(":
+		case "-", "--", "\u2014", "\u2013", "(", ":":
 			span := text[toks[0].Start:toks[j-1].End]
 			if strings.ToUpper(span) != span || len(span) < 3 {
 				return i
