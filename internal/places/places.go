@@ -392,7 +392,20 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// "Pointe Coupee Sheriff's Office": a town or county of
 				// any size before a word for a local body, past a
 				// direction word.
-				if c := r.skipQuarter(text, toks, a, nm.End); true {
+				// "East" "Hampton Fire Department": a word for a part
+				// of a place left out of the name.
+				if a > 0 && a == nm.Start && !inEntity[a-1] && !taken[a-1] && capitalised(toks[a-1].Text) && quarterWords[strings.ToLower(toks[a-1].Text)] {
+					if j := r.civicPlace(text, toks, a-1, min(len(toks), nm.End+1)); j > a {
+						found = append(found, mention{sent: si, ts: a - 1, te: j})
+						taken[a-1] = true
+						continue
+					}
+				}
+				if j := r.civicPlace(text, toks, a, min(len(toks), nm.End+1)); j > a {
+					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				if c := r.skipQuarter(text, toks, a, nm.End); c > a {
 					if j := r.civicPlace(text, toks, c, min(len(toks), nm.End+1)); j > c {
 						found = append(found, mention{sent: si, ts: c, te: j})
 						continue
@@ -715,6 +728,11 @@ func (r *Resolver) placePrefixMin(text string, toks []model.Token, a, b int, who
 		if !capitalised(toks[j-1].Text) {
 			continue
 		}
+		// "Dublin City Council" is the council of Dublin, not of a place
+		// named "Dublin City".
+		if j-a > 1 && j < len(toks) && strings.EqualFold(toks[j-1].Text, "city") && civicNouns[strings.ToLower(toks[j].Text)] {
+			continue
+		}
 		span := text[toks[a].Start:toks[j-1].End]
 		if r.notPlaces[gazetteer.Normalize(span)] {
 			continue
@@ -790,7 +808,7 @@ var civicNouns = map[string]bool{
 	"medical": true, "regional": true, "university": true, "college": true, "community": true,
 	"municipal": true, "superior": true, "circuit": true, "district": true, "area": true,
 	"village": true, "town": true, "rescue": true, "emergency": true, "housing": true, "transit": true,
-	"airport": true, "mayor": true, "aldermen": true, "selectmen": true, "commissioners": true,
+	"airport": true, "volunteer": true, "mayor": true, "aldermen": true, "selectmen": true, "commissioners": true,
 }
 
 // civicPlace returns the end of a town's or county's name of any size at
@@ -804,6 +822,9 @@ func (r *Resolver) civicPlace(text string, toks []model.Token, a, b int) int {
 	for j := min(b-1, a+maxWords); j > a; j-- {
 		if !civicNouns[strings.ToLower(toks[j].Text)] || !capitalised(toks[j-1].Text) {
 			continue
+		}
+		if j-a > 1 && strings.EqualFold(toks[j-1].Text, "city") {
+			continue // "Dublin City Council" is Dublin's
 		}
 		key := gazetteer.Normalize(text[toks[a].Start:toks[j-1].End])
 		if r.notPlaces[key] {
@@ -1337,6 +1358,13 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		}
 		m.group = gi
 		g := &groups[gi]
+		// "California" beside "Fresno, Calif.": the abbreviation says
+		// which place the name is in this article.
+		if ok && m.state != "" {
+			if sc := r.stateCands(m.state); len(sc) > 0 {
+				g.cands = sc
+			}
+		}
 		if m.ner {
 			g.nerCount++
 		}
