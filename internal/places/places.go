@@ -67,6 +67,12 @@ type Weights struct {
 	// for its admin1 region.
 	Dom    float64
 	DomAdm float64
+	// ConfMargin is the pass-2 margin a name needs to count towards the
+	// dominant country and region and the area of the article.
+	ConfMargin float64
+	// Area is given times the share of the clear names that lie within
+	// areaKm of a town or county.
+	Area float64
 	// Big is given to a country or first-level region under its own name
 	// against towns of the same name.
 	Big float64
@@ -75,10 +81,11 @@ type Weights struct {
 // DefaultWeights returns the weights the resolver uses.
 func DefaultWeights() Weights {
 	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
-		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 1, Big: 5}
+		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 3, Area: 2, Big: 5}
 }
 
 const (
+	areaKm    = 300.0
 	kbW       = 1.5  // for a country the knowledge base names so
 	nearKm    = 40.0 // a neighbour this close gives Near, within 100 km half of it
 	spatialKm = 50.0 // candidates of two names this close support each other
@@ -263,7 +270,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	// Pass 3: towns and counties near the other names' choices of pass 2
 	// ("Huntsville" beside "Walker County").
 	{
-		ctx.dominant(groups)
+		ctx.dominant(groups, &r.w)
 		ctx.neighbours = ctx.neighbours[:0]
 		for gi := range groups {
 			g := &groups[gi]
@@ -1629,12 +1636,15 @@ type context struct {
 	domCty map[string]float64
 	domAdm map[int]float64
 	domN   int
+	// sure are the clear pass-2 choices, for the area of the article.
+	sure []neighbour
 }
 
 // dominant counts the countries and admin1 regions of the names' pass-2
 // choices, for the share of the article each candidate lies in.
-func (ctx *context) dominant(groups []group) {
+func (ctx *context) dominant(groups []group, w *Weights) {
 	ctx.domCty, ctx.domAdm, ctx.domN = map[string]float64{}, map[int]float64{}, 0
+	ctx.sure = ctx.sure[:0]
 	for gi := range groups {
 		g := &groups[gi]
 		g.domCty, g.domAdm = "", -1
@@ -1642,6 +1652,14 @@ func (ctx *context) dominant(groups []group) {
 			continue
 		}
 		e := g.cands[g.best].e
+		// A name counts when its choice is clear: a qualifier, one
+		// candidate, or a margin of at least ConfMargin.
+		if g.margin < w.ConfMargin && len(g.quals) == 0 && len(g.cands) > 1 {
+			continue
+		}
+		if len(ctx.sure) < maxNeighbours {
+			ctx.sure = append(ctx.sure, neighbour{e: e, group: gi})
+		}
 		g.domCty, g.domAdm = e.Country, e.Admin1Idx
 		ctx.domN++
 		ctx.domCty[e.Country]++
@@ -1913,6 +1931,21 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		}
 	}
 	s += near
+	if w.Area != 0 && (e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2) {
+		n, in := 0, 0
+		for _, o := range ctx.sure {
+			if o.group == ctx.self {
+				continue
+			}
+			n++
+			if Distance(o.e.Lat, o.e.Lon, e.Lat, e.Lon) < areaKm {
+				in++
+			}
+		}
+		if n > 0 {
+			s += w.Area * float64(in) / float64(n)
+		}
+	}
 	if ctx.domCty != nil && (w.Dom != 0 || w.DomAdm != 0) {
 		cty, adm := ctx.domShare(g, e)
 		s += w.Dom*cty + w.DomAdm*adm

@@ -124,7 +124,10 @@ func TestTuneWeights(t *testing.T) {
 		steps []float64
 	}
 	knobs := []knob{
-		{"SpatialMargin", &w.SpatialMargin, []float64{100, 0.5, 1, 2, 3, 5}},
+		{"Area", &w.Area, []float64{0, 1, 2, 3, 4, 6}},
+		{"ConfMargin", &w.ConfMargin, []float64{0, 1, 2, 3, 5}},
+		{"Area", &w.Area, []float64{0, 1, 2, 3, 4, 6}},
+		{"DomAdm", &w.DomAdm, []float64{0, 1, 2, 3, 4}},
 		{"Big", &w.Big, []float64{2, 3, 4, 5, 6}},
 		{"Capital", &w.Capital, []float64{0.5, 1.5, 2.5, 3.5}},
 		{"Dom", &w.Dom, []float64{0, 1, 2, 3, 4, 6}},
@@ -139,7 +142,7 @@ func TestTuneWeights(t *testing.T) {
 		{"Spatial", &w.Spatial, []float64{0.5, 1, 2, 3}},
 		{"AdmCtx", &w.AdmCtx, []float64{1, 2.5, 4}},
 	}
-	for round := 0; round < 2; round++ {
+	for round := 0; round < 1; round++ {
 		for _, k := range knobs {
 			keep := *k.ptr
 			for _, v := range k.steps {
