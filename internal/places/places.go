@@ -85,6 +85,7 @@ func DefaultWeights() Weights {
 }
 
 const (
+	actorW    = 10.0 // for the national capital of a name acting as one
 	areaKm    = 300.0
 	kbW       = 1.5  // for a country the knowledge base names so
 	nearKm    = 40.0 // a neighbour this close gives Near, within 100 km half of it
@@ -205,6 +206,9 @@ type group struct {
 	admin    bool
 	quals    []*qual
 	nerCount int
+	// actor is set when a mention acts as a capital does ("Moscow
+	// denied"): the name is the capital's.
+	actor bool
 	// Each name votes for the admin1 regions and countries its candidates
 	// lie in, 1/n to each of n.
 	admVote, ctyVote float64
@@ -1375,6 +1379,9 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		if m.ner {
 			g.nerCount++
 		}
+		if m.actor {
+			g.actor = true
+		}
 		if m.adminHint {
 			g.admin = true
 		}
@@ -1856,6 +1863,9 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	}
 	if bigName(g, c) {
 		s += w.Big
+	}
+	if g.actor && e.Feature == "PPLC" {
+		s += actorW
 	}
 	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
 		s += 4
