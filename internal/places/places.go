@@ -73,6 +73,10 @@ type Weights struct {
 	// Area is given times the share of the clear names that lie within
 	// areaKm of a town or county.
 	Area float64
+	// QualAdm and QualCty are given for each qualifier beside the name
+	// that holds the candidate ("Alexandria, Va.", "Shebekino, Russia");
+	// QualMiss is taken for each that does not.
+	QualAdm, QualCty, QualMiss float64
 	// Big is given to a country or first-level region under its own name
 	// against towns of the same name.
 	Big float64
@@ -81,7 +85,8 @@ type Weights struct {
 // DefaultWeights returns the weights the resolver uses.
 func DefaultWeights() Weights {
 	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
-		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 3, Area: 2, Big: 5}
+		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 3, Area: 2, Big: 5,
+		QualAdm: 15, QualCty: 7, QualMiss: 2}
 }
 
 const (
@@ -1873,11 +1878,11 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	for _, q := range g.quals {
 		switch {
 		case q.admin1[e.Admin1Idx] && e.Kind != gazetteer.KindAdmin1:
-			s += 9
+			s += w.QualAdm
 		case q.countries[e.Country] && e.Kind != gazetteer.KindCountry:
-			s += 7
+			s += w.QualCty
 		default:
-			s -= 2
+			s -= w.QualMiss
 		}
 	}
 	if ctx == nil {

@@ -124,23 +124,9 @@ func TestTuneWeights(t *testing.T) {
 		steps []float64
 	}
 	knobs := []knob{
-		{"Area", &w.Area, []float64{0, 1, 2, 3, 4, 6}},
-		{"ConfMargin", &w.ConfMargin, []float64{0, 1, 2, 3, 5}},
-		{"Area", &w.Area, []float64{0, 1, 2, 3, 4, 6}},
-		{"DomAdm", &w.DomAdm, []float64{0, 1, 2, 3, 4}},
-		{"Big", &w.Big, []float64{2, 3, 4, 5, 6}},
-		{"Capital", &w.Capital, []float64{0.5, 1.5, 2.5, 3.5}},
-		{"Dom", &w.Dom, []float64{0, 1, 2, 3, 4, 6}},
-		{"DomAdm", &w.DomAdm, []float64{0, 1, 2, 3, 4}},
-		{"Pop", &w.Pop, []float64{0.8, 1, 1.2, 1.5}},
-		{"Adm", &w.Adm, []float64{0.5, 1, 1.5, 2, 3}},
-		{"AdmCap", &w.AdmCap, []float64{1, 2, 3, 4}},
-		{"Cty", &w.Cty, []float64{0, 0.25, 0.5, 1}},
-		{"Ctx", &w.Ctx, []float64{1, 2, 3, 4, 5}},
-		{"Country", &w.Country, []float64{0.5, 1.5, 2.5, 3.5}},
-		{"Near", &w.Near, []float64{2, 3, 4, 5, 6}},
-		{"Spatial", &w.Spatial, []float64{0.5, 1, 2, 3}},
-		{"AdmCtx", &w.AdmCtx, []float64{1, 2.5, 4}},
+		{"QualAdm", &w.QualAdm, []float64{9, 12, 15, 20}},
+		{"QualMiss", &w.QualMiss, []float64{2, 4, 6, 10}},
+		{"QualCty", &w.QualCty, []float64{5, 7, 10, 14}},
 	}
 	for round := 0; round < 1; round++ {
 		for _, k := range knobs {
