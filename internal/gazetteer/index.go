@@ -328,11 +328,17 @@ func (x *Index) Lookup(name string, max int) []Match {
 // finds the names written the other way ("st paul" finds Saint Paul).
 func (x *Index) LookupKey(key string, max int) []Match {
 	out := x.lookupKey(key, max)
-	v := variantKey(key)
-	if v == "" {
-		return out
+	for _, v := range [...]string{variantKey(key), particleKey(key)} {
+		if v != "" {
+			out = x.merge(out, x.lookupKey(v, max), max)
+		}
 	}
-	more := x.lookupKey(v, max)
+	return out
+}
+
+// merge adds the matches of more to out, most populous first, full names
+// before shortened ones.
+func (x *Index) merge(out, more []Match, max int) []Match {
 	if len(more) == 0 {
 		return out
 	}
@@ -374,6 +380,25 @@ func strength(m Match) int {
 		return 1
 	}
 	return 2
+}
+
+// particles are the words that open names written both joined and apart
+// ("DeSoto" and "De Soto", "LaPorte" and "La Porte").
+var particles = []string{"de", "la", "le", "du", "mc", "van"}
+
+// particleKey returns key with a particle opening its first word joined
+// to the word after it, or split from it, "" when it has none.
+func particleKey(key string) string {
+	first, rest, _ := strings.Cut(key, " ")
+	for _, p := range particles {
+		switch {
+		case first == p && rest != "":
+			return p + rest
+		case len(first) > len(p)+2 && strings.HasPrefix(first, p):
+			return p + " " + key[len(p):]
+		}
+	}
+	return ""
 }
 
 // variants are the words written both abbreviated and in full in place
