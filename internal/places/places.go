@@ -1681,6 +1681,21 @@ func (ctx *context) dominant(groups []group, w *Weights) {
 	}
 }
 
+// foreign reports whether, in pass 3, two or more of the article's other
+// names are clear and none lies in e's country: "Athens has had few
+// contested races" beside towns of Tennessee is not Greece's government.
+func (ctx *context) foreign(g *group, e *gazetteer.Entry) bool {
+	if ctx == nil || ctx.domCty == nil {
+		return false
+	}
+	n := ctx.domN
+	if g.domCty != "" {
+		n--
+	}
+	cty, _ := ctx.domShare(g, e)
+	return n >= 2 && cty == 0
+}
+
 // domShare returns the shares of the article's other names (not g) that
 // lie in e's country and in its admin1 region.
 func (ctx *context) domShare(g *group, e *gazetteer.Entry) (cty, adm float64) {
@@ -1869,7 +1884,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	if bigName(g, c) {
 		s += w.Big
 	}
-	if g.actor && e.Feature == "PPLC" {
+	if g.actor && e.Feature == "PPLC" && !ctx.foreign(g, e) {
 		s += actorW
 	}
 	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
