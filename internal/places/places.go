@@ -189,6 +189,7 @@ type mention struct {
 	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
 	weak       bool   // kept only when another mention of the name is surely a place
 	dateline   bool   // a town in capitals opening a sentence before a dash
+	cued       bool   // a cue says it is a place: a list of places, "in", an address, a party-district
 	modifier   bool   // a country's name modifying an actor noun ("US officials")
 	qualifier  *qual
 	group      int // index into the article's distinct names
@@ -427,12 +428,19 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 						continue
 					}
 				}
+				// "618 E. Main Street, Annville": a town after an
+				// address.
+				if a >= 2 && toks[a-1].Text == "," && streetWords[strings.ToLower(toks[a-2].Text)] && nm.End-a <= 3 &&
+					r.known(gazetteer.Normalize(text[toks[a].Start:toks[nm.End-1].End]), 0) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End, cued: true})
+					continue
+				}
 				// "in Clinton", "D-Braxton": a town the entity model
 				// called a person after a preposition of location or a
 				// legislator's party.
 				if key := gazetteer.Normalize(text[toks[a].Start:toks[nm.End-1].End]); nm.End-a <= 3 &&
 					(locative(toks, a) && r.known(key, 0) || partyDistrict(text, toks[a].Start) && r.knownOrCounty(key)) {
-					found = append(found, mention{sent: si, ts: a, te: nm.End})
+					found = append(found, mention{sent: si, ts: a, te: nm.End, cued: true})
 					continue
 				}
 				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1) || afterPlacePreposition(toks, a)
@@ -566,6 +574,11 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					continue
 				}
 			}
+			// "Main Street": a street's type word is not the town
+			// "Street".
+			if i > 0 && streetWords[strings.ToLower(toks[i].Text)] && capitalised(toks[i-1].Text) {
+				continue
+			}
 			// "St." or "Mt." alone names nothing.
 			if w := toks[i].Text; strings.HasSuffix(w, ".") && len(w) <= 4 && (i+1 >= len(toks) || !capitalised(toks[i+1].Text)) {
 				continue
@@ -604,6 +617,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				i = best - 1
 			}
 		}
+		found = r.listed(text, toks, nms, found, si)
 		for k := range found {
 			m := &found[k]
 			m.region = -1
@@ -812,6 +826,69 @@ func (r *Resolver) qualifiedTown(text string, toks []model.Token, a, b int) bool
 		}
 	}
 	return false
+}
+
+// streetWords end a street address or a firm's name, after which a
+// comma and a town may follow.
+var streetWords = map[string]bool{
+	"street": true, "st.": true, "road": true, "rd.": true, "avenue": true, "ave.": true, "drive": true,
+	"dr.": true, "lane": true, "ln.": true, "boulevard": true, "blvd.": true, "highway": true, "pike": true,
+	"inc.": true, "court": true, "ct.": true, "place": true, "way": true,
+}
+
+// listed adds the names the entity model called people or bodies that
+// stand in a list beside places found in the sentence ("Sharon, Cornwall
+// and Salisbury"), when the gazetteer knows them as towns or counties.
+func (r *Resolver) listed(text string, toks []model.Token, nms []ner.Mention, found []mention, si int) []mention {
+	if r.idx == nil || len(found) == 0 {
+		return found
+	}
+	placeAt := func(start, end int) bool { // a found mention spans [start, end)
+		for _, m := range found {
+			if m.ts == start && m.te == end || start < 0 && m.te == end || end < 0 && m.ts == start {
+				return !m.weak
+			}
+		}
+		return false
+	}
+	isSep := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		w := toks[k].Text
+		return w == "," || w == "and" || w == "or"
+	}
+	n := len(found)
+	for _, nm := range nms {
+		if nm.Type != ner.Person && nm.Type != ner.Org || nm.Start < 0 || nm.End > len(toks) || nm.End-nm.Start > 2 {
+			continue
+		}
+		covered, weak := false, -1
+		for i, m := range found[:n] {
+			if m.ts < nm.End && nm.Start < m.te {
+				covered = true
+				if m.weak && m.ts == nm.Start && m.te == nm.End {
+					weak = i
+				}
+			}
+		}
+		if covered && weak < 0 {
+			continue
+		}
+		left := isSep(nm.Start-1) && (placeAt(-1, nm.Start-1) || isSep(nm.Start-2) && placeAt(-1, nm.Start-2))
+		right := isSep(nm.End) && (placeAt(nm.End+1, -1) || isSep(nm.End+1) && placeAt(nm.End+2, -1))
+		if !left && !right {
+			continue
+		}
+		if key := gazetteer.Normalize(text[toks[nm.Start].Start:toks[nm.End-1].End]); !r.notPlaces[key] && r.knownOrCounty(key) {
+			if weak >= 0 {
+				found[weak].weak, found[weak].cued = false, true
+				continue
+			}
+			found = append(found, mention{sent: si, ts: nm.Start, te: nm.End, cued: true})
+		}
+	}
+	return found
 }
 
 // civicNouns follow a town's or county's name in the names of its bodies
@@ -1053,8 +1130,8 @@ func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
 		return false
 	}
 	// People and organisations: keep only what the entity model called a
-	// place.
-	return m.ner
+	// place, or what stands in a list of places.
+	return m.ner || m.cued
 }
 
 func (r *Resolver) hasFullName(key string) bool {
