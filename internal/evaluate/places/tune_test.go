@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,7 +27,10 @@ import (
 // halves of the corpora and prints dev and test figures for each step:
 //
 //	go test ./internal/evaluate/places -run TestTuneWeights -tune -timeout 30m
-var tune = flag.Bool("tune", false, "search the place resolver's weights on the dev halves")
+var (
+	tune  = flag.Bool("tune", false, "search the place resolver's weights on the dev halves")
+	climb = flag.Int("climb", 0, "joint moves to try before the coordinate search")
+)
 
 type parsed struct {
 	doc   Doc
@@ -124,10 +128,45 @@ func TestTuneWeights(t *testing.T) {
 		steps []float64
 	}
 	knobs := []knob{
-		{"QualAdm", &w.QualAdm, []float64{9, 12, 15, 20}},
-		{"QualMiss", &w.QualMiss, []float64{2, 4, 6, 10}},
-		{"QualCty", &w.QualCty, []float64{5, 7, 10, 14}},
+		{"Area", &w.Area, []float64{1, 2, 3, 4}},
+		{"DomAdm", &w.DomAdm, []float64{2, 3, 4, 5}},
+		{"Dom", &w.Dom, []float64{0, 1, 2, 3}},
+		{"Big", &w.Big, []float64{3, 4, 5, 6}},
+		{"Capital", &w.Capital, []float64{0.5, 1.5, 2.5}},
+		{"Pop", &w.Pop, []float64{1, 1.2, 1.4}},
+		{"Adm", &w.Adm, []float64{0, 0.5, 1}},
+		{"Cty", &w.Cty, []float64{0, 0.5, 1}},
+		{"Ctx", &w.Ctx, []float64{2, 3, 4}},
+		{"Country", &w.Country, []float64{0.5, 1.5, 2.5}},
+		{"Near", &w.Near, []float64{3, 4, 5}},
+		{"Spatial", &w.Spatial, []float64{2, 3, 4}},
+		{"AdmCtx", &w.AdmCtx, []float64{1.5, 2.5, 3.5}},
+		{"QualAdm", &w.QualAdm, []float64{9, 15, 20}},
+		{"QualMiss", &w.QualMiss, []float64{2, 4}},
 	}
+	// Hill climbing with joint moves: change up to four knobs at once by
+	// one step.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for it := 0; it < *climb; it++ {
+		saved := make([]float64, len(knobs))
+		for i, k := range knobs {
+			saved[i] = *k.ptr
+		}
+		for n := 0; n < 1+rng.IntN(4); n++ {
+			k := knobs[rng.IntN(len(knobs))]
+			*k.ptr = k.steps[rng.IntN(len(k.steps))]
+		}
+		m, obj := score(w)
+		if obj > best+1e-9 {
+			best = obj
+			show(fmt.Sprintf("climb %d", it), m, obj)
+			continue
+		}
+		for i, k := range knobs {
+			*k.ptr = saved[i]
+		}
+	}
+	t.Logf("climb: %+v", w)
 	for round := 0; round < 1; round++ {
 		for _, k := range knobs {
 			keep := *k.ptr
