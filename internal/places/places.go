@@ -449,12 +449,20 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					// is kept when the article names the town elsewhere
 					// (one sense per discourse): "Gainesville and Duluth".
 					if nm.End-a == 1 && r.known(gazetteer.Normalize(toks[a].Text), minPopWord) {
-						found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true})
+						found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true, cued: true})
 					}
 					continue
 				}
 				if j := r.placePrefix(text, toks, a, nm.End, whole); j > a {
 					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				// "Mansfield OKs refinancing" beside the dateline
+				// "MANSFIELD —": a town's name the knowledge base also
+				// knows as a person's, kept when the article names the
+				// town elsewhere.
+				if nm.Type == ner.Person && nm.End-a == 1 && r.known(gazetteer.Normalize(toks[a].Text), minPopWord) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true, cued: true})
 					continue
 				}
 				// "University of Toronto", "Museum for East Texas
