@@ -79,3 +79,34 @@ func TestDiagnoseDump(t *testing.T) {
 		PrintDiagnosis(out, strings.TrimSuffix(filepath.Base(f), ".xml"), ds, true)
 	}
 }
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		d    Diagnosis
+		want string
+	}{
+		{Diagnosis{Phrase: "Springvale", Km: missKm}, "miss/no-entity/gaz-lacks"},
+		{Diagnosis{Phrase: "Springvale", Km: missKm, GazNear: true}, "miss/no-entity/gaz-has-it"},
+		{Diagnosis{Phrase: "Springvale", Km: missKm, NER: "PERSON", GazNear: true}, "miss/entity-PERSON/gaz-has-it"},
+		{Diagnosis{Phrase: "Springvale", Km: missKm, NER: "GPE", GazNear: true}, "miss/place-entity-dropped/gaz-has-it"},
+		{Diagnosis{Phrase: "Springvale", Km: missKm, NER: "LOC"}, "miss/place-entity/gaz-lacks"},
+		{Diagnosis{Phrase: "Springvale", Ours: "Springvale", Km: 12}, "ok"},
+		{Diagnosis{Phrase: "Springvale", Ours: "North Springvale", Km: 900}, "wrong/span-differs"},
+		{Diagnosis{Phrase: "Springvale", Ours: "Springvale", Km: 900, GazNear: true, CtxNear: true}, "wrong/choice/context-near"},
+		{Diagnosis{Phrase: "Springvale", Ours: "Springvale", Km: 900, GazNear: true}, "wrong/choice/no-context"},
+		{Diagnosis{Phrase: "Springvale", Ours: "Springvale", Km: 900}, "wrong/gaz-lacks"},
+	}
+	for _, tt := range tests {
+		if got := classify(tt.d); got != tt.want {
+			t.Errorf("classify(%+v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+	for _, c := range []struct {
+		i, n int
+		want string
+	}{{0, 5, "dev"}, {2, 5, "dev"}, {3, 5, "test"}, {1, 2, "test"}} {
+		if got := Half(c.i, c.n); got != c.want {
+			t.Errorf("Half(%d, %d) = %q, want %q", c.i, c.n, got, c.want)
+		}
+	}
+}
