@@ -85,7 +85,7 @@ type Weights struct {
 // DefaultWeights returns the weights the resolver uses.
 func DefaultWeights() Weights {
 	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
-		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 3, Area: 2, Big: 5,
+		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 5, Area: 2, Big: 5,
 		QualAdm: 15, QualCty: 7, QualMiss: 2}
 }
 
@@ -2079,6 +2079,19 @@ func bigName(g *group, c *cand) bool {
 	switch e.Kind {
 	case gazetteer.KindCountry:
 		return true
+	case gazetteer.KindCity:
+		// "Washington": a national capital that shares its name with a
+		// region of its country weighs as much as the region.
+		if e.Feature != "PPLC" {
+			return false
+		}
+		for i := range g.cands {
+			o := &g.cands[i]
+			if o.e.Kind == gazetteer.KindAdmin1 && o.e.Country == e.Country && !o.weak && !o.alt && !o.stripped {
+				return true
+			}
+		}
+		return false
 	case gazetteer.KindAdmin1:
 		for i := range g.cands {
 			o := &g.cands[i].e

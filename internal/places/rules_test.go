@@ -127,3 +127,27 @@ func TestFindRules(t *testing.T) {
 		})
 	}
 }
+
+func TestCapitalSharingARegionsName(t *testing.T) {
+	r := resolver(t)
+	got := find(t, r, "Protesters marched from Arlington, Va., and Bethesda, Md., into Washington on Tuesday.")
+	ok := false
+	for _, f := range got {
+		if f.Text == "Washington" && deref(f.Admin1) == "District of Columbia" {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("want Washington in the District of Columbia; got %s", describe(got))
+	}
+	got = find(t, r, "Wildfires spread east of Seattle and Tacoma across Washington on Sunday.")
+	ok = false
+	for _, f := range got {
+		if f.Text == "Washington" && f.Kind == "admin1" && deref(f.Country) == "USA" {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("want the state of Washington beside Seattle; got %s", describe(got))
+	}
+}
