@@ -21,7 +21,17 @@
 //     "Ukraine's Kharkiv";
 //   - the countries and first-level regions the article names;
 //   - nearness to places already pinned by a qualifier;
-//   - population and the rank of the place (capital, regional seat).
+//   - the country and region most of the article's other names lie in,
+//     and the share of its clear choices within 300 km (its area);
+//   - population and the rank of the place (capital, regional seat), a
+//     country or state under its own name weighing more than a town.
+//
+// Besides the entity model's places, a name is taken as a place when a
+// cue says so: a list of counties ("Clay and Wilkin counties"), a word
+// for a local body after it ("Brownsboro Police"), a list of places it
+// stands in, an address before it, "in" or a legislator's party
+// ("D-Braxton") before it. The weights (Weights) were chosen on the first
+// half of each corpus's articles; the second half is the test half.
 //
 // Named regions without a gazetteer entry ("eastern Ukraine", "the Sahel")
 // come from a table of our own, data/regions.tsv; data/country_points.tsv
