@@ -264,3 +264,51 @@ func FuzzParse(f *testing.F) {
 		x.HasPrefix("a")
 	})
 }
+
+func TestVariantKeys(t *testing.T) {
+	tests := []struct {
+		key, variant, particle string
+	}{
+		{"st paul", "saint paul", ""},
+		{"saint cloud", "st cloud", ""},
+		{"port st lucie", "port saint lucie", ""},
+		{"mt vernon", "mount vernon", ""},
+		{"fort worth", "ft worth", ""},
+		{"desoto parish", "", "de soto parish"},
+		{"de kalb", "", "dekalb"},
+		{"la porte", "", "laporte"},
+		{"mclean county", "", "mc lean county"},
+		{"paris", "", ""},
+		{"dell", "", ""}, // too short to hold a particle and a name
+		{"", "", ""},
+	}
+	for _, tt := range tests {
+		if got := variantKey(tt.key); got != tt.variant {
+			t.Errorf("variantKey(%q) = %q, want %q", tt.key, got, tt.variant)
+		}
+		if got := particleKey(tt.key); got != tt.particle {
+			t.Errorf("particleKey(%q) = %q, want %q", tt.key, got, tt.particle)
+		}
+	}
+}
+
+func TestLookupVariants(t *testing.T) {
+	x, _, _ := buildFixture(t)
+	// "Saint Elm" is found under its own name whichever way "saint" is
+	// written, and only once.
+	for _, q := range []string{"Saint Elm", "St. Elm", "St Elm"} {
+		ms := x.Lookup(q, 10)
+		n := 0
+		for _, m := range ms {
+			if e := x.Entry(m.Entry); e.Name == "Saint Elm" {
+				n++
+				if m.Alt || m.Weak {
+					t.Errorf("Lookup(%q): Saint Elm found as alt=%v weak=%v, want its own name", q, m.Alt, m.Weak)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("Lookup(%q) found Saint Elm %d times, want once", q, n)
+		}
+	}
+}

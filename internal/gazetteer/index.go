@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // Kind is the sort of place an entry is.
@@ -322,8 +323,115 @@ func (x *Index) Lookup(name string, max int) []Match {
 	return x.LookupKey(Normalize(name), max)
 }
 
-// LookupKey is Lookup for a key that is already normalised.
+// LookupKey is Lookup for a key that is already normalised. A key with
+// an abbreviated or spelt-out "saint", "sainte", "mount" or "fort" also
+// finds the names written the other way ("st paul" finds Saint Paul).
 func (x *Index) LookupKey(key string, max int) []Match {
+	out := x.lookupKey(key, max)
+	for _, v := range [...]string{variantKey(key), particleKey(key)} {
+		if v != "" {
+			out = x.merge(out, x.lookupKey(v, max), max)
+		}
+	}
+	return out
+}
+
+// merge adds the matches of more to out, most populous first, full names
+// before shortened ones.
+func (x *Index) merge(out, more []Match, max int) []Match {
+	if len(more) == 0 {
+		return out
+	}
+	// An entry found under both keys keeps its strongest match: Saint
+	// Paul, Minnesota is an alternate name under "st paul" but its own
+	// under "saint paul".
+	at := make(map[int]int, len(out))
+	for i, m := range out {
+		at[m.Entry] = i
+	}
+	for _, m := range more {
+		i, ok := at[m.Entry]
+		switch {
+		case !ok:
+			at[m.Entry] = len(out)
+			out = append(out, m)
+		case strength(m) > strength(out[i]):
+			out[i] = m
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Weak != out[j].Weak {
+			return !out[i].Weak
+		}
+		return x.population(out[i].Entry) > x.population(out[j].Entry)
+	})
+	if max > 0 && len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+// strength ranks a match: own name, alternate name, shortened name.
+func strength(m Match) int {
+	switch {
+	case m.Weak:
+		return 0
+	case m.Alt:
+		return 1
+	}
+	return 2
+}
+
+// particles are the words that open names written both joined and apart
+// ("DeSoto" and "De Soto", "LaPorte" and "La Porte").
+var particles = []string{"de", "la", "le", "du", "mc", "van"}
+
+// particleKey returns key with a particle opening its first word joined
+// to the word after it, or split from it, "" when it has none.
+func particleKey(key string) string {
+	first, rest, _ := strings.Cut(key, " ")
+	for _, p := range particles {
+		switch {
+		case first == p && rest != "":
+			return p + rest
+		case len(first) > len(p)+2 && strings.HasPrefix(first, p):
+			return p + " " + key[len(p):]
+		}
+	}
+	return ""
+}
+
+// variants are the words written both abbreviated and in full in place
+// names.
+var variants = map[string]string{
+	"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste",
+	"mt": "mount", "mount": "mt", "ft": "fort", "fort": "ft",
+}
+
+// variantKey returns key with each variant word written the other way,
+// "" when it has none.
+func variantKey(key string) string {
+	words := strings.Split(key, " ")
+	changed := false
+	for i, w := range words {
+		if v, ok := variants[w]; ok {
+			words[i], changed = v, true
+		}
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+func (x *Index) population(i int) int64 {
+	if i < 0 || i >= x.nEntries {
+		return 0
+	}
+	return int64(binary.LittleEndian.Uint32(x.entries[i*entrySize+8:]))
+}
+
+func (x *Index) lookupKey(key string, max int) []Match {
 	if key == "" || x.nKeys == 0 {
 		return nil
 	}

@@ -21,7 +21,17 @@
 //     "Ukraine's Kharkiv";
 //   - the countries and first-level regions the article names;
 //   - nearness to places already pinned by a qualifier;
-//   - population and the rank of the place (capital, regional seat).
+//   - the country and region most of the article's other names lie in,
+//     and the share of its clear choices within 300 km (its area);
+//   - population and the rank of the place (capital, regional seat), a
+//     country or state under its own name weighing more than a town.
+//
+// Besides the entity model's places, a name is taken as a place when a
+// cue says so: a list of counties ("Clay and Wilkin counties"), a word
+// for a local body after it ("Brownsboro Police"), a list of places it
+// stands in, an address before it, "in" or a legislator's party
+// ("D-Braxton") before it. The weights (Weights) were chosen on the first
+// half of each corpus's articles; the second half is the test half.
 //
 // Named regions without a gazetteer entry ("eastern Ukraine", "the Sahel")
 // come from a table of our own, data/regions.tsv; data/country_points.tsv
@@ -43,20 +53,58 @@ import (
 	"github.com/vigilhq/vigil/internal/ner"
 )
 
-// Weights of the evidence for a candidate, added to the log10 of its
-// population. Chosen on the first half of LGL's articles.
+// Weights are the weights of the evidence for a candidate, added to the
+// log10 of its population (times Pop). DefaultWeights were chosen on the
+// first half of LGL's articles.
+type Weights struct {
+	Pop        float64 // times log10 of the population
+	Adm        float64 // per vote for a candidate's admin1 region, up to AdmCap votes
+	AdmCap     float64
+	Cty        float64 // per vote for a candidate's country, up to 4 votes
+	Ctx        float64 // for the article's most named country
+	Country    float64 // for being a country
+	Capital    float64 // for being a national capital
+	Near       float64 // a pass-2 neighbour within nearKm gives Near, within 100 km half of it
+	Spatial    float64 // per other name with a candidate within spatialKm, up to SpatialCap
+	SpatialCap int
+	// SpatialMargin bounds the candidates of the other names that count
+	// for Spatial: those within SpatialMargin of their name's best score
+	// in pass 1.
+	SpatialMargin float64
+	AdmCtx        float64 // a town in an admin1 region the article names
+	// Dom is given in pass 3 times the share of the article's other
+	// resolved names that lie in the candidate's country; DomAdm the same
+	// for its admin1 region.
+	Dom    float64
+	DomAdm float64
+	// ConfMargin is the pass-2 margin a name needs to count towards the
+	// dominant country and region and the area of the article.
+	ConfMargin float64
+	// Area is given times the share of the clear names that lie within
+	// areaKm of a town or county.
+	Area float64
+	// QualAdm and QualCty are given for each qualifier beside the name
+	// that holds the candidate ("Alexandria, Va.", "Shebekino, Russia");
+	// QualMiss is taken for each that does not.
+	QualAdm, QualCty, QualMiss float64
+	// Big is given to a country or first-level region under its own name
+	// against towns of the same name.
+	Big float64
+}
+
+// DefaultWeights returns the weights the resolver uses.
+func DefaultWeights() Weights {
+	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
+		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 5, Area: 2, Big: 5,
+		QualAdm: 15, QualCty: 7, QualMiss: 2}
+}
+
 const (
-	admSupport = 2.0  // per vote for a candidate's admin1 region, up to admCap votes
-	admCap     = 3.0  //
-	ctySupport = 0.5  // per vote for a candidate's country, up to 4 votes
-	ctxW       = 3.0  // for the article's most named country
-	kbW        = 1.5  // for a country the knowledge base names so
-	countryW   = 1.5  // for being a country
-	nearKm     = 40.0 // a neighbour this close gives nearW, within 100 km half of it
-	nearW      = 4.0
-	spatialKm  = 50.0 // candidates of two names this close support each other
-	spatialW   = 2.0
-	spatialCap = 3
+	actorW    = 10.0 // for the national capital of a name acting as one
+	areaKm    = 300.0
+	kbW       = 1.5  // for a country the knowledge base names so
+	nearKm    = 40.0 // a neighbour this close gives Near, within 100 km half of it
+	spatialKm = 50.0 // candidates of two names this close support each other
 )
 
 // Limits that keep one article bounded.
@@ -92,6 +140,14 @@ type Resolver struct {
 	stateKeys  map[string]int    // normalised state name -> admin1 index (US)
 	notPlaces  map[string]bool   // words never a place on their own
 	points     map[string]point  // country points replacing the gazetteer's
+	w          Weights
+}
+
+// WithWeights returns a copy of the resolver that scores with w.
+func (r *Resolver) WithWeights(w Weights) *Resolver {
+	c := *r
+	c.w = w
+	return &c
 }
 
 // New returns a resolver over a loaded gazetteer and the actor knowledge
@@ -115,7 +171,7 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 		return nil, err
 	}
 	r := &Resolver{idx: idx, kb: kb, regions: regs, regionKeys: keys, regionLen: n, states: states,
-		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points}
+		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points, w: DefaultWeights()}
 	if idx != nil {
 		for _, name := range states {
 			for _, m := range idx.Lookup(name, maxCands) {
@@ -143,6 +199,7 @@ type mention struct {
 	county     bool   // one of a list that ends in "counties" ("Clarke and Oconee counties")
 	weak       bool   // kept only when another mention of the name is surely a place
 	dateline   bool   // a town in capitals opening a sentence before a dash
+	cued       bool   // a cue says it is a place: a list of places, "in", an address, a party-district
 	modifier   bool   // a country's name modifying an actor noun ("US officials")
 	qualifier  *qual
 	group      int // index into the article's distinct names
@@ -165,6 +222,9 @@ type group struct {
 	admin    bool
 	quals    []*qual
 	nerCount int
+	// actor is set when a mention acts as a capital does ("Moscow
+	// denied"): the name is the capital's.
+	actor bool
 	// Each name votes for the admin1 regions and countries its candidates
 	// lie in, 1/n to each of n.
 	admVote, ctyVote float64
@@ -173,6 +233,9 @@ type group struct {
 	// own is the country this name's own pass-1 choice added to the
 	// context; a name is no evidence for itself.
 	own string
+	// The country and admin1 region of the pass-2 choice.
+	domCty string
+	domAdm int
 }
 
 type cand struct {
@@ -182,7 +245,11 @@ type cand struct {
 	e    gazetteer.Entry
 	weak bool
 	alt  bool // found under an alternate name
-	kb   bool // the actor knowledge base names this country
+	// stripped marks a region found under the name without its type
+	// word ("Douglas" for "Douglas County").
+	stripped bool
+	p1       float64 // score in pass 1
+	kb       bool    // the actor knowledge base names this country
 }
 
 var directions = map[string]bool{
@@ -209,13 +276,13 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	groups := r.groupMentions(text, sents, ms)
 	ctx := newContext()
 	ctx.vote(groups)
-	spatialSupport(groups)
 	r.addDemonyms(ctx, sents, ents)
 	// Pass 1: qualifiers and the names' own weight; pass 2 adds what pass
 	// 1 learnt about the article.
 	for gi := range groups {
 		r.resolve(&groups[gi], nil)
 	}
+	spatialSupport(groups, r.w.SpatialMargin)
 	r.learn(ctx, groups)
 	for gi := range groups {
 		r.resolve(&groups[gi], ctx)
@@ -223,6 +290,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 	// Pass 3: towns and counties near the other names' choices of pass 2
 	// ("Huntsville" beside "Walker County").
 	{
+		ctx.dominant(groups, &r.w)
 		ctx.neighbours = ctx.neighbours[:0]
 		for gi := range groups {
 			g := &groups[gi]
@@ -285,7 +353,8 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				taken[k] = true
 			}
 		}
-		for k, nm := range nms {
+		for k := 0; k < len(nms); k++ {
+			nm := nms[k]
 			if nm.Start < 0 || nm.End > len(toks) || nm.Start >= nm.End || nm.Start < len(toks) && taken[nm.Start] {
 				continue
 			}
@@ -295,8 +364,22 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				nm.End++
 				nms[k+1].Start = nms[k+1].End
 			}
+			// "Sharm" "El-Sheikh" tagged as two places are one when the
+			// gazetteer knows the whole.
+			for k+1 < len(nms) && isPlaceType(nm.Type) && isPlaceType(nms[k+1].Type) && nms[k+1].Start == nm.End &&
+				nms[k+1].End <= len(toks) && r.knownName(text[toks[nm.Start].Start:toks[nms[k+1].End-1].End]) {
+				nm.End = nms[k+1].End
+				nms[k+1].Start = nms[k+1].End
+				k++
+			}
 			for k := nm.Start; k < nm.End; k++ {
 				taken[k] = true
+			}
+			// "Becker, Clay, Douglas and Wilkin counties": names in a
+			// list of counties, whatever the entity model called them.
+			if nm.Type != ner.GPE && nm.Type != ner.Loc && countyList(toks, nm.End) && r.countyName(text, toks, nm.Start, nm.End) {
+				found = append(found, mention{sent: si, ts: nm.Start, te: nm.End})
+				continue
 			}
 			if nm.Type == ner.Org || nm.Type == ner.NORP || nm.Type == ner.Person {
 				a := nm.Start
@@ -304,6 +387,13 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					a++
 				}
 				if a >= nm.End {
+					continue
+				}
+				// "McLean, Virginia", "Sharon, Conn.": a town the entity
+				// model called a person or organisation, qualified by a
+				// state or country after a comma.
+				if nm.End+1 < len(toks) && toks[nm.End].Text == "," && r.qualifiedTown(text, toks, a, nm.End) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End})
 					continue
 				}
 				// "New Haven, Conn.,": a state abbreviation after a comma
@@ -319,18 +409,70 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				// may be the town itself ("Columbia will have to pay"),
 				// and one tagged as a person may be a town modifying a
 				// noun ("Gainesville companies").
+				// "McLean County Coroner", "Madison County Partnership":
+				// a county's name opening a person's or body's name.
+				if j := r.countyPrefix(text, toks, a, nm.End); j > a {
+					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				// "Brownsboro Police", "Northern Illinois University",
+				// "Pointe Coupee Sheriff's Office": a town or county of
+				// any size before a word for a local body, past a
+				// direction word.
+				// "East" "Hampton Fire Department": a word for a part
+				// of a place left out of the name.
+				if a > 0 && a == nm.Start && !inEntity[a-1] && !taken[a-1] && capitalised(toks[a-1].Text) && quarterWords[strings.ToLower(toks[a-1].Text)] {
+					if j := r.civicPlace(text, toks, a-1, min(len(toks), nm.End+1)); j > a {
+						found = append(found, mention{sent: si, ts: a - 1, te: j})
+						taken[a-1] = true
+						continue
+					}
+				}
+				if j := r.civicPlace(text, toks, a, min(len(toks), nm.End+1)); j > a {
+					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				if c := r.skipQuarter(text, toks, a, nm.End); c > a {
+					if j := r.civicPlace(text, toks, c, min(len(toks), nm.End+1)); j > c {
+						found = append(found, mention{sent: si, ts: c, te: j})
+						continue
+					}
+				}
+				// "618 E. Main Street, Annville": a town after an
+				// address.
+				if a >= 2 && toks[a-1].Text == "," && streetWords[strings.ToLower(toks[a-2].Text)] && nm.End-a <= 3 &&
+					r.known(gazetteer.Normalize(text[toks[a].Start:toks[nm.End-1].End]), 0) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End, cued: true})
+					continue
+				}
+				// "in Clinton", "D-Braxton": a town the entity model
+				// called a person after a preposition of location or a
+				// legislator's party.
+				if key := gazetteer.Normalize(text[toks[a].Start:toks[nm.End-1].End]); nm.End-a <= 3 &&
+					(locative(toks, a) && r.known(key, 0) || partyDistrict(text, toks[a].Start) && r.knownOrCounty(key)) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End, cued: true})
+					continue
+				}
 				whole := nm.Type != ner.Person || modifiesNoun(toks, nm.End-1) || afterPlacePreposition(toks, a)
 				if nm.Type == ner.Person && !whole {
 					// A single word tagged as a person that names a town
 					// is kept when the article names the town elsewhere
 					// (one sense per discourse): "Gainesville and Duluth".
 					if nm.End-a == 1 && r.known(gazetteer.Normalize(toks[a].Text), minPopWord) {
-						found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true})
+						found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true, cued: true})
 					}
 					continue
 				}
 				if j := r.placePrefix(text, toks, a, nm.End, whole); j > a {
 					found = append(found, mention{sent: si, ts: a, te: j})
+					continue
+				}
+				// "Mansfield OKs refinancing" beside the dateline
+				// "MANSFIELD —": a town's name the knowledge base also
+				// knows as a person's, kept when the article names the
+				// town elsewhere.
+				if nm.Type == ner.Person && nm.End-a == 1 && r.known(gazetteer.Normalize(toks[a].Text), minPopWord) {
+					found = append(found, mention{sent: si, ts: a, te: nm.End, weak: true, cued: true})
 					continue
 				}
 				// "University of Toronto", "Museum for East Texas
@@ -377,17 +519,18 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if a >= b {
 				continue
 			}
-			// "Dublin City Council" tagged as a place: keep the part the
-			// gazetteer knows.
-			if r.idx != nil && b-a > 1 {
-				span := text[toks[a].Start:toks[b-1].End]
-				key := gazetteer.Normalize(span)
-				_, region := r.regionKeys[regionKey(span)]
-				_, admin := gazetteer.StripAdminSuffix(key)
-				if !region && !admin && len(r.idx.LookupKey(key, 1)) == 0 {
-					if j := r.placePrefix(text, toks, a, b, false); j > a {
-						b = j
-					}
+			// "north DeKalb County", "Northeast Georgia", "Historic
+			// Dublin": a word for a part of a place before a name the
+			// gazetteer knows without it.
+			for a+1 < b && quarterWords[strings.ToLower(toks[a].Text)] && !r.placeSpan(text, toks, a, b) &&
+				r.placeSpan(text, toks, a+1, b) {
+				a++
+			}
+			// "Dublin City Council", "Stonington H.S." tagged as a place:
+			// keep the part the gazetteer knows.
+			if r.idx != nil && b-a > 1 && !r.placeSpan(text, toks, a, b) {
+				if j := r.placePrefixMin(text, toks, a, b, false, 0); j > a {
+					b = j
 				}
 			}
 			a, b = r.extend(text, toks, a, b, inEntity)
@@ -397,6 +540,27 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 		// region table knows them.
 		for i := 0; i < len(toks); i++ {
 			if taken[i] || !capitalised(toks[i].Text) {
+				continue
+			}
+			if j := r.civicPlace(text, toks, i, len(toks)); j > i && spanFree(taken, i, j) {
+				found = append(found, mention{sent: si, ts: i, te: j})
+				for k := i; k < j; k++ {
+					taken[k] = true
+				}
+				i = j - 1
+				continue
+			}
+			if partyDistrict(text, toks[i].Start) && r.knownOrCounty(gazetteer.Normalize(toks[i].Text)) {
+				found = append(found, mention{sent: si, ts: i, te: i + 1})
+				taken[i] = true
+				continue
+			}
+			if j := r.countyAt(text, toks, taken, i); j > i {
+				found = append(found, mention{sent: si, ts: i, te: j})
+				for k := i; k < j; k++ {
+					taken[k] = true
+				}
+				i = j - 1
 				continue
 			}
 			if abbr := r.stateAbbr(text, toks[i].Start); abbr != "" && (i >= 2 && toks[i-1].Text == "," || strings.Contains(abbr, ".")) {
@@ -416,6 +580,27 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			// Capitalised words the tagger did not call proper nouns
 			// count in running text, not at a sentence's start nor in a
 			// headline written in title case.
+			// "Rolling Meadows": a name of several capitalised words
+			// the gazetteer knows, whatever the first word's tag.
+			if toks[i].UPOS != "PROPN" && !titleCase {
+				if j := r.multiWord(text, toks, taken, i); j > i {
+					found = append(found, mention{sent: si, ts: i, te: j})
+					for k := i; k < j; k++ {
+						taken[k] = true
+					}
+					i = j - 1
+					continue
+				}
+			}
+			// "Main Street": a street's type word is not the town
+			// "Street".
+			if i > 0 && streetWords[strings.ToLower(toks[i].Text)] && capitalised(toks[i-1].Text) {
+				continue
+			}
+			// "St." or "Mt." alone names nothing.
+			if w := toks[i].Text; strings.HasSuffix(w, ".") && len(w) <= 4 && (i+1 >= len(toks) || !capitalised(toks[i+1].Text)) {
+				continue
+			}
 			if toks[i].UPOS != "PROPN" && (i == 0 || titleCase || toks[i].UPOS != "NOUN" && toks[i].UPOS != "ADJ") {
 				// Weak: kept when the article names the town elsewhere.
 				if key := gazetteer.Normalize(toks[i].Text); !r.notPlaces[key] && r.known(key, minPopWord) {
@@ -450,6 +635,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				i = best - 1
 			}
 		}
+		found = r.listed(text, toks, nms, found, si)
 		for k := range found {
 			m := &found[k]
 			m.region = -1
@@ -554,6 +740,12 @@ func (r *Resolver) extend(text string, toks []model.Token, a, b int, inEntity []
 // set, for a nationality-tagged name that is not a nationality). It
 // returns a when there is none.
 func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole bool) int {
+	return r.placePrefixMin(text, toks, a, b, whole, minPopWord)
+}
+
+// placePrefixMin is placePrefix with the population a single-word town
+// needs given.
+func (r *Resolver) placePrefixMin(text string, toks []model.Token, a, b int, whole bool, minWord int64) int {
 	if r.idx == nil {
 		return a
 	}
@@ -584,6 +776,11 @@ func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole 
 		if !capitalised(toks[j-1].Text) {
 			continue
 		}
+		// "Dublin City Council" is the council of Dublin, not of a place
+		// named "Dublin City".
+		if j-a > 1 && j < len(toks) && strings.EqualFold(toks[j-1].Text, "city") && civicNouns[strings.ToLower(toks[j].Text)] {
+			continue
+		}
 		span := text[toks[a].Start:toks[j-1].End]
 		if r.notPlaces[gazetteer.Normalize(span)] {
 			continue
@@ -595,7 +792,7 @@ func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole 
 		}
 		minPop := int64(0)
 		if j == a+1 {
-			minPop = minPopWord
+			minPop = minWord
 		}
 		if r.known(gazetteer.Normalize(span), minPop) {
 			return j
@@ -603,6 +800,295 @@ func (r *Resolver) placePrefix(text string, toks []model.Token, a, b int, whole 
 	}
 	return a
 }
+
+// qualifiedTown reports whether the tokens [a, b), followed by a comma,
+// name a town the gazetteer knows in the US state or the country named
+// after the comma.
+func (r *Resolver) qualifiedTown(text string, toks []model.Token, a, b int) bool {
+	if r.idx == nil || b-a > maxWords || !capitalised(toks[a].Text) {
+		return false
+	}
+	k := b + 1
+	state := r.stateAt(text, toks[k].Start)
+	if state == "" {
+		for j := min(len(toks), k+3); j > k; j-- {
+			if _, ok := r.stateKeys[gazetteer.Normalize(text[toks[k].Start:toks[j-1].End])]; ok {
+				state = text[toks[k].Start:toks[j-1].End]
+				break
+			}
+		}
+	}
+	var q *qual
+	if state != "" {
+		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
+			q = &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+		}
+	} else if r.kb != nil {
+		for j := min(len(toks), k+3); j > k; j-- {
+			if m, ok := r.kb.LookupName(text[toks[k].Start:toks[j-1].End], time.Time{}); ok && m.Kind == actors.KindCountry && m.Country != "" {
+				q = &qual{countries: map[string]bool{m.Country: true}}
+				break
+			}
+		}
+	}
+	if q == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(gazetteer.Normalize(text[toks[a].Start:toks[b-1].End]), maxCands) {
+		if m.Weak || m.Alt {
+			continue
+		}
+		e := r.idx.Entry(m.Entry)
+		if e.Kind != gazetteer.KindCountry && e.Kind != gazetteer.KindAdmin1 && q.countries[e.Country] && (q.admin1 == nil || q.admin1[e.Admin1Idx]) {
+			return true
+		}
+	}
+	return false
+}
+
+// streetWords end a street address or a firm's name, after which a
+// comma and a town may follow.
+var streetWords = map[string]bool{
+	"street": true, "st.": true, "road": true, "rd.": true, "avenue": true, "ave.": true, "drive": true,
+	"dr.": true, "lane": true, "ln.": true, "boulevard": true, "blvd.": true, "highway": true, "pike": true,
+	"inc.": true, "court": true, "ct.": true, "place": true, "way": true,
+}
+
+// listed adds the names the entity model called people or bodies that
+// stand in a list beside places found in the sentence ("Sharon, Cornwall
+// and Salisbury"), when the gazetteer knows them as towns or counties.
+func (r *Resolver) listed(text string, toks []model.Token, nms []ner.Mention, found []mention, si int) []mention {
+	if r.idx == nil || len(found) == 0 {
+		return found
+	}
+	placeAt := func(start, end int) bool { // a found mention spans [start, end)
+		for _, m := range found {
+			if m.ts == start && m.te == end || start < 0 && m.te == end || end < 0 && m.ts == start {
+				return !m.weak
+			}
+		}
+		return false
+	}
+	isSep := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		w := toks[k].Text
+		return w == "," || w == "and" || w == "or"
+	}
+	n := len(found)
+	for _, nm := range nms {
+		if nm.Type != ner.Person && nm.Type != ner.Org || nm.Start < 0 || nm.End > len(toks) || nm.End-nm.Start > 2 {
+			continue
+		}
+		covered, weak := false, -1
+		for i, m := range found[:n] {
+			if m.ts < nm.End && nm.Start < m.te {
+				covered = true
+				if m.weak && m.ts == nm.Start && m.te == nm.End {
+					weak = i
+				}
+			}
+		}
+		if covered && weak < 0 {
+			continue
+		}
+		left := isSep(nm.Start-1) && (placeAt(-1, nm.Start-1) || isSep(nm.Start-2) && placeAt(-1, nm.Start-2))
+		right := isSep(nm.End) && (placeAt(nm.End+1, -1) || isSep(nm.End+1) && placeAt(nm.End+2, -1))
+		if !left && !right {
+			continue
+		}
+		if key := gazetteer.Normalize(text[toks[nm.Start].Start:toks[nm.End-1].End]); !r.notPlaces[key] && r.knownOrCounty(key) {
+			if weak >= 0 {
+				found[weak].weak, found[weak].cued = false, true
+				continue
+			}
+			found = append(found, mention{sent: si, ts: nm.Start, te: nm.End, cued: true})
+		}
+	}
+	return found
+}
+
+// civicNouns follow a town's or county's name in the names of its bodies
+// and institutions: "Brownsboro Police", "DuPage Sheriff", "Gwinnett
+// Medical Center".
+var civicNouns = map[string]bool{
+	"police": true, "fire": true, "sheriff": true, "sheriff's": true, "city": true, "county": true,
+	"school": true, "schools": true, "public": true, "parks": true, "township": true, "borough": true,
+	"council": true, "board": true, "hospital": true, "library": true, "high": true, "chamber": true,
+	"medical": true, "regional": true, "university": true, "college": true, "community": true,
+	"municipal": true, "superior": true, "circuit": true, "district": true, "area": true,
+	"village": true, "town": true, "rescue": true, "emergency": true, "housing": true, "transit": true,
+	"airport": true, "volunteer": true, "mayor": true, "aldermen": true, "selectmen": true, "commissioners": true,
+}
+
+// civicPlace returns the end of a town's or county's name of any size at
+// token a that is followed, before b, by a word of civicNouns; a county's
+// name without its type word counts ("Pointe Coupee Sheriff"). It returns
+// a when there is none.
+func (r *Resolver) civicPlace(text string, toks []model.Token, a, b int) int {
+	if r.idx == nil || a >= b || !capitalised(toks[a].Text) {
+		return a
+	}
+	for j := min(b-1, a+maxWords); j > a; j-- {
+		if !civicNouns[strings.ToLower(toks[j].Text)] || !capitalised(toks[j-1].Text) {
+			continue
+		}
+		if j-a > 1 && strings.EqualFold(toks[j-1].Text, "city") {
+			continue // "Dublin City Council" is Dublin's
+		}
+		key := gazetteer.Normalize(text[toks[a].Start:toks[j-1].End])
+		if r.notPlaces[key] {
+			continue
+		}
+		if r.kb != nil {
+			if m, ok := r.kb.LookupName(text[toks[a].Start:toks[j-1].End], time.Time{}); ok && m.Kind != actors.KindCountry &&
+				m.Kind != actors.KindCapital && m.Kind != actors.KindPlace && m.Kind != actors.KindRegion {
+				continue
+			}
+		}
+		if r.knownOrCounty(key) {
+			return j
+		}
+	}
+	return a
+}
+
+// knownOrCounty reports whether the gazetteer has a place under its own
+// name for key, or a county of which key is the name without its type
+// word ("DuPage").
+func (r *Resolver) knownOrCounty(key string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(key, maxCands) {
+		if m.Alt {
+			continue
+		}
+		if !m.Weak || r.idx.Entry(m.Entry).Kind == gazetteer.KindAdmin2 {
+			return true
+		}
+	}
+	return false
+}
+
+// countyPrefix returns the end of a county's name with its type word at
+// the start of [a, b) ("McLean County" in "McLean County Coroner"), or a.
+func (r *Resolver) countyPrefix(text string, toks []model.Token, a, b int) int {
+	for j := min(b, a+maxWords); j > a+1; j-- {
+		if w := strings.ToLower(toks[j-1].Text); w != "county" && w != "parish" {
+			continue
+		}
+		if r.placeSpan(text, toks, a, j) && r.knownName(text[toks[a].Start:toks[j-1].End]) {
+			return j
+		}
+	}
+	return a
+}
+
+// skipQuarter returns the first token of [a, b) past words for a part of
+// a place ("Northern Illinois University").
+func (r *Resolver) skipQuarter(text string, toks []model.Token, a, b int) int {
+	c := a
+	for c+1 < b && quarterWords[strings.ToLower(toks[c].Text)] {
+		c++
+	}
+	return c
+}
+
+// locative reports whether token k follows a preposition of location
+// ("in Clinton", "near Sharon").
+func locative(toks []model.Token, k int) bool {
+	if k == 0 {
+		return false
+	}
+	switch strings.ToLower(toks[k-1].Text) {
+	case "in", "near", "outside", "at":
+		return true
+	}
+	return false
+}
+
+// partyDistrict reports whether the text before byte i is a legislator's
+// party and a hyphen ("Rep. Smith, D-Braxton"), after which comes the
+// place the legislator stands for.
+func partyDistrict(text string, i int) bool {
+	for _, p := range []string{"D-", "R-", "DFL-", "I-"} {
+		if i >= len(p) && text[i-len(p):i] == p && (i == len(p) || text[i-len(p)-1] == ' ' || text[i-len(p)-1] == '(' || text[i-len(p)-1] == ',') {
+			return true
+		}
+	}
+	return false
+}
+
+// quarterWords name a part of a place before its name: "north DeKalb
+// County", "Historic Dublin", "downtown Atlanta".
+var quarterWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"upstate": true, "downstate": true, "downtown": true, "historic": true, "greater": true,
+	"metro": true, "rural": true, "suburban": true, "midtown": true, "uptown": true,
+}
+
+// placeSpan reports whether the tokens [a, b) name a place the region
+// table or the gazetteer knows as a whole (an admin type word after it
+// counts: "Rapides Parish").
+func (r *Resolver) placeSpan(text string, toks []model.Token, a, b int) bool {
+	span := text[toks[a].Start:toks[b-1].End]
+	if _, ok := r.regionKeys[regionKey(span)]; ok {
+		return true
+	}
+	if r.idx == nil {
+		return false
+	}
+	key := gazetteer.Normalize(span)
+	if len(r.idx.LookupKey(key, 1)) > 0 {
+		return true
+	}
+	if base, admin := gazetteer.StripAdminSuffix(key); admin {
+		for _, m := range r.idx.LookupKey(base, maxCands) {
+			if k := r.idx.Entry(m.Entry).Kind; k == gazetteer.KindAdmin1 || k == gazetteer.KindAdmin2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knownName reports whether the gazetteer has a place under the name's
+// own key (not a shortened one).
+func (r *Resolver) knownName(span string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(gazetteer.Normalize(span), maxCands) {
+		if !m.Weak {
+			return true
+		}
+	}
+	return false
+}
+
+// countyName reports whether the tokens [a, b) with "County" or "Parish"
+// after them name a county the gazetteer knows.
+func (r *Resolver) countyName(text string, toks []model.Token, a, b int) bool {
+	if r.idx == nil || a >= b || !capitalised(toks[a].Text) {
+		return false
+	}
+	key := gazetteer.Normalize(text[toks[a].Start:toks[b-1].End])
+	for _, suf := range []string{" county", " parish"} {
+		for _, m := range r.idx.LookupKey(key+suf, maxCands) {
+			if !m.Weak && r.idx.Entry(m.Entry).Kind == gazetteer.KindAdmin2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isPlaceType(t string) bool { return t == ner.GPE || t == ner.Loc }
 
 // known reports whether the gazetteer has a place under its own name
 // (not an alternate or shortened one) for key: a region or country, or a
@@ -662,8 +1148,8 @@ func (r *Resolver) keep(text string, s *model.Sentence, m *mention) bool {
 		return false
 	}
 	// People and organisations: keep only what the entity model called a
-	// place.
-	return m.ner
+	// place, or what stands in a list of places.
+	return m.ner || m.cued
 }
 
 func (r *Resolver) hasFullName(key string) bool {
@@ -839,7 +1325,7 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 	}
 	for j := 1; j <= min(3, len(toks)-1); j++ {
 		switch toks[j].Text {
-		case "-", "--", "\u2014", "\u2013", "(":
+		case "-", "--", "\u2014", "\u2013", "(", ":":
 			span := text[toks[0].Start:toks[j-1].End]
 			if strings.ToUpper(span) != span || len(span) < 3 {
 				return i
@@ -848,6 +1334,40 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 				return j
 			}
 			return i
+		}
+	}
+	return i
+}
+
+// multiWord returns the end of a town's name of two to four capitalised
+// words at token i that the gazetteer knows under its own name, or i.
+func (r *Resolver) multiWord(text string, toks []model.Token, taken []bool, i int) int {
+	for j := min(len(toks), i+4); j > i+1; j-- {
+		if !spanFree(taken, i, j) {
+			continue
+		}
+		all := true
+		for k := i; k < j; k++ {
+			all = all && capitalised(toks[k].Text) && toks[k].UPOS != "PUNCT"
+		}
+		if !all {
+			continue
+		}
+		key := gazetteer.Normalize(text[toks[i].Start:toks[j-1].End])
+		if !r.notPlaces[key] && r.known(key, 0) {
+			return j
+		}
+	}
+	return i
+}
+
+// countyAt returns the end of a county's name of one or two words at
+// token i inside a list that ends in "counties" ("Cooke, Grayson and Love
+// counties"), or i when there is none.
+func (r *Resolver) countyAt(text string, toks []model.Token, taken []bool, i int) int {
+	for j := min(i+2, len(toks)); j > i; j-- {
+		if spanFree(taken, i, j) && capitalised(toks[j-1].Text) && countyList(toks, j) && r.countyName(text, toks, i, j) {
+			return j
 		}
 	}
 	return i
@@ -949,8 +1469,18 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		}
 		m.group = gi
 		g := &groups[gi]
+		// "California" beside "Fresno, Calif.": the abbreviation says
+		// which place the name is in this article.
+		if ok && m.state != "" {
+			if sc := r.stateCands(m.state); len(sc) > 0 {
+				g.cands = sc
+			}
+		}
 		if m.ner {
 			g.nerCount++
+		}
+		if m.actor {
+			g.actor = true
 		}
 		if m.adminHint {
 			g.admin = true
@@ -1107,7 +1637,7 @@ func (r *Resolver) candidates(span, key string) []cand {
 			if e := r.idx.Entry(m.Entry); e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2 {
 				if !seen[m.Entry] {
 					seen[m.Entry] = true
-					out = append(out, cand{e: e, weak: false})
+					out = append(out, cand{e: e, stripped: true})
 				}
 			}
 		}
@@ -1143,7 +1673,12 @@ func (r *Resolver) candidates(span, key string) []cand {
 // together probably do ("Paris" beside "Lamar County" in Texas). Only the
 // first maxSpatial names and their first maxSpatialCands candidates take
 // part, which bounds the work.
-func spatialSupport(groups []group) {
+//
+// A name supports another only with its candidates that scored within
+// margin of its best in pass 1: "Houston" beside "Pittsburgh" is not the
+// hamlet near Pittsburgh, so it lends no support to the "California"
+// near Pittsburgh either.
+func spatialSupport(groups []group, margin float64) {
 	n := min(len(groups), maxSpatial)
 	for gi := 0; gi < n; gi++ {
 		g := &groups[gi]
@@ -1156,7 +1691,7 @@ func spatialSupport(groups []group) {
 				if gj == gi || groups[gj].key == g.key {
 					continue
 				}
-				if nearAny(&c.e, groups[gj].cands) {
+				if nearAny(&c.e, &groups[gj], margin) {
 					c.near++
 				}
 			}
@@ -1164,11 +1699,16 @@ func spatialSupport(groups []group) {
 	}
 }
 
-func nearAny(e *gazetteer.Entry, cands []cand) bool {
+func nearAny(e *gazetteer.Entry, g *group, margin float64) bool {
 	const deg = spatialKm / 111.0
+	cands := g.cands
+	floor := math.Inf(-1)
+	if g.best >= 0 {
+		floor = cands[g.best].p1 - margin
+	}
 	for k := 0; k < min(len(cands), maxSpatialCands); k++ {
 		o := &cands[k].e
-		if cands[k].weak || o.Index == e.Index {
+		if cands[k].weak || o.Index == e.Index || cands[k].p1 < floor {
 			continue
 		}
 		switch o.Kind {
@@ -1199,6 +1739,80 @@ type context struct {
 	// group being resolved, which is not its own neighbour.
 	neighbours []neighbour
 	self       int
+	// Pass-2 choices of all names, for the dominant country and region.
+	domCty map[string]float64
+	domAdm map[int]float64
+	domN   int
+	// sure are the clear pass-2 choices, for the area of the article.
+	sure []neighbour
+}
+
+// dominant counts the countries and admin1 regions of the names' pass-2
+// choices, for the share of the article each candidate lies in.
+func (ctx *context) dominant(groups []group, w *Weights) {
+	ctx.domCty, ctx.domAdm, ctx.domN = map[string]float64{}, map[int]float64{}, 0
+	ctx.sure = ctx.sure[:0]
+	for gi := range groups {
+		g := &groups[gi]
+		g.domCty, g.domAdm = "", -1
+		if g.best < 0 {
+			continue
+		}
+		e := g.cands[g.best].e
+		// A name counts when its choice is clear: a qualifier, one
+		// candidate, or a margin of at least ConfMargin.
+		if g.margin < w.ConfMargin && len(g.quals) == 0 && len(g.cands) > 1 {
+			continue
+		}
+		if len(ctx.sure) < maxNeighbours {
+			ctx.sure = append(ctx.sure, neighbour{e: e, group: gi})
+		}
+		g.domCty, g.domAdm = e.Country, e.Admin1Idx
+		ctx.domN++
+		ctx.domCty[e.Country]++
+		if e.Admin1Idx >= 0 {
+			ctx.domAdm[e.Admin1Idx]++
+		}
+	}
+}
+
+// foreign reports whether, in pass 3, two or more of the article's other
+// names are clear and none lies in e's country: "Athens has had few
+// contested races" beside towns of Tennessee is not Greece's government.
+func (ctx *context) foreign(g *group, e *gazetteer.Entry) bool {
+	if ctx == nil || ctx.domCty == nil {
+		return false
+	}
+	n := ctx.domN
+	if g.domCty != "" {
+		n--
+	}
+	cty, _ := ctx.domShare(g, e)
+	return n >= 2 && cty == 0
+}
+
+// domShare returns the shares of the article's other names (not g) that
+// lie in e's country and in its admin1 region.
+func (ctx *context) domShare(g *group, e *gazetteer.Entry) (cty, adm float64) {
+	n := float64(ctx.domN)
+	if g.domCty != "" {
+		n--
+	}
+	if n < 1 || ctx.domCty == nil {
+		return 0, 0
+	}
+	c := ctx.domCty[e.Country]
+	if g.domCty == e.Country {
+		c--
+	}
+	a := 0.0
+	if e.Admin1Idx >= 0 {
+		a = ctx.domAdm[e.Admin1Idx]
+		if g.domAdm == e.Admin1Idx {
+			a--
+		}
+	}
+	return max(c, 0) / n, max(a, 0) / n
 }
 
 type neighbour struct {
@@ -1317,6 +1931,9 @@ func (r *Resolver) resolve(g *group, ctx *context) {
 	best, second := math.Inf(-1), math.Inf(-1)
 	for i := range g.cands {
 		s := r.score(g, &g.cands[i], ctx)
+		if ctx == nil {
+			g.cands[i].p1 = s
+		}
 		if s > best {
 			second = best
 			best, g.best = s, i
@@ -1331,10 +1948,11 @@ func (r *Resolver) resolve(g *group, ctx *context) {
 
 func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	e := &c.e
-	s := math.Log10(float64(e.Population) + 100)
+	w := &r.w
+	s := w.Pop * math.Log10(float64(e.Population)+100)
 	switch e.Kind {
 	case gazetteer.KindCountry:
-		s += countryW
+		s += w.Country
 	case gazetteer.KindAdmin1:
 		s += 0.5
 	case gazetteer.KindAdmin2:
@@ -1342,7 +1960,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	case gazetteer.KindCity:
 		switch e.Feature {
 		case "PPLC":
-			s += 1.5
+			s += w.Capital
 		case "PPLA":
 			s += 0.7
 		case "PPLA2":
@@ -1358,17 +1976,23 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	if c.kb {
 		s += kbW
 	}
+	if bigName(g, c) {
+		s += w.Big
+	}
+	if g.actor && e.Feature == "PPLC" && !ctx.foreign(g, e) {
+		s += actorW
+	}
 	if g.admin && (e.Kind == gazetteer.KindAdmin1 || e.Kind == gazetteer.KindAdmin2) {
 		s += 4
 	}
 	for _, q := range g.quals {
 		switch {
 		case q.admin1[e.Admin1Idx] && e.Kind != gazetteer.KindAdmin1:
-			s += 9
+			s += w.QualAdm
 		case q.countries[e.Country] && e.Kind != gazetteer.KindCountry:
-			s += 7
+			s += w.QualCty
 		default:
-			s -= 2
+			s -= w.QualMiss
 		}
 	}
 	if ctx == nil {
@@ -1379,22 +2003,22 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		if g.own == e.Country {
 			n--
 		}
-		s += ctxW * max(n, 0) / ctx.maxCount
+		s += w.Ctx * max(n, 0) / ctx.maxCount
 	}
 	if e.Admin1Idx >= 0 {
 		sup := ctx.admVotes[e.Admin1Idx]
 		if g.admSet[e.Admin1Idx] {
 			sup -= g.admVote
 		}
-		s += admSupport * min(sup, admCap)
+		s += w.Adm * min(sup, w.AdmCap)
 	}
 	sup := ctx.ctyVotes[e.Country]
 	if g.ctySet[e.Country] {
 		sup -= g.ctyVote
 	}
-	s += ctySupport * min(sup, 4)
+	s += w.Cty * min(sup, 4)
 	if e.Kind != gazetteer.KindAdmin1 && e.Kind != gazetteer.KindCountry && ctx.admin1[e.Admin1Idx] > 0 {
-		s += 2.5
+		s += w.AdmCtx
 	}
 	if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
 		for _, a := range ctx.anchors {
@@ -1404,7 +2028,7 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 			}
 		}
 	}
-	s += spatialW * float64(min(c.near, spatialCap))
+	s += w.Spatial * float64(min(c.near, w.SpatialCap))
 	// Nearness: towns and counties near the other names' places; a region
 	// or country holding them.
 	near := 0.0
@@ -1415,24 +2039,79 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		switch e.Kind {
 		case gazetteer.KindAdmin1:
 			if n.e.Admin1Idx == e.Admin1Idx {
-				near = max(near, nearW)
+				near = max(near, w.Near)
 			}
 			continue
 		case gazetteer.KindCountry:
 			if n.e.Country == e.Country {
-				near = max(near, nearW/2)
+				near = max(near, w.Near/2)
 			}
 			continue
 		}
 		switch d := Distance(n.e.Lat, n.e.Lon, e.Lat, e.Lon); {
 		case d < nearKm:
-			near = max(near, nearW)
+			near = max(near, w.Near)
 		case d < 100:
-			near = max(near, nearW/2)
+			near = max(near, w.Near/2)
 		}
 	}
 	s += near
+	if w.Area != 0 && (e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2) {
+		n, in := 0, 0
+		for _, o := range ctx.sure {
+			if o.group == ctx.self {
+				continue
+			}
+			n++
+			if Distance(o.e.Lat, o.e.Lon, e.Lat, e.Lon) < areaKm {
+				in++
+			}
+		}
+		if n > 0 {
+			s += w.Area * float64(in) / float64(n)
+		}
+	}
+	if ctx.domCty != nil && (w.Dom != 0 || w.DomAdm != 0) {
+		cty, adm := ctx.domShare(g, e)
+		s += w.Dom*cty + w.DomAdm*adm
+	}
 	return s
+}
+
+// bigName reports whether c is a country or first-level region under its
+// own name, and not one named after its own town ("Alexandria"
+// governorate and city).
+func bigName(g *group, c *cand) bool {
+	e := &c.e
+	if c.weak || c.alt || c.stripped {
+		return false
+	}
+	switch e.Kind {
+	case gazetteer.KindCountry:
+		return true
+	case gazetteer.KindCity:
+		// "Washington": a national capital that shares its name with a
+		// region of its country weighs as much as the region.
+		if e.Feature != "PPLC" {
+			return false
+		}
+		for i := range g.cands {
+			o := &g.cands[i]
+			if o.e.Kind == gazetteer.KindAdmin1 && o.e.Country == e.Country && !o.weak && !o.alt && !o.stripped {
+				return true
+			}
+		}
+		return false
+	case gazetteer.KindAdmin1:
+		for i := range g.cands {
+			o := &g.cands[i].e
+			if o.Kind == gazetteer.KindCity && o.Admin1Idx == e.Admin1Idx && !g.cands[i].alt {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // place turns a resolved group into a contract place.

@@ -1,0 +1,153 @@
+package places
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestFindRules has one case per rule of toponym finding and resolution;
+// the sentences are our own.
+func TestFindRules(t *testing.T) {
+	r := resolver(t)
+	type want struct {
+		text, kind, country, admin1 string // admin1 "" is not checked
+	}
+	tests := []struct {
+		name string
+		text string
+		want []want
+		not  []string
+	}{
+		{
+			name: "a word for a part of a place before a known name",
+			text: "Crews repaired a water main in north DeKalb County, Ga., on Monday.",
+			want: []want{{"DeKalb County", "other", "USA", "Georgia"}},
+			not:  []string{"north"},
+		},
+		{
+			name: "a place entity trimmed to the town it opens",
+			text: "Practices will be held at Stonington H.S. in Connecticut this spring.",
+			want: []want{{"Stonington", "city", "USA", ""}},
+		},
+		{
+			name: "names in a list of counties",
+			text: "Flood warnings now cover Becker, Clay and Wilkin counties in Minnesota.",
+			want: []want{{"Becker", "other", "USA", "Minnesota"}, {"Clay", "other", "USA", "Minnesota"}, {"Wilkin", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a town of several words whatever the first word's tag",
+			text: "The suspect appeared at a bond hearing in Rolling Meadows on Friday.",
+			want: []want{{"Rolling Meadows", "city", "USA", "Illinois"}},
+		},
+		{
+			name: "St. finds Saint",
+			text: "The team flew home to St. Paul, Minn., after the game.",
+			want: []want{{"St. Paul", "city", "USA", "Minnesota"}},
+		},
+		{
+			name: "a particle written joined",
+			text: "Deputies from DeSoto Parish joined the search near Mansfield.",
+			want: []want{{"DeSoto Parish", "other", "USA", "Louisiana"}},
+		},
+		{
+			name: "a town before a word for its police",
+			text: "Investigators and Brownsboro Police searched a house on Browning Street.",
+			want: []want{{"Brownsboro", "city", "USA", ""}},
+			not:  []string{"Street"},
+		},
+		{
+			name: "a legislator's district",
+			text: "The resolution's sponsor, Delegate Jane Roe, D-Braxton, spoke first.",
+			want: []want{{"Braxton", "other", "USA", "West Virginia"}},
+		},
+		{
+			name: "a dateline before a colon",
+			text: "BEIRUT: Farmers counted their losses after the floods.",
+			want: []want{{"BEIRUT", "city", "LBN", ""}},
+		},
+		{
+			name: "a town in a list of towns",
+			text: "Crews from Harwinton, Bantam, Litchfield, Winsted and Torrington fought the fire.",
+			want: []want{{"Winsted", "city", "USA", "Connecticut"}, {"Torrington", "city", "USA", "Connecticut"}},
+		},
+		{
+			name: "a town after an address",
+			text: "Services will be at the Kreamer Funeral Home, 618 E. Main Street, Annville.",
+			want: []want{{"Annville", "city", "USA", "Pennsylvania"}},
+			not:  []string{"Street"},
+		},
+		{
+			name: "a city's council is the city's",
+			text: "The Dublin City Council voted on a new park near Columbus, Ohio.",
+			want: []want{{"Dublin", "city", "USA", "Ohio"}},
+			not:  []string{"Dublin City"},
+		},
+		{
+			name: "a direction word left out of a body's name",
+			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
+			want: []want{{"East Hampton", "city", "USA", ""}},
+		},
+		{
+			name: "a state abbreviation fixes the state's name",
+			text: "Vance, of Fresno, Calif., said California had changed.",
+			want: []want{{"California", "admin1", "USA", ""}, {"Fresno", "city", "USA", "California"}},
+		},
+		{
+			name: "a state qualifier beats the towns near a named state",
+			text: "The finalists were Louisville, Ky., and New Haven, Conn., the panel said.",
+			want: []want{{"New Haven", "city", "USA", "Connecticut"}},
+		},
+		{
+			name: "a capital acting in an article about towns of another country is the town",
+			text: "Athens has had few contested races, the mayor said. The city lies between Knoxville, Tenn., and Chattanooga, Tenn.",
+			want: []want{{"Athens", "city", "USA", "Tennessee"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(t, r, tt.text)
+			for _, w := range tt.want {
+				ok := false
+				for _, f := range got {
+					if f.Text == w.text && f.Kind == w.kind && deref(f.Country) == w.country && (w.admin1 == "" || deref(f.Admin1) == w.admin1) {
+						ok = true
+					}
+				}
+				if !ok {
+					t.Errorf("want %+v; got %s", w, describe(got))
+				}
+			}
+			for _, n := range tt.not {
+				for _, f := range got {
+					if f.Text == n || strings.HasPrefix(f.Text, n+" ") && n == "north" {
+						t.Errorf("%q is not a place here; got %s", n, describe(got))
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestCapitalSharingARegionsName(t *testing.T) {
+	r := resolver(t)
+	got := find(t, r, "Protesters marched from Arlington, Va., and Bethesda, Md., into Washington on Tuesday.")
+	ok := false
+	for _, f := range got {
+		if f.Text == "Washington" && deref(f.Admin1) == "District of Columbia" {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("want Washington in the District of Columbia; got %s", describe(got))
+	}
+	got = find(t, r, "Wildfires spread east of Seattle and Tacoma across Washington on Sunday.")
+	ok = false
+	for _, f := range got {
+		if f.Text == "Washington" && f.Kind == "admin1" && deref(f.Country) == "USA" {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("want the state of Washington beside Seattle; got %s", describe(got))
+	}
+}
