@@ -19,7 +19,8 @@ func (st *sentence) actorsOfNP(k int) []*model.Actor {
 	coordinated := false
 	for _, c := range st.kids[k] {
 		t := st.toks[c]
-		if baseRel(t.Rel) == "conj" && (t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON") {
+		// (a name the tagger read as an adjective: "Mauritania and Senegal")
+		if baseRel(t.Rel) == "conj" && (t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON" || t.UPOS == "ADJ" && st.ent[c] >= 0 && isUpper(t.Text)) {
 			conj = append(conj, c)
 			if st.child(c, "cc") >= 0 {
 				coordinated = true
@@ -80,7 +81,7 @@ func (st *sentence) splitModifiers(h int) []*model.Actor {
 			coord = coord || t.UPOS == "CCONJ"
 			continue
 		}
-		if t.UPOS != "ADJ" && t.UPOS != "PROPN" {
+		if t.UPOS != "ADJ" && t.UPOS != "PROPN" && !(t.UPOS == "NOUN" && isUpper(t.Text)) {
 			break
 		}
 		if _, ok := kb.Demonym(t.Text); ok {
@@ -239,6 +240,9 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		}
 		return nil
 	}
+	if t.UPOS == "NUM" && wordNoun(t.Text) {
+		t.UPOS = "NOUN" // "by Burundian militiamen" tagged as a number
+	}
 	if t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "ADJ" && t.UPOS != "X" {
 		return nil
 	}
@@ -300,8 +304,11 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		if ei := st.ent[k]; m.Kind != "country" && m.Kind != "person" && (ei < 0 || in.Entities[ei].Type == "NORP") {
 			people = true // a plural head that is no name: "Iraqi Kurds"
 		}
+		// the plural may end the phrase when the parse made the first
+		// word its head ("Bosnian Serbs")
+		last := st.toks[max(k, hi)]
 		if people && m.Code == m.Country &&
-			strings.HasPrefix(st.toks[k].XPOS, "NN") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
+			strings.HasPrefix(last.XPOS, "NN") && strings.HasSuffix(strings.ToLower(last.Text), "s") {
 			return st.mk(core, m.Name, m.Country+"CVL", m.Country)
 		}
 		return st.mk(core, m.Name, m.Code, m.Country)
@@ -477,6 +484,28 @@ func (st *sentence) entityActor(lo, hi int, core string) *model.Actor {
 }
 
 func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// Number words: a word tagged as a number that is none of these is a noun
+// the tagger misread ("militiamen").
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true,
+	"thirty": true, "forty": true, "fifty": true, "hundred": true, "hundreds": true, "thousand": true,
+	"thousands": true, "million": true, "millions": true, "billion": true, "dozen": true, "dozens": true,
+	"score": true, "scores": true, "tens": true, "half": true, "zero": true}
+
+// wordNoun reports whether w, tagged as a number, is an alphabetic word
+// that is no number word.
+func wordNoun(w string) bool {
+	if len(w) < 3 || numberWords[strings.ToLower(w)] {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return !strings.HasSuffix(strings.ToLower(w), "teen") && !strings.HasSuffix(strings.ToLower(w), "ty")
+}
 
 // soleCountry returns the country when the sentence's entities name
 // exactly one, else "".

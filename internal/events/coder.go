@@ -273,6 +273,21 @@ func (st *sentence) caseOf(i int) string {
 			return strings.ToLower(st.toks[k].Text)
 		}
 	}
+	// a preposition the parse hung on the phrase's first word, a number
+	// or determiner before the head ("to 18 Rwandan rebels")
+	for _, k := range st.kids[i] {
+		if k > i {
+			break
+		}
+		if r := baseRel(st.toks[k].Rel); r != "nummod" && r != "det" && r != "amod" {
+			continue
+		}
+		for _, c := range st.kids[k] {
+			if st.toks[c].Rel == "case" && c < k {
+				return strings.ToLower(st.toks[c].Text)
+			}
+		}
+	}
 	return ""
 }
 

@@ -392,6 +392,15 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 			}
 		}
 	}
+	// what is given, sent, deployed or withdrawn is the means: the act is
+	// aimed at where it goes or comes from ("providing intelligence to
+	// Macedonia", "withdraw inspectors from Iraq", "deploy peacekeepers in
+	// Iraq")
+	if transferCode(st.codeOf(i, 1)) {
+		if as := st.recipient(i, srcs); len(as) > 0 {
+			return as
+		}
+	}
 	var objs, obls []int
 	if t := st.toks[i]; t.Rel == "acl" && t.XPOS == "VBN" && t.Head >= 0 && st.toks[t.Head].Rel != "root" {
 		objs = append(objs, t.Head) // "civilians killed in the raid"
@@ -497,6 +506,62 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		return weak
 	}
 	return st.scanActor(i, +1)
+}
+
+// transferCode reports whether code moves people or things to or from a
+// place: aid (07), concessions and retreats (08), force posture (15),
+// withdrawals (166).
+func transferCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	return code[:2] == "07" || code[:2] == "08" || code[:2] == "15" || strings.HasPrefix(code, "166")
+}
+
+// Prepositions of the place a transfer goes to or comes from.
+var transferPreps = map[string]bool{"to": true, "into": true, "from": true, "in": true, "inside": true,
+	"toward": true, "towards": true, "for": true}
+
+// recipient returns the actor a transfer by verb i goes to or comes from:
+// an oblique of the verb, or a phrase on its object or the object's
+// conjuncts, that names an actor with a country or an international code
+// and is not the source's own.
+func (st *sentence) recipient(i int, srcs []*model.Actor) []*model.Actor {
+	var cands []int
+	for _, k := range st.kids[i] {
+		r := baseRel(st.toks[k].Rel)
+		if r == "obl" && st.toks[k].Rel != "obl:agent" && transferPreps[st.caseOf(k)] {
+			cands = append(cands, k)
+		}
+		if r == "obj" || r == "iobj" {
+			// the object, its conjuncts and nouns the parse hung on it
+			// ("weapons inspectors and workers from Iraq")
+			objs := []int{k}
+			for n := 0; n < len(objs) && n < 8; n++ {
+				for _, c := range st.kids[objs[n]] {
+					switch baseRel(st.toks[c].Rel) {
+					case "conj", "obj":
+						objs = append(objs, c)
+					case "nmod":
+						if transferPreps[st.caseOf(c)] {
+							cands = append(cands, c)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, k := range cands {
+		if st.toks[k].UPOS == "PRON" {
+			continue
+		}
+		as := st.actorsOfNP(k)
+		if len(as) == 0 || st.weakTarget(as, srcs) {
+			continue
+		}
+		return as
+	}
+	return nil
 }
 
 // scanActor is the fallback when the parse gives no subject (dir -1) or
