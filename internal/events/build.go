@@ -40,6 +40,15 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 		}
 	}
 	srcs, tgts = st.withCountry(srcs), st.withCountry(tgts)
+	// a bare role the sentence gives no country takes the country of the
+	// event's place ("aid to refugees fleeing the war in Liberia")
+	srcs, tgts = st.withPlaceCountry(tok, srcs), st.withPlaceCountry(tok, tgts)
+	if len(tgts) == 1 && tgts[0] == nil {
+		// no one named: the act is aimed at where it happens
+		if t := st.placeTarget(tok, srcs, materialCode(entry.Code)); t != nil {
+			tgts = []*model.Actor{t}
+		}
+	}
 	if materialCode(entry.Code) {
 		people := make([]*model.Actor, len(tgts))
 		for i, t := range tgts {
@@ -239,4 +248,116 @@ func (st *sentence) isTownActor(a *model.Actor) bool {
 		}
 	}
 	return false
+}
+
+// Nouns of places where people live: an act of force on "a village in
+// Cambodia" is aimed at its people.
+var settlementNouns = map[string]bool{"village": true, "villages": true, "town": true, "towns": true, "city": true,
+	"cities": true, "camp": true, "camps": true, "district": true, "districts": true, "neighbourhood": true,
+	"neighborhood": true, "suburb": true, "suburbs": true, "settlement": true, "settlements": true,
+	"area": true, "areas": true, "home": true, "homes": true, "market": true, "street": true, "streets": true}
+
+// clausePlace returns the first place of the clause of tok that follows
+// in/near/at/… and is not inside one of the actors, with the token it
+// starts at; nil when none.
+func (st *sentence) clausePlace(tok int, actors ...[]*model.Actor) (*model.Place, int) {
+	in := st.a.in
+	sp := st.s.Span
+	lo, hi := st.clauseSpan(tok)
+	for i := range in.Places {
+		p := &in.Places[i]
+		if p.Start < sp.Start || p.End > sp.End || p.Start < lo || p.End > hi || !st.placePrep(p.Start) {
+			continue
+		}
+		if p.Country == nil || *p.Country == "" || st.isActorPlace(p.Start, p.End, actors) {
+			continue
+		}
+		for j, t := range st.toks {
+			if t.Start <= p.Start && p.Start < t.End {
+				if st.inSubject(tok, j) {
+					break // "Nobody in Kyiv wants war": where the subject is
+				}
+				return &p.Place, j
+			}
+		}
+	}
+	return nil, -1
+}
+
+// inSubject reports whether token j lies in the subject of the clause of
+// tok.
+func (st *sentence) inSubject(tok, j int) bool {
+	h := tok
+	if st.toks[h].UPOS != "VERB" && st.toks[h].Head >= 0 && st.toks[st.toks[h].Head].UPOS == "VERB" {
+		h = st.toks[h].Head
+	}
+	for n := 0; j >= 0 && n < len(st.toks); n++ {
+		p := st.toks[j].Head
+		if p == h {
+			return baseRel(st.toks[j].Rel) == "nsubj"
+		}
+		j = p
+	}
+	return false
+}
+
+// withPlaceCountry gives bare roles the country of the event's place.
+func (st *sentence) withPlaceCountry(tok int, as []*model.Actor) []*model.Actor {
+	var out []*model.Actor
+	for i, a := range as {
+		if a == nil || a.Actor == nil || !st.roleOnly(*a.Actor) {
+			continue
+		}
+		p, _ := st.clausePlace(tok, as)
+		if p == nil {
+			return as
+		}
+		if out == nil {
+			out = append([]*model.Actor(nil), as...)
+		}
+		b := *a
+		b.Actor = model.StrPtr(*p.Country + *a.Actor)
+		b.Country = model.StrPtr(*p.Country)
+		out[i] = &b
+	}
+	if out == nil {
+		return as
+	}
+	return out
+}
+
+// placeTarget is the target of an event that names none: the place of its
+// own clause after in/near/at/… ("peacekeepers arrived in Sierra Leone",
+// "opened an embassy in Tehran"), as its country, or a capital as its
+// government; for an act of force on a town or on "a village in X" its
+// people (country + CVL). Nil when the clause has no such place or it is
+// the source's own country.
+func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material bool) *model.Actor {
+	p, j := st.clausePlace(tok, srcs)
+	if p == nil {
+		return nil
+	}
+	c := *p.Country
+	if sameCountryCode(c, srcs) {
+		return nil
+	}
+	code := c
+	if kb := st.a.c.kb; kb != nil {
+		if m, ok := kb.LookupName(p.Text, st.a.in.Published); ok && m.Kind == "capital" && m.Country == c && m.Code != "" {
+			code = m.Code
+		}
+	}
+	if material {
+		// "a strategic village in Western Cambodia"
+		for h, n := st.toks[j].Head, 0; h >= 0 && n < 3; h, n = st.toks[h].Head, n+1 {
+			if settlementNouns[strings.ToLower(st.toks[h].Text)] {
+				code = c + "CVL"
+				break
+			}
+			if st.toks[h].UPOS == "VERB" {
+				break
+			}
+		}
+	}
+	return st.mk(p.Text, p.Name, code, c)
 }
