@@ -14,6 +14,20 @@ var pronounRefs = map[string]bool{"it": true, "they": true, "he": true, "she": t
 // officials"), at most MaxConjuncts.
 func (st *sentence) actorsOfNP(k int) []*model.Actor {
 	var out []*model.Actor
+	// "scores of Sierra Leonean and Liberian refugees": the "of" phrase
+	// with its conjuncts
+	if groupHeads[strings.ToLower(st.toks[k].Text)] && st.depth < 3 {
+		for _, c := range st.kids[k] {
+			if c > k && baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" {
+				st.depth++
+				as := st.actorsOfNP(c)
+				st.depth--
+				if len(as) > 0 {
+					return as
+				}
+			}
+		}
+	}
 	heads := []int{k}
 	var conj []int
 	coordinated := false
@@ -46,13 +60,28 @@ func (st *sentence) actorsOfNP(k int) []*model.Actor {
 			heads = append(heads, c)
 		}
 	}
+	// conjoined modifiers: "Hungarian and Romanian officials"; a
+	// conjunct that is one of those modifiers ("Sierra Leonean and
+	// Liberian refugees" parsed as two conjuncts) is covered by the split
+	splits := map[int][]*model.Actor{}
+	covered := map[int]bool{}
+	for _, h := range heads {
+		if split, lo := st.splitModifiers(h); len(split) > 1 {
+			splits[h] = split
+			for j := lo; j < h; j++ {
+				covered[j] = true
+			}
+		}
+	}
 	for _, h := range heads {
 		if len(out) >= MaxConjuncts {
 			break
 		}
-		// conjoined modifiers: "Hungarian and Romanian officials"
-		if split := st.splitModifiers(h); len(split) > 1 {
+		if split, ok := splits[h]; ok {
 			out = append(out, split...)
+			continue
+		}
+		if covered[h] {
 			continue
 		}
 		if a := st.actorOf(h); a != nil {
@@ -68,13 +97,14 @@ func (st *sentence) actorsOfNP(k int) []*model.Actor {
 // splitModifiers gives one actor per national modifier of head h when
 // several are coordinated: "Hungarian and Romanian officials", "French and
 // Egyptian warships".
-func (st *sentence) splitModifiers(h int) []*model.Actor {
+func (st *sentence) splitModifiers(h int) ([]*model.Actor, int) {
 	kb := st.a.c.kb
 	if kb == nil || st.toks[h].UPOS != "NOUN" {
-		return nil
+		return nil, h
 	}
-	var mods []int
+	var mods []string
 	coord := false
+	lo := h
 	for j := h - 1; j >= 0 && h-j <= 8; j-- {
 		t := st.toks[j]
 		if t.UPOS == "CCONJ" || t.Text == "," {
@@ -84,26 +114,34 @@ func (st *sentence) splitModifiers(h int) []*model.Actor {
 		if t.UPOS != "ADJ" && t.UPOS != "PROPN" && !(t.UPOS == "NOUN" && isUpper(t.Text)) {
 			break
 		}
-		if _, ok := kb.Demonym(t.Text); ok {
-			mods = append(mods, j)
-		} else if m, ok := kb.LookupName(t.Text, st.a.in.Published); ok && m.Kind == "country" {
-			mods = append(mods, j) // "US and British forces"
+		name := t.Text
+		if j > 0 && isUpper(st.toks[j-1].Text) && st.toks[j-1].UPOS == "PROPN" {
+			// a two-word demonym: "Sierra Leonean"
+			if _, ok := kb.Demonym(st.toks[j-1].Text + " " + t.Text); ok {
+				name = st.toks[j-1].Text + " " + t.Text
+				j--
+			}
+		}
+		if _, ok := kb.Demonym(name); ok {
+			mods, lo = append(mods, name), j
+		} else if m, ok := kb.LookupName(name, st.a.in.Published); ok && m.Kind == "country" {
+			mods, lo = append(mods, name), j // "US and British forces"
 		}
 	}
 	if len(mods) < 2 || !coord {
-		return nil
+		return nil, h
 	}
 	var out []*model.Actor
 	for x := len(mods) - 1; x >= 0 && len(out) < MaxConjuncts; x-- {
 		m := mods[x]
-		c, ok := kb.Resolve([]string{st.toks[m].Text}, st.toks[h].Text, st.a.in.Published)
+		c, ok := kb.Resolve([]string{m}, st.toks[h].Text, st.a.in.Published)
 		if !ok || c.Code == "" {
 			continue
 		}
-		text := st.toks[m].Text + " " + st.toks[h].Text
+		text := m + " " + st.toks[h].Text
 		out = append(out, &model.Actor{Text: text, Name: model.StrPtr(c.Entity), Actor: model.StrPtr(c.Code), Country: model.StrPtr(c.Country)})
 	}
-	return out
+	return out, lo
 }
 
 // coreSpan returns the token range [lo, hi] of the noun phrase core of k:
@@ -314,6 +352,17 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		return st.mk(core, m.Name, m.Code, m.Country)
 	}
 	mods := st.modsBefore(lo, k)
+	// "Vietnamese-led forces", "a US-based group": the country before the
+	// hyphen leads the phrase
+	for _, c := range st.kids[k] {
+		if c < k && st.toks[c].Rel == "amod" && ledWords[strings.ToLower(st.toks[c].Text)] && c >= 2 && st.toks[c-1].Text == "-" {
+			if _, ok := kb.Demonym(st.toks[c-2].Text); ok {
+				mods = append(mods, st.toks[c-2].Text)
+			} else if m, ok := kb.LookupName(st.toks[c-2].Text, date); ok && m.Kind == "country" {
+				mods = append(mods, st.toks[c-2].Text)
+			}
+		}
+	}
 	// "rebels in the Ivory Coast", "government of Sindh province"
 	for _, c := range st.kids[k] {
 		if c > k && st.toks[c].Rel == "nmod" {
@@ -452,6 +501,11 @@ func (st *sentence) punctBetween(a, b int) bool {
 	}
 	return false
 }
+
+// Participles that make the country before their hyphen the actor's own:
+// "Vietnamese-led forces", "a US-based group" (not "-backed": a backer is
+// not the actor).
+var ledWords = map[string]bool{"led": true, "based": true, "run": true, "commanded": true}
 
 // Heads that stand for their "of" phrase: "a group of Moroccan diplomats".
 var groupHeads = map[string]bool{"group": true, "number": true, "team": true, "delegation": true, "contingent": true,

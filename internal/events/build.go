@@ -157,6 +157,16 @@ func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
 	if t == nil || kb == nil || t.Actor == nil {
 		return t
 	}
+	// "a strategic village in Western Cambodia": the people of the country
+	if t.Country != nil && *t.Country != "" && *t.Actor == *t.Country {
+		for _, w := range strings.Fields(strings.ToLower(t.Text)) {
+			if settlementNouns[w] {
+				c := *t
+				c.Actor = model.StrPtr(*t.Country + "CVL")
+				return &c
+			}
+		}
+	}
 	m, ok := kb.LookupName(t.Text, st.a.in.Published)
 	if !ok {
 		// a town only the gazetteer knows: its country is its actor code

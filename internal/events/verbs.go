@@ -441,6 +441,15 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 			}
 			if r == "nmod" || r == "amod" || r == "compound" {
 				if as := st.actorsOfNP(m); good(as) {
+					if settlementNouns[strings.ToLower(st.toks[k].Text)] && len(as) == 1 && m > k {
+						// "a village in Western Cambodia": the phrase, so
+						// that force against it reads as its people
+						lo, _ := st.coreSpan(k)
+						_, hi := st.coreSpan(m)
+						a := *as[0]
+						a.Text = st.spanText(lo, hi)
+						return []*model.Actor{&a}
+					}
 					return as
 				}
 			}
@@ -579,6 +588,13 @@ func (st *sentence) scanActor(i, dir int) []*model.Actor {
 		}
 		if t.UPOS != "PROPN" && t.UPOS != "NOUN" && t.UPOS != "ADJ" {
 			continue
+		}
+		// a modifier going right leads to its noun ("1,000 Palestinian
+		// refugees"): the whole phrase is the actor
+		if h := t.Head; dir > 0 && h > j && h-j <= 3 && (t.Rel == "amod" || t.Rel == "compound") && st.toks[h].UPOS == "NOUN" {
+			if a := st.actorOf(h); a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
+				return []*model.Actor{a}
+			}
 		}
 		a := st.actorOf(j)
 		if a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
