@@ -314,11 +314,32 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		}
 		break
 	}
-	core := st.spanText(lo, hi)
 	date := in.Published
 	if kb == nil {
-		return st.entityActor(lo, hi, core)
+		return st.entityActor(lo, hi, st.spanText(lo, hi))
 	}
+	// a title and qualifiers the parse cut off on the left of a name:
+	// "former president Carlos Menem", "Nigerian junior foreign minister
+	// Dubem Oniya"; kept only when the longer phrase is a known name
+	if t.UPOS == "PROPN" {
+		ext := lo
+		for n := 0; n < 5 && ext > 0; n++ {
+			p := st.toks[ext-1]
+			w := strings.ToLower(strings.TrimSuffix(p.Text, "."))
+			_, role := kb.Sector(w)
+			if titleQualifiers[w] || role && p.UPOS == "NOUN" || (p.UPOS == "PROPN" || p.UPOS == "ADJ" && isUpper(p.Text)) && st.ent[ext-1] >= 0 {
+				ext--
+				continue
+			}
+			break
+		}
+		if ext < lo {
+			if m, ok := kb.LookupName(st.spanText(ext, hi), date); ok && m.Code != "" && len(m.Code) > 3 {
+				lo = ext
+			}
+		}
+	}
+	core := st.spanText(lo, hi)
 	// a name that goes on with "of": "Democratic People's Republic of
 	// Korea", "President of Armenia"
 	for _, c := range st.kids[k] {
@@ -506,6 +527,10 @@ func (st *sentence) punctBetween(a, b int) bool {
 // "Vietnamese-led forces", "a US-based group" (not "-backed": a backer is
 // not the actor).
 var ledWords = map[string]bool{"led": true, "based": true, "run": true, "commanded": true}
+
+// Words before a title: "former president", "junior foreign minister".
+var titleQualifiers = map[string]bool{"former": true, "ex": true, "junior": true, "senior": true, "deputy": true,
+	"acting": true, "foreign": true, "defence": true, "defense": true, "interior": true, "prime": true, "vice": true}
 
 // Heads that stand for their "of" phrase: "a group of Moroccan diplomats".
 var groupHeads = map[string]bool{"group": true, "number": true, "team": true, "delegation": true, "contingent": true,

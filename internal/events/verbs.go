@@ -752,6 +752,12 @@ func (st *sentence) verbEvents(i int) []model.Event {
 				}
 				if direct == nil {
 					direct = st.sources(comp, 0)
+				} else if st.roleOnly(*direct[0].Actor) {
+					// "ordered former president Carlos Menem to appear",
+					// the name parsed as the subject of the act
+					if as := st.sources(comp, 0); len(as) > 0 && !st.weakTarget(as, srcs) {
+						direct = as
+					}
 				}
 				if direct != nil {
 					tgts = direct
