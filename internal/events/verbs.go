@@ -695,8 +695,13 @@ func (st *sentence) verbEvents(i int) []model.Event {
 				if ne, _, ok := st.match(st.nounEntries(k), k, nil); ok && ne.code >= "18" && ne.code < "21" {
 					code = ne.code
 					st.used[k] = true
-					if r == "nsubj" && len(srcs) == 0 {
+					if r == "nsubj" && (len(srcs) == 0 || st.placeOnly(srcs)) {
 						srcs = st.nounOwnActor(k) // "US drone strikes killed …"
+						if len(srcs) == 0 {
+							// "a roadside bombing near Samarra killed …":
+							// unidentified armed forces of the place
+							srcs = st.unidentified(k, i)
+						}
 					}
 				}
 			}
@@ -932,6 +937,50 @@ func sameActor(a *model.Actor, srcs []*model.Actor) bool {
 		}
 	}
 	return false
+}
+
+// placeOnly reports whether the actors are bare countries (a place the
+// left scan found, not who acted).
+func (st *sentence) placeOnly(as []*model.Actor) bool {
+	for _, a := range as {
+		if a == nil || a.Actor == nil || a.Country == nil || *a.Actor != *a.Country {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+// unidentified is the source of a violent act whose means is its subject
+// and names no actor: the unidentified armed forces (UAF, CAMEO) of the
+// country of the place in the subject ("a roadside bombing near the town
+// of Samarra") or in verb i's clause; nil when there is none.
+func (st *sentence) unidentified(k, i int) []*model.Actor {
+	lo, hi := st.subtree(k)
+	for _, p := range st.a.in.Places {
+		if p.Country == nil || *p.Country == "" || p.Start < st.toks[lo].Start || p.End > st.toks[hi].End {
+			continue
+		}
+		return []*model.Actor{st.mk(st.npText(k), "", *p.Country+"UAF", *p.Country)}
+	}
+	if p, _ := st.clausePlace(i); p != nil {
+		return []*model.Actor{st.mk(st.npText(k), "", *p.Country+"UAF", *p.Country)}
+	}
+	return nil
+}
+
+// subtree returns the first and last token of the subtree of k.
+func (st *sentence) subtree(k int) (int, int) {
+	lo, hi := k, k
+	stack := []int{k}
+	for n := 0; len(stack) > 0 && n < len(st.toks); n++ {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, c := range st.kids[j] {
+			lo, hi = min(lo, c), max(hi, c)
+			stack = append(stack, c)
+		}
+	}
+	return lo, hi
 }
 
 // placeActor returns the country named by an "in X" oblique of verb i.
