@@ -408,6 +408,14 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	if compOK && comp.Code != "" && comp.Country != "" && comp.Sector != "" {
 		return st.mk(core, comp.Entity, comp.Code, comp.Country)
 	}
+	// a titled name whose parse head is its first name ("French National
+	// Assembly president Laurent Fabius"): the whole phrase, name last
+	if t.UPOS == "PROPN" && hi > k && st.toks[hi].UPOS == "PROPN" {
+		words := st.modsBefore(lo, hi)
+		if c, ok := kb.Resolve(words, st.toks[hi].Text, date); ok && c.Country != "" && len(c.Code) > 3 {
+			return st.mk(core, c.Entity, c.Code, c.Country)
+		}
+	}
 	// a role noun among the modifiers: "opposition groups in Zimbabwe"
 	for mi, m := range mods {
 		if _, ok := kb.Sector(m); ok {
