@@ -229,11 +229,60 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	}
 	st.busy[k] = true
 	st.depth++
-	a := st.resolveActor(k)
+	a := st.ethnic(k, st.resolveActor(k))
 	st.depth--
 	delete(st.busy, k)
 	st.memo[k] = a
 	return a
+}
+
+// ethnic places "ethnic Albanians" (an ethnic group named by a
+// nationality, as people) in the country the sentence is about: the
+// other country it names most often ("ethnic Albanians demonstrated in
+// Serbia" SRBCVL). A group in its own country keeps it.
+func (st *sentence) ethnic(k int, a *model.Actor) *model.Actor {
+	if a == nil || a.Actor == nil || a.Country == nil || *a.Country == "" {
+		return a
+	}
+	lo, _ := st.coreSpan(k)
+	found := false
+	for i := max(0, lo-1); i < k; i++ {
+		if strings.EqualFold(st.toks[i].Text, "ethnic") {
+			found = true
+		}
+	}
+	if !found {
+		return a
+	}
+	own := *a.Country
+	count := map[string]int{}
+	best, bestN := "", 0
+	note := func(c string) {
+		if c == "" || c == own {
+			return
+		}
+		count[c]++
+		if count[c] > bestN {
+			best, bestN = c, count[c]
+		}
+	}
+	for _, e := range st.a.in.Entities {
+		if e.Sentence == st.s.Index && e.Actor != nil {
+			note(st.countryOf(*e.Actor))
+		}
+	}
+	for _, p := range st.a.in.Places {
+		if p.Sentence == st.s.Index && p.Country != nil {
+			note(*p.Country)
+		}
+	}
+	if best == "" {
+		return a
+	}
+	b := *a
+	b.Actor = model.StrPtr(best + strings.TrimPrefix(*a.Actor, own))
+	b.Country = model.StrPtr(best)
+	return &b
 }
 
 // resolveActor does the work of actorOf.

@@ -45,7 +45,7 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	srcs, tgts = st.withPlaceCountry(tok, srcs), st.withPlaceCountry(tok, tgts)
 	if len(tgts) == 1 && tgts[0] == nil {
 		// no one named: the act is aimed at where it happens
-		if t := st.placeTarget(tok, srcs, materialCode(entry.Code)); t != nil {
+		if t := st.placeTarget(tok, srcs, materialCode(entry.Code), entry.Root == "15"); t != nil {
 			tgts = []*model.Actor{t}
 		}
 	}
@@ -342,22 +342,20 @@ func (st *sentence) withPlaceCountry(tok int, as []*model.Actor) []*model.Actor 
 // government; for an act of force on a town or on "a village in X" its
 // people (country + CVL). Nil when the clause has no such place or it is
 // the source's own country.
-func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material bool) *model.Actor {
+func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material, posture bool) *model.Actor {
 	p, j := st.clausePlace(tok, srcs)
 	if p == nil {
 		return nil
 	}
 	c := *p.Country
-	if sameCountryCode(c, srcs) {
-		return nil
-	}
+	same := sameCountryCode(c, srcs)
 	code := c
 	if kb := st.a.c.kb; kb != nil {
 		if m, ok := kb.LookupName(p.Text, st.a.in.Published); ok && m.Kind == "capital" && m.Country == c && m.Code != "" {
 			code = m.Code
 		}
 	}
-	if material {
+	if material && !posture {
 		// "a strategic village in Western Cambodia"
 		for h, n := st.toks[j].Head, 0; h >= 0 && n < 3; h, n = st.toks[h].Head, n+1 {
 			if settlementNouns[strings.ToLower(st.toks[h].Text)] {
@@ -368,6 +366,11 @@ func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material bool) *mo
 				break
 			}
 		}
+	}
+	// the source's own country is no target, but its people under force
+	// are ("fight for villages near Macedonia's border")
+	if same && code != c+"CVL" {
+		return nil
 	}
 	return st.mk(p.Text, p.Name, code, c)
 }
