@@ -440,6 +440,11 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 			case "in", "of", "from", "throughout", "across":
 				l2, h2 := st.coreSpan(c)
 				mods = append(mods, st.spanText(l2, h2))
+				// a place only the gazetteer knows ("the government of
+				// Sindh province"): its country
+				if cname := st.placeCountryName(l2, h2); cname != "" {
+					mods = append(mods, cname)
+				}
 			}
 		}
 	}
@@ -691,6 +696,28 @@ func (st *sentence) titleSector(lo, k int) string {
 		}
 		if sec, ok := kb.Sector(w); ok && len(sec) == 3 {
 			return sec
+		}
+	}
+	return ""
+}
+
+// placeCountryName is the name of the country of a place inside tokens
+// [lo, hi] that the knowledge base does not know by itself, "" when none.
+func (st *sentence) placeCountryName(lo, hi int) string {
+	kb := st.a.c.kb
+	if kb == nil || lo < 0 || hi >= len(st.toks) || lo > hi {
+		return ""
+	}
+	start, end := st.toks[lo].Start, st.toks[hi].End
+	for _, p := range st.a.in.Places {
+		if p.Country == nil || *p.Country == "" || p.Start < start || p.End > end {
+			continue
+		}
+		if m, ok := kb.LookupName(p.Text, st.a.in.Published); ok && m.Country != "" {
+			return "" // known: the phrase resolves by itself
+		}
+		if name, ok := kb.CountryName(*p.Country); ok {
+			return name
 		}
 	}
 	return ""

@@ -107,6 +107,11 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 			}
 		}
 	}
+	// "its demand that Israel ease restrictions": the one asked is the
+	// subject of the clause the demand or appeal names
+	if tgts == nil && (strings.HasPrefix(e.code, "10") || strings.HasPrefix(e.code, "02")) {
+		tgts = st.scanActor(i, +1)
+	}
 	// "the feared invasion", "fears of an invasion"
 	if h >= 0 && fearNouns[lower(st.toks[h])] {
 		mod = stronger(mod, model.Hypothetical)

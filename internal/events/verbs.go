@@ -583,7 +583,11 @@ func (st *sentence) scanActor(i, dir int) []*model.Actor {
 		if t.UPOS == "SCONJ" && dir > 0 && strings.EqualFold(t.Text, "that") {
 			continue
 		}
-		if t.UPOS == "VERB" || t.UPOS == "SCONJ" || t.Text == ";" || (dir > 0 && t.Text == ",") {
+		// a participle before a noun is an adjective ("reject proposed
+		// Israeli changes"), no clause boundary
+		participle := dir > 0 && t.UPOS == "VERB" && t.XPOS == "VBN" && j+1 < len(st.toks) &&
+			(st.toks[j+1].UPOS == "ADJ" || st.toks[j+1].UPOS == "NOUN")
+		if (t.UPOS == "VERB" && !participle) || t.UPOS == "SCONJ" || t.Text == ";" || (dir > 0 && t.Text == ",") {
 			break
 		}
 		if t.UPOS != "PROPN" && t.UPOS != "NOUN" && t.UPOS != "ADJ" {
