@@ -386,7 +386,17 @@ var targetPreps = map[string]bool{"against": true, "on": true, "with": true, "to
 // targets returns the actors verb i acts on.
 func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 	if st.isPassive(i) {
-		if k := st.child(i, "nsubj:pass"); k >= 0 {
+		// (the parse may give several: "A US national" as three)
+		var subj []int
+		for _, k := range st.kids[i] {
+			if st.toks[k].Rel == "nsubj:pass" && st.toks[k].UPOS != "DET" {
+				subj = append(subj, k)
+			}
+		}
+		if a := st.splitPhrase(subj); a != nil {
+			return []*model.Actor{a}
+		}
+		for _, k := range subj {
 			if as := st.actorsOfNP(k); len(as) > 0 {
 				return as
 			}
@@ -515,6 +525,32 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		return weak
 	}
 	return st.scanActor(i, +1)
+}
+
+// splitPhrase resolves one noun phrase the parse split into adjacent
+// words of the same relation ("A US national" as three subjects): the
+// last word is its head, the others its modifiers; nil unless that gives
+// an actor with a country.
+func (st *sentence) splitPhrase(ks []int) *model.Actor {
+	kb := st.a.c.kb
+	if kb == nil || len(ks) < 2 || len(ks) > 5 {
+		return nil
+	}
+	for x := 1; x < len(ks); x++ {
+		if ks[x] != ks[x-1]+1 {
+			return nil
+		}
+	}
+	var mods []string
+	for _, k := range ks[:len(ks)-1] {
+		mods = append(mods, st.toks[k].Text)
+	}
+	last := ks[len(ks)-1]
+	c, ok := kb.Resolve(mods, st.toks[last].Text, st.a.in.Published)
+	if !ok || c.Country == "" || c.Code == "" {
+		return nil
+	}
+	return st.mk(st.spanText(ks[0], last), c.Entity, c.Code, c.Country)
 }
 
 // transferCode reports whether code moves people or things to or from a
