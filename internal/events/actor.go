@@ -343,6 +343,17 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		}
 		return nil
 	}
+	// "a camp for Congolese refugees", "homes of Palestinians": the
+	// people who live there
+	if settlementNouns[strings.ToLower(t.Text)] {
+		for _, c := range st.kids[k] {
+			if c > k && baseRel(st.toks[c].Rel) == "nmod" && (st.caseOf(c) == "for" || st.caseOf(c) == "of") {
+				if a := st.actorOf(c); a != nil && a.Actor != nil && a.Country != nil && *a.Country != "" && *a.Actor != *a.Country {
+					return a
+				}
+			}
+		}
+	}
 	if groupHeads[strings.ToLower(t.Text)] {
 		for _, c := range st.kids[k] {
 			if baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" {

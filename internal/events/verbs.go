@@ -301,7 +301,30 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		return nil
 	}
 	// (a "nsubj:pass" here is the subject of a clause misparsed as passive)
+	var subj []int
+	for _, k := range st.kids[i] {
+		switch st.toks[k].Rel {
+		case "nsubj", "nsubj:outer", "nsubj:pass":
+			if st.toks[k].UPOS != "DET" {
+				subj = append(subj, k)
+			}
+		}
+	}
+	if a := st.splitPhrase(subj); a != nil {
+		return []*model.Actor{a}
+	}
+	for _, k := range subj[min(1, len(subj)):] {
+		// a later subject word when the first names no one
+		if as := st.actorsOfNP(subj[0]); len(as) == 0 {
+			if as := st.actorsOfNP(k); len(as) > 0 {
+				return as
+			}
+		}
+	}
 	if k := st.child(i, "nsubj", "nsubj:outer", "nsubj:pass"); k >= 0 {
+		if len(subj) > 0 {
+			k = subj[0]
+		}
 		if as := st.actorsOfNP(k); len(as) > 0 {
 			return as
 		}
@@ -380,7 +403,7 @@ func (st *sentence) frontedActor(i int) []*model.Actor {
 	return []*model.Actor{a}
 }
 
-var targetPreps = map[string]bool{"against": true, "on": true, "with": true, "to": true, "at": true, "into": true,
+var targetPreps = map[string]bool{"between": true, "against": true, "on": true, "with": true, "to": true, "at": true, "into": true,
 	"upon": true, "toward": true, "towards": true, "from": true, "in": true, "over": true, "for": true, "of": true}
 
 // targets returns the actors verb i acts on.
@@ -475,6 +498,16 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		}
 	}
 	for _, k := range obls {
+		// "a mediation effort on Saturday between the Emirates and
+		// Saudi Arabia": both sides (the parse may join the second to
+		// the first phrase)
+		for _, m := range st.kids[k] {
+			if baseRel(st.toks[m].Rel) == "nmod" && st.caseOf(m) == "between" {
+				if as := st.betweenActors(m); good(as) {
+					return as
+				}
+			}
+		}
 		if as := st.actorsOfNP(k); good(as) {
 			return as
 		}
@@ -525,6 +558,32 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		return weak
 	}
 	return st.scanActor(i, +1)
+}
+
+// betweenActors are the sides of "between X and Y": the phrase's own
+// conjuncts, or, when the parse hung Y elsewhere, the noun phrase after
+// the "and" that follows X.
+func (st *sentence) betweenActors(k int) []*model.Actor {
+	as := st.actorsOfNP(k)
+	if len(as) != 1 {
+		return as
+	}
+	_, hi := st.coreSpan(k)
+	if hi+2 >= len(st.toks) || st.toks[hi+1].UPOS != "CCONJ" || !strings.EqualFold(st.toks[hi+1].Text, "and") {
+		return as
+	}
+	// the head of the next phrase: the last noun of a run of nouns and
+	// adjectives
+	j := hi + 2
+	for j+1 < len(st.toks) && j < hi+6 && (st.toks[j+1].UPOS == "PROPN" || st.toks[j+1].UPOS == "NOUN") {
+		j++
+	}
+	for ; j > hi+1; j-- {
+		if a := st.actorOf(j); a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
+			return append(as, a)
+		}
+	}
+	return as
 }
 
 // splitPhrase resolves one noun phrase the parse split into adjacent
