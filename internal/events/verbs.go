@@ -359,7 +359,10 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		// clause the parser read as a phrase ("Russian troops amassed at
 		// the border")
 		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.Rel == "acl:relcl" ||
-			(t.XPOS == "VBN" || finite(t)) && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj")) {
+			(t.XPOS == "VBN" || finite(t)) && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj") ||
+			// "Senior Hungarian and Romanian officials agreed" with the
+			// subject parsed as a conjunct of the root
+			finite(t) && st.toks[t.Head].Rel == "conj" && st.toks[st.toks[t.Head].Head].Rel == "root") {
 			return st.actorsOfNP(t.Head)
 		}
 	}
