@@ -554,10 +554,32 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	}
 	if kb != nil && t.UPOS == "NOUN" {
 		if code, ok := kb.Sector(t.Text); ok {
+			// "refugees fleeing the civil war in Liberia": the place in
+			// the phrase's own clause
+			if c := st.subtreePlace(k); c != "" && len(code) == 3 && st.roleOnly(code) {
+				return st.mk(core, "", c+code, c)
+			}
 			return &model.Actor{Text: core, Actor: model.StrPtr(code)}
 		}
 	}
 	return nil
+}
+
+// subtreePlace is the country of a place in the subtree of k after
+// in/near/at/… (not "to": "refugees who fled to Chad" are not Chad's), ""
+// when none.
+func (st *sentence) subtreePlace(k int) string {
+	lo, hi := st.subtree(k)
+	if hi-lo > 20 {
+		return ""
+	}
+	for _, p := range st.a.in.Places {
+		if p.Country == nil || *p.Country == "" || p.Start < st.toks[lo].Start || p.End > st.toks[hi].End || !st.placePrep(p.Start) {
+			continue
+		}
+		return *p.Country
+	}
+	return ""
 }
 
 func deref(s *string) string {

@@ -143,7 +143,7 @@ func materialCode(code string) bool {
 		return true
 	}
 	switch {
-	case len(code) == 4 && code[:2] == "13", code == "137", code == "138":
+	case len(code) == 4 && code[:2] == "13", code == "132", code == "137", code == "138":
 		return true
 	}
 	return false
@@ -177,7 +177,8 @@ func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
 		}
 		return t
 	}
-	if m.Kind != "capital" || m.Country == "" {
+	// a capital, or a region inside a country ("East Jerusalem")
+	if m.Kind != actors.KindCapital && m.Kind != actors.KindPlace || m.Country == "" {
 		return t
 	}
 	c := *t

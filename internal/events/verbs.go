@@ -615,6 +615,16 @@ func (st *sentence) splitPhrase(ks []int) *model.Actor {
 	return st.mk(st.spanText(ks[0], last), c.Entity, c.Code, c.Country)
 }
 
+// afterHyphenWord returns the name after a hyphenated adjective whose
+// first half is token k ("war - torn Mozambique"), -1 when there is none.
+func (st *sentence) afterHyphenWord(k int) int {
+	n := k + 3
+	if n >= len(st.toks) || st.toks[k+1].Text != "-" || st.toks[n].UPOS != "PROPN" || st.ent[n] < 0 {
+		return -1
+	}
+	return n
+}
+
 // transferCode reports whether code moves people or things to or from a
 // place: aid (07), concessions and retreats (08), force posture (15),
 // withdrawals (166).
@@ -663,6 +673,13 @@ func (st *sentence) recipient(i int, srcs []*model.Actor) []*model.Actor {
 			continue
 		}
 		as := st.actorsOfNP(k)
+		if len(as) == 0 {
+			// "to war-torn Mozambique": the tokenizer split the
+			// adjective and the parse took its first half for the noun
+			if n := st.afterHyphenWord(k); n >= 0 {
+				as = st.actorsOfNP(n)
+			}
+		}
 		if len(as) == 0 || st.weakTarget(as, srcs) {
 			continue
 		}
