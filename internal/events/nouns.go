@@ -102,6 +102,11 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 				if tgts == nil {
 					tgts = st.actorsOfNP(k)
 				}
+				if tgts == nil {
+					// "an investigation into crimes committed by Croat
+					// forces": who did what the phrase names
+					tgts = st.participleAgent(k)
+				}
 			case "by":
 				srcs = st.actorsOfNP(k)
 			}
@@ -215,6 +220,24 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		}
 	}
 	return st.events(i, word, e.code, srcs, tgts, mod, attrib, 0.4)
+}
+
+// participleAgent is the agent of a past participle on noun k ("crimes
+// committed by Croat forces"), nil when none names an actor.
+func (st *sentence) participleAgent(k int) []*model.Actor {
+	for _, c := range st.kids[k] {
+		if baseRel(st.toks[c].Rel) != "acl" || st.toks[c].XPOS != "VBN" {
+			continue
+		}
+		for _, a := range st.kids[c] {
+			if st.toks[a].Rel == "obl:agent" || baseRel(st.toks[a].Rel) == "obl" && st.caseOf(a) == "by" {
+				if as := st.actorsOfNP(a); len(as) > 0 && as[0].Actor != nil {
+					return as
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // nounTrigger is the words of event noun i with the compounds written

@@ -490,6 +490,10 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 				}
 			}
 			if r == "nmod" {
+				// "an investigation into crimes committed by X"
+				if as := st.participleAgent(m); good(as) {
+					return as
+				}
 				for _, m2 := range st.kids[m] {
 					if baseRel(st.toks[m2].Rel) == "nmod" && st.toks[m2].UPOS != "PRON" && targetPreps[st.caseOf(m2)] {
 						if as := st.actorsOfNP(m2); good(as) {
