@@ -344,6 +344,16 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		return g.source
 	}
 	t := st.toks[i]
+	// "A top U.S. official today praised …" with the subject parsed as
+	// the root and the verb as its conjunct
+	if baseRel(t.Rel) == "conj" && t.Head >= 0 && t.Head < i && st.toks[t.Head].Rel == "root" {
+		switch st.toks[t.Head].UPOS {
+		case "NOUN", "PROPN", "ADJ":
+			if as := st.actorsOfNP(t.Head); len(as) > 0 {
+				return as
+			}
+		}
+	}
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
 		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
