@@ -449,13 +449,17 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		if c > k && st.toks[c].Rel == "nmod" {
 			switch st.caseOf(c) {
 			case "in", "of", "from", "throughout", "across":
+				// first: a phrase after the head qualifies the whole, the
+				// words just before the head stay its role modifiers
+				// ("Security forces in Guinea" GINCOP, not GINMIL)
 				l2, h2 := st.coreSpan(c)
-				mods = append(mods, st.spanText(l2, h2))
+				post := []string{st.spanText(l2, h2)}
 				// a place only the gazetteer knows ("the government of
 				// Sindh province"): its country
 				if cname := st.placeCountryName(l2, h2); cname != "" {
-					mods = append(mods, cname)
+					post = append(post, cname)
 				}
+				mods = append(post, mods...)
 			}
 		}
 	}
