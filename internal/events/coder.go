@@ -342,7 +342,9 @@ func (st *sentence) clauseNouns(i int) []int {
 		for _, k := range st.kids[j] {
 			t := st.toks[k]
 			switch baseRel(t.Rel) {
-			case "obj", "iobj", "obl", "nmod", "conj", "compound", "nsubj", "xcomp", "appos", "amod":
+			// (through an adverb the parse made a head: "moved tanks
+			// closer to the border")
+			case "obj", "iobj", "obl", "nmod", "conj", "compound", "nsubj", "xcomp", "appos", "amod", "advmod":
 				if t.UPOS == "VERB" && baseRel(t.Rel) != "amod" {
 					continue
 				}

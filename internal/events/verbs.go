@@ -354,6 +354,15 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			}
 		}
 	}
+	// "accused Azerbaijan of deploying troops", "blamed the rebels for
+	// attacking": the one accused does the act
+	if baseRel(t.Rel) == "advcl" && t.Head >= 0 && st.hasMark(i, "of", "for") {
+		if o := st.child(t.Head, "obj"); o >= 0 && o < i {
+			if as := st.actorsOfNP(o); len(as) > 0 {
+				return as
+			}
+		}
+	}
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
 		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
