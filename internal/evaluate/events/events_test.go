@@ -219,3 +219,46 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// fixedCoder returns the same events for every text.
+type fixedCoder []model.Event
+
+func (f fixedCoder) Process(context.Context, model.Document) (*model.Article, error) {
+	return &model.Article{Events: f}, nil
+}
+
+func TestDumpMissesCauses(t *testing.T) {
+	kb, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	rec := Record{ID: "x", Text: "t", Event: "THREATEN",
+		Source: raw([]GoldActor{{Text: "Iran", Code: "IRN", Sector: "GOV"}}), Target: raw([]GoldActor{{Text: "Iraq", Code: "IRQ"}})}
+	tests := []struct {
+		name             string
+		evs              fixedCoder
+		wantSrc, wantTgt string // "" for no miss
+	}{
+		{"no event", nil, CauseNoEvent, CauseNoEvent},
+		{"wrong type", fixedCoder{ev("040", "04", "CONSULT", model.Asserted, act("SYRGOV"), nil)}, CauseWrongType, CauseWrongType},
+		{"wrong type, right actors", fixedCoder{ev("040", "04", "CONSULT", model.Asserted, act("IRNGOV"), act("IRQ"))}, "", ""},
+		{"sector and no target", fixedCoder{ev("138", "13", "THREATEN", model.Asserted, act("IRNMIL"), nil)}, CauseSector, CauseNoActor},
+		{"right", fixedCoder{ev("138", "13", "THREATEN", model.Asserted, act("IRNGOV"), act("IRQ"))}, "", ""},
+		{"other country", fixedCoder{ev("138", "13", "THREATEN", model.Asserted, act("SYRGOV"), act("IRQ"))}, CauseOther, ""},
+	}
+	for _, tc := range tests {
+		var out strings.Builder
+		misses, err := DumpMisses(context.Background(), tc.evs, kb, []Record{rec}, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, m := range misses {
+			got[m.Role] = m.Cause
+		}
+		if got["source"] != tc.wantSrc || got["target"] != tc.wantTgt {
+			t.Errorf("%s: causes = %q/%q, want %q/%q\n%s", tc.name, got["source"], got["target"], tc.wantSrc, tc.wantTgt, out.String())
+		}
+	}
+}
