@@ -398,6 +398,20 @@ func TestArguments(t *testing.T) {
 			t.Errorf("want an 18x by IRQUAF; got %s", describe(evs))
 		}
 	})
+	t.Run("verb tagged as an adjective", func(t *testing.T) {
+		text := "The army massed tanks near the border, the ministry said."
+		in := h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))
+		before := append([]model.Token(nil), in.Sentences[0].Tokens...)
+		evs := h.c.Code(in)
+		if _, ok := find(evs, "154"); !ok {
+			t.Errorf("want a 154 for massed; got %s", describe(evs))
+		}
+		for i, tk := range in.Sentences[0].Tokens {
+			if tk != before[i] {
+				t.Fatalf("token %d changed in the input: %+v, was %+v", i, tk, before[i])
+			}
+		}
+	})
 	t.Run("accused does the act", func(t *testing.T) {
 		evs := h.code("Armenia accused Azerbaijan of deploying troops along the border.")
 		e, ok := find(evs, "15")
