@@ -433,6 +433,15 @@ func (st *sentence) clauseNouns(i int) []int {
 					out = append(out, k)
 				}
 				walk(k, depth+1)
+			case "acl":
+				// a reduced relative read as a clause with its noun as
+				// subject ("shortened the curfew imposed in Sudan"): the
+				// noun is the governing clause's
+				if t.Rel == "acl:relcl" && t.XPOS == "VBN" && st.child(k, "aux", "aux:pass") < 0 {
+					if s := st.child(k, "nsubj"); s >= 0 && st.toks[s].UPOS == "NOUN" && s < k {
+						out = append(out, s)
+					}
+				}
 			}
 		}
 	}
