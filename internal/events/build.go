@@ -49,7 +49,9 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 			tgts = []*model.Actor{t}
 		}
 	}
-	if materialCode(entry.Code) {
+	// (a show of force is aimed at the country, not at the people of the
+	// town it masses near)
+	if materialCode(entry.Code) && entry.Root != "15" {
 		people := make([]*model.Actor, len(tgts))
 		for i, t := range tgts {
 			people[i] = st.placeAsPeople(t)
