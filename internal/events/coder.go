@@ -125,7 +125,7 @@ func (st *sentence) repairAdjectiveVerb() bool {
 		if top == h || top == j {
 			top, rel = toks[h].Head, toks[h].Rel
 		}
-		if top == j {
+		if top == j || top >= n {
 			top, rel = -1, "root"
 		}
 		switch {
