@@ -304,7 +304,7 @@ func (st *sentence) inSubject(tok, j int) bool {
 	if st.toks[h].UPOS != "VERB" && st.toks[h].Head >= 0 && st.toks[st.toks[h].Head].UPOS == "VERB" {
 		h = st.toks[h].Head
 	}
-	for n := 0; j >= 0 && n < len(st.toks); n++ {
+	for n := 0; st.valid(j) && n < len(st.toks); n++ {
 		p := st.toks[j].Head
 		if p == h {
 			return baseRel(st.toks[j].Rel) == "nsubj"
@@ -360,7 +360,7 @@ func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material, posture 
 	}
 	if material && !posture {
 		// "a strategic village in Western Cambodia"
-		for h, n := st.toks[j].Head, 0; h >= 0 && n < 3; h, n = st.toks[h].Head, n+1 {
+		for h, n := st.toks[j].Head, 0; st.valid(h) && n < 3; h, n = st.toks[h].Head, n+1 {
 			if settlementNouns[strings.ToLower(st.toks[h].Text)] {
 				code = c + "CVL"
 				break
@@ -377,3 +377,7 @@ func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material, posture 
 	}
 	return st.mk(p.Text, p.Name, code, c)
 }
+
+// valid reports whether i is a token index of the sentence (parse heads
+// may be out of range).
+func (st *sentence) valid(i int) bool { return i >= 0 && i < len(st.toks) }

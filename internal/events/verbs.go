@@ -356,7 +356,7 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 	}
 	// "accused Azerbaijan of deploying troops", "blamed the rebels for
 	// attacking": the one accused does the act
-	if baseRel(t.Rel) == "advcl" && t.Head >= 0 && st.hasMark(i, "of", "for") {
+	if baseRel(t.Rel) == "advcl" && st.valid(t.Head) && st.hasMark(i, "of", "for") {
 		if o := st.child(t.Head, "obj"); o >= 0 && o < i {
 			if as := st.actorsOfNP(o); len(as) > 0 {
 				return as
@@ -381,7 +381,7 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			(t.XPOS == "VBN" || finite(t)) && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj") ||
 			// "Senior Hungarian and Romanian officials agreed" with the
 			// subject parsed as a conjunct of the root
-			finite(t) && st.toks[t.Head].Rel == "conj" && st.toks[st.toks[t.Head].Head].Rel == "root") {
+			finite(t) && st.toks[t.Head].Rel == "conj" && st.valid(st.toks[t.Head].Head) && st.toks[st.toks[t.Head].Head].Rel == "root") {
 			return st.actorsOfNP(t.Head)
 		}
 	}
@@ -733,7 +733,7 @@ func (st *sentence) scanActor(i, dir int) []*model.Actor {
 		}
 		// a modifier going right leads to its noun ("1,000 Palestinian
 		// refugees"): the whole phrase is the actor
-		if h := t.Head; dir > 0 && h > j && h-j <= 3 && (t.Rel == "amod" || t.Rel == "compound") && st.toks[h].UPOS == "NOUN" {
+		if h := t.Head; dir > 0 && h > j && h-j <= 3 && h < len(st.toks) && (t.Rel == "amod" || t.Rel == "compound") && st.toks[h].UPOS == "NOUN" {
 			if a := st.actorOf(h); a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
 				return []*model.Actor{a}
 			}
