@@ -14,12 +14,27 @@ var pronounRefs = map[string]bool{"it": true, "they": true, "he": true, "she": t
 // officials"), at most MaxConjuncts.
 func (st *sentence) actorsOfNP(k int) []*model.Actor {
 	var out []*model.Actor
+	// "scores of Sierra Leonean and Liberian refugees": the "of" phrase
+	// with its conjuncts
+	if groupHeads[strings.ToLower(st.toks[k].Text)] && st.depth < 3 {
+		for _, c := range st.kids[k] {
+			if c > k && baseRel(st.toks[c].Rel) == "nmod" && st.caseOf(c) == "of" {
+				st.depth++
+				as := st.actorsOfNP(c)
+				st.depth--
+				if len(as) > 0 {
+					return as
+				}
+			}
+		}
+	}
 	heads := []int{k}
 	var conj []int
 	coordinated := false
 	for _, c := range st.kids[k] {
 		t := st.toks[c]
-		if baseRel(t.Rel) == "conj" && (t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON") {
+		// (a name the tagger read as an adjective: "Mauritania and Senegal")
+		if baseRel(t.Rel) == "conj" && (t.UPOS == "NOUN" || t.UPOS == "PROPN" || t.UPOS == "PRON" || t.UPOS == "ADJ" && st.ent[c] >= 0 && isUpper(t.Text)) {
 			conj = append(conj, c)
 			if st.child(c, "cc") >= 0 {
 				coordinated = true
@@ -45,13 +60,28 @@ func (st *sentence) actorsOfNP(k int) []*model.Actor {
 			heads = append(heads, c)
 		}
 	}
+	// conjoined modifiers: "Hungarian and Romanian officials"; a
+	// conjunct that is one of those modifiers ("Sierra Leonean and
+	// Liberian refugees" parsed as two conjuncts) is covered by the split
+	splits := map[int][]*model.Actor{}
+	covered := map[int]bool{}
+	for _, h := range heads {
+		if split, lo := st.splitModifiers(h); len(split) > 1 {
+			splits[h] = split
+			for j := lo; j < h; j++ {
+				covered[j] = true
+			}
+		}
+	}
 	for _, h := range heads {
 		if len(out) >= MaxConjuncts {
 			break
 		}
-		// conjoined modifiers: "Hungarian and Romanian officials"
-		if split := st.splitModifiers(h); len(split) > 1 {
+		if split, ok := splits[h]; ok {
 			out = append(out, split...)
+			continue
+		}
+		if covered[h] {
 			continue
 		}
 		if a := st.actorOf(h); a != nil {
@@ -67,42 +97,51 @@ func (st *sentence) actorsOfNP(k int) []*model.Actor {
 // splitModifiers gives one actor per national modifier of head h when
 // several are coordinated: "Hungarian and Romanian officials", "French and
 // Egyptian warships".
-func (st *sentence) splitModifiers(h int) []*model.Actor {
+func (st *sentence) splitModifiers(h int) ([]*model.Actor, int) {
 	kb := st.a.c.kb
 	if kb == nil || st.toks[h].UPOS != "NOUN" {
-		return nil
+		return nil, h
 	}
-	var mods []int
+	var mods []string
 	coord := false
+	lo := h
 	for j := h - 1; j >= 0 && h-j <= 8; j-- {
 		t := st.toks[j]
 		if t.UPOS == "CCONJ" || t.Text == "," {
 			coord = coord || t.UPOS == "CCONJ"
 			continue
 		}
-		if t.UPOS != "ADJ" && t.UPOS != "PROPN" {
+		if t.UPOS != "ADJ" && t.UPOS != "PROPN" && !(t.UPOS == "NOUN" && isUpper(t.Text)) {
 			break
 		}
-		if _, ok := kb.Demonym(t.Text); ok {
-			mods = append(mods, j)
-		} else if m, ok := kb.LookupName(t.Text, st.a.in.Published); ok && m.Kind == "country" {
-			mods = append(mods, j) // "US and British forces"
+		name := t.Text
+		if j > 0 && isUpper(st.toks[j-1].Text) && st.toks[j-1].UPOS == "PROPN" {
+			// a two-word demonym: "Sierra Leonean"
+			if _, ok := kb.Demonym(st.toks[j-1].Text + " " + t.Text); ok {
+				name = st.toks[j-1].Text + " " + t.Text
+				j--
+			}
+		}
+		if _, ok := kb.Demonym(name); ok {
+			mods, lo = append(mods, name), j
+		} else if m, ok := kb.LookupName(name, st.a.in.Published); ok && m.Kind == "country" {
+			mods, lo = append(mods, name), j // "US and British forces"
 		}
 	}
 	if len(mods) < 2 || !coord {
-		return nil
+		return nil, h
 	}
 	var out []*model.Actor
 	for x := len(mods) - 1; x >= 0 && len(out) < MaxConjuncts; x-- {
 		m := mods[x]
-		c, ok := kb.Resolve([]string{st.toks[m].Text}, st.toks[h].Text, st.a.in.Published)
+		c, ok := kb.Resolve([]string{m}, st.toks[h].Text, st.a.in.Published)
 		if !ok || c.Code == "" {
 			continue
 		}
-		text := st.toks[m].Text + " " + st.toks[h].Text
+		text := m + " " + st.toks[h].Text
 		out = append(out, &model.Actor{Text: text, Name: model.StrPtr(c.Entity), Actor: model.StrPtr(c.Code), Country: model.StrPtr(c.Country)})
 	}
-	return out
+	return out, lo
 }
 
 // coreSpan returns the token range [lo, hi] of the noun phrase core of k:
@@ -190,11 +229,60 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	}
 	st.busy[k] = true
 	st.depth++
-	a := st.resolveActor(k)
+	a := st.ethnic(k, st.resolveActor(k))
 	st.depth--
 	delete(st.busy, k)
 	st.memo[k] = a
 	return a
+}
+
+// ethnic places "ethnic Albanians" (an ethnic group named by a
+// nationality, as people) in the country the sentence is about: the
+// other country it names most often ("ethnic Albanians demonstrated in
+// Serbia" SRBCVL). A group in its own country keeps it.
+func (st *sentence) ethnic(k int, a *model.Actor) *model.Actor {
+	if a == nil || a.Actor == nil || a.Country == nil || *a.Country == "" {
+		return a
+	}
+	lo, _ := st.coreSpan(k)
+	found := false
+	for i := max(0, lo-1); i < k; i++ {
+		if strings.EqualFold(st.toks[i].Text, "ethnic") {
+			found = true
+		}
+	}
+	if !found {
+		return a
+	}
+	own := *a.Country
+	count := map[string]int{}
+	best, bestN := "", 0
+	note := func(c string) {
+		if c == "" || c == own {
+			return
+		}
+		count[c]++
+		if count[c] > bestN {
+			best, bestN = c, count[c]
+		}
+	}
+	for _, e := range st.a.in.Entities {
+		if e.Sentence == st.s.Index && e.Actor != nil {
+			note(st.countryOf(*e.Actor))
+		}
+	}
+	for _, p := range st.a.in.Places {
+		if p.Sentence == st.s.Index && p.Country != nil {
+			note(*p.Country)
+		}
+	}
+	if best == "" {
+		return a
+	}
+	b := *a
+	b.Actor = model.StrPtr(best + strings.TrimPrefix(*a.Actor, own))
+	b.Country = model.StrPtr(best)
+	return &b
 }
 
 // resolveActor does the work of actorOf.
@@ -239,6 +327,9 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		}
 		return nil
 	}
+	if t.UPOS == "NUM" && wordNoun(t.Text) {
+		t.UPOS = "NOUN" // "by Burundian militiamen" tagged as a number
+	}
 	if t.UPOS != "NOUN" && t.UPOS != "PROPN" && t.UPOS != "ADJ" && t.UPOS != "X" {
 		return nil
 	}
@@ -251,6 +342,17 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 			}
 		}
 		return nil
+	}
+	// "a camp for Congolese refugees", "homes of Palestinians": the
+	// people who live there
+	if settlementNouns[strings.ToLower(t.Text)] {
+		for _, c := range st.kids[k] {
+			if c > k && baseRel(st.toks[c].Rel) == "nmod" && (st.caseOf(c) == "for" || st.caseOf(c) == "of") {
+				if a := st.actorOf(c); a != nil && a.Actor != nil && a.Country != nil && *a.Country != "" && *a.Actor != *a.Country {
+					return a
+				}
+			}
+		}
 	}
 	if groupHeads[strings.ToLower(t.Text)] {
 		for _, c := range st.kids[k] {
@@ -272,11 +374,32 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		}
 		break
 	}
-	core := st.spanText(lo, hi)
 	date := in.Published
 	if kb == nil {
-		return st.entityActor(lo, hi, core)
+		return st.entityActor(lo, hi, st.spanText(lo, hi))
 	}
+	// a title and qualifiers the parse cut off on the left of a name:
+	// "former president Carlos Menem", "Nigerian junior foreign minister
+	// Dubem Oniya"; kept only when the longer phrase is a known name
+	if t.UPOS == "PROPN" {
+		ext := lo
+		for n := 0; n < 5 && ext > 0; n++ {
+			p := st.toks[ext-1]
+			w := strings.ToLower(strings.TrimSuffix(p.Text, "."))
+			_, role := kb.Sector(w)
+			if titleQualifiers[w] || role && p.UPOS == "NOUN" || (p.UPOS == "PROPN" || p.UPOS == "ADJ" && isUpper(p.Text)) && st.ent[ext-1] >= 0 {
+				ext--
+				continue
+			}
+			break
+		}
+		if ext < lo {
+			if m, ok := kb.LookupName(st.spanText(ext, hi), date); ok && m.Code != "" && len(m.Code) > 3 {
+				lo = ext
+			}
+		}
+	}
+	core := st.spanText(lo, hi)
 	// a name that goes on with "of": "Democratic People's Republic of
 	// Korea", "President of Armenia"
 	for _, c := range st.kids[k] {
@@ -300,20 +423,43 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		if ei := st.ent[k]; m.Kind != "country" && m.Kind != "person" && (ei < 0 || in.Entities[ei].Type == "NORP") {
 			people = true // a plural head that is no name: "Iraqi Kurds"
 		}
+		// the plural may end the phrase when the parse made the first
+		// word its head ("Bosnian Serbs")
+		last := st.toks[max(k, hi)]
 		if people && m.Code == m.Country &&
-			strings.HasPrefix(st.toks[k].XPOS, "NN") && strings.HasSuffix(strings.ToLower(st.toks[k].Text), "s") {
+			strings.HasPrefix(last.XPOS, "NN") && strings.HasSuffix(strings.ToLower(last.Text), "s") {
 			return st.mk(core, m.Name, m.Country+"CVL", m.Country)
 		}
 		return st.mk(core, m.Name, m.Code, m.Country)
 	}
 	mods := st.modsBefore(lo, k)
+	// "Vietnamese-led forces", "a US-based group": the country before the
+	// hyphen leads the phrase
+	for _, c := range st.kids[k] {
+		if c < k && st.toks[c].Rel == "amod" && ledWords[strings.ToLower(st.toks[c].Text)] && c >= 2 && st.toks[c-1].Text == "-" {
+			if _, ok := kb.Demonym(st.toks[c-2].Text); ok {
+				mods = append(mods, st.toks[c-2].Text)
+			} else if m, ok := kb.LookupName(st.toks[c-2].Text, date); ok && m.Kind == "country" {
+				mods = append(mods, st.toks[c-2].Text)
+			}
+		}
+	}
 	// "rebels in the Ivory Coast", "government of Sindh province"
 	for _, c := range st.kids[k] {
 		if c > k && st.toks[c].Rel == "nmod" {
 			switch st.caseOf(c) {
 			case "in", "of", "from", "throughout", "across":
+				// first: a phrase after the head qualifies the whole, the
+				// words just before the head stay its role modifiers
+				// ("Security forces in Guinea" GINCOP, not GINMIL)
 				l2, h2 := st.coreSpan(c)
-				mods = append(mods, st.spanText(l2, h2))
+				post := []string{st.spanText(l2, h2)}
+				// a place only the gazetteer knows ("the government of
+				// Sindh province"): its country
+				if cname := st.placeCountryName(l2, h2); cname != "" {
+					post = append(post, cname)
+				}
+				mods = append(post, mods...)
 			}
 		}
 	}
@@ -330,6 +476,14 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	comp, compOK := kb.Resolve(mods, st.toks[k].Text, date)
 	if compOK && comp.Code != "" && comp.Country != "" && comp.Sector != "" {
 		return st.mk(core, comp.Entity, comp.Code, comp.Country)
+	}
+	// a titled name whose parse head is its first name ("French National
+	// Assembly president Laurent Fabius"): the whole phrase, name last
+	if t.UPOS == "PROPN" && hi > k && st.toks[hi].UPOS == "PROPN" {
+		words := st.modsBefore(lo, hi)
+		if c, ok := kb.Resolve(words, st.toks[hi].Text, date); ok && c.Country != "" && len(c.Code) > 3 {
+			return st.mk(core, c.Entity, c.Code, c.Country)
+		}
 	}
 	// a role noun among the modifiers: "opposition groups in Zimbabwe"
 	for mi, m := range mods {
@@ -404,10 +558,32 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	}
 	if kb != nil && t.UPOS == "NOUN" {
 		if code, ok := kb.Sector(t.Text); ok {
+			// "refugees fleeing the civil war in Liberia": the place in
+			// the phrase's own clause
+			if c := st.subtreePlace(k); c != "" && len(code) == 3 && st.roleOnly(code) {
+				return st.mk(core, "", c+code, c)
+			}
 			return &model.Actor{Text: core, Actor: model.StrPtr(code)}
 		}
 	}
 	return nil
+}
+
+// subtreePlace is the country of a place in the subtree of k after
+// in/near/at/… (not "to": "refugees who fled to Chad" are not Chad's), ""
+// when none.
+func (st *sentence) subtreePlace(k int) string {
+	lo, hi := st.subtree(k)
+	if hi-lo > 20 {
+		return ""
+	}
+	for _, p := range st.a.in.Places {
+		if p.Country == nil || *p.Country == "" || p.Start < st.toks[lo].Start || p.End > st.toks[hi].End || !st.placePrep(p.Start) {
+			continue
+		}
+		return *p.Country
+	}
+	return ""
 }
 
 func deref(s *string) string {
@@ -446,6 +622,15 @@ func (st *sentence) punctBetween(a, b int) bool {
 	return false
 }
 
+// Participles that make the country before their hyphen the actor's own:
+// "Vietnamese-led forces", "a US-based group" (not "-backed": a backer is
+// not the actor).
+var ledWords = map[string]bool{"led": true, "based": true, "run": true, "commanded": true}
+
+// Words before a title: "former president", "junior foreign minister".
+var titleQualifiers = map[string]bool{"former": true, "ex": true, "junior": true, "senior": true, "deputy": true,
+	"acting": true, "foreign": true, "defence": true, "defense": true, "interior": true, "prime": true, "vice": true}
+
 // Heads that stand for their "of" phrase: "a group of Moroccan diplomats".
 var groupHeads = map[string]bool{"group": true, "number": true, "team": true, "delegation": true, "contingent": true,
 	"batch": true, "patch": true, "band": true, "dozens": true, "hundreds": true, "thousands": true, "some": true,
@@ -477,6 +662,28 @@ func (st *sentence) entityActor(lo, hi int, core string) *model.Actor {
 }
 
 func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// Number words: a word tagged as a number that is none of these is a noun
+// the tagger misread ("militiamen").
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "twenty": true,
+	"thirty": true, "forty": true, "fifty": true, "hundred": true, "hundreds": true, "thousand": true,
+	"thousands": true, "million": true, "millions": true, "billion": true, "dozen": true, "dozens": true,
+	"score": true, "scores": true, "tens": true, "half": true, "zero": true}
+
+// wordNoun reports whether w, tagged as a number, is an alphabetic word
+// that is no number word.
+func wordNoun(w string) bool {
+	if len(w) < 3 || numberWords[strings.ToLower(w)] {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return !strings.HasSuffix(strings.ToLower(w), "teen") && !strings.HasSuffix(strings.ToLower(w), "ty")
+}
 
 // soleCountry returns the country when the sentence's entities name
 // exactly one, else "".
@@ -526,6 +733,28 @@ func (st *sentence) titleSector(lo, k int) string {
 		}
 		if sec, ok := kb.Sector(w); ok && len(sec) == 3 {
 			return sec
+		}
+	}
+	return ""
+}
+
+// placeCountryName is the name of the country of a place inside tokens
+// [lo, hi] that the knowledge base does not know by itself, "" when none.
+func (st *sentence) placeCountryName(lo, hi int) string {
+	kb := st.a.c.kb
+	if kb == nil || lo < 0 || hi >= len(st.toks) || lo > hi {
+		return ""
+	}
+	start, end := st.toks[lo].Start, st.toks[hi].End
+	for _, p := range st.a.in.Places {
+		if p.Country == nil || *p.Country == "" || p.Start < start || p.End > end {
+			continue
+		}
+		if m, ok := kb.LookupName(p.Text, st.a.in.Published); ok && m.Country != "" {
+			return "" // known: the phrase resolves by itself
+		}
+		if name, ok := kb.CountryName(*p.Country); ok {
+			return name
 		}
 	}
 	return ""

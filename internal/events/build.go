@@ -40,7 +40,18 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 		}
 	}
 	srcs, tgts = st.withCountry(srcs), st.withCountry(tgts)
-	if materialCode(entry.Code) {
+	// a bare role the sentence gives no country takes the country of the
+	// event's place ("aid to refugees fleeing the war in Liberia")
+	srcs, tgts = st.withPlaceCountry(tok, srcs), st.withPlaceCountry(tok, tgts)
+	if len(tgts) == 1 && tgts[0] == nil {
+		// no one named: the act is aimed at where it happens
+		if t := st.placeTarget(tok, srcs, materialCode(entry.Code), entry.Root == "15"); t != nil {
+			tgts = []*model.Actor{t}
+		}
+	}
+	// (a show of force is aimed at the country, not at the people of the
+	// town it masses near)
+	if materialCode(entry.Code) && entry.Root != "15" {
 		people := make([]*model.Actor, len(tgts))
 		for i, t := range tgts {
 			people[i] = st.placeAsPeople(t)
@@ -134,7 +145,7 @@ func materialCode(code string) bool {
 		return true
 	}
 	switch {
-	case len(code) == 4 && code[:2] == "13", code == "137", code == "138":
+	case len(code) == 4 && code[:2] == "13", code == "132", code == "137", code == "138":
 		return true
 	}
 	return false
@@ -148,6 +159,16 @@ func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
 	if t == nil || kb == nil || t.Actor == nil {
 		return t
 	}
+	// "a strategic village in Western Cambodia": the people of the country
+	if t.Country != nil && *t.Country != "" && *t.Actor == *t.Country {
+		for _, w := range strings.Fields(strings.ToLower(t.Text)) {
+			if settlementNouns[w] {
+				c := *t
+				c.Actor = model.StrPtr(*t.Country + "CVL")
+				return &c
+			}
+		}
+	}
 	m, ok := kb.LookupName(t.Text, st.a.in.Published)
 	if !ok {
 		// a town only the gazetteer knows: its country is its actor code
@@ -158,7 +179,8 @@ func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
 		}
 		return t
 	}
-	if m.Kind != "capital" || m.Country == "" {
+	// a capital, or a region inside a country ("East Jerusalem")
+	if m.Kind != actors.KindCapital && m.Kind != actors.KindPlace || m.Country == "" {
 		return t
 	}
 	c := *t
@@ -240,3 +262,122 @@ func (st *sentence) isTownActor(a *model.Actor) bool {
 	}
 	return false
 }
+
+// Nouns of places where people live: an act of force on "a village in
+// Cambodia" is aimed at its people.
+var settlementNouns = map[string]bool{"village": true, "villages": true, "town": true, "towns": true, "city": true,
+	"cities": true, "camp": true, "camps": true, "district": true, "districts": true, "neighbourhood": true,
+	"neighborhood": true, "suburb": true, "suburbs": true, "settlement": true, "settlements": true,
+	"area": true, "areas": true, "home": true, "homes": true, "market": true, "street": true, "streets": true}
+
+// clausePlace returns the first place of the clause of tok that follows
+// in/near/at/… and is not inside one of the actors, with the token it
+// starts at; nil when none.
+func (st *sentence) clausePlace(tok int, actors ...[]*model.Actor) (*model.Place, int) {
+	in := st.a.in
+	sp := st.s.Span
+	lo, hi := st.clauseSpan(tok)
+	for i := range in.Places {
+		p := &in.Places[i]
+		if p.Start < sp.Start || p.End > sp.End || p.Start < lo || p.End > hi || !st.placePrep(p.Start) {
+			continue
+		}
+		if p.Country == nil || *p.Country == "" || st.isActorPlace(p.Start, p.End, actors) {
+			continue
+		}
+		for j, t := range st.toks {
+			if t.Start <= p.Start && p.Start < t.End {
+				if st.inSubject(tok, j) {
+					break // "Nobody in Kyiv wants war": where the subject is
+				}
+				return &p.Place, j
+			}
+		}
+	}
+	return nil, -1
+}
+
+// inSubject reports whether token j lies in the subject of the clause of
+// tok.
+func (st *sentence) inSubject(tok, j int) bool {
+	h := tok
+	if st.toks[h].UPOS != "VERB" && st.toks[h].Head >= 0 && st.toks[st.toks[h].Head].UPOS == "VERB" {
+		h = st.toks[h].Head
+	}
+	for n := 0; st.valid(j) && n < len(st.toks); n++ {
+		p := st.toks[j].Head
+		if p == h {
+			return baseRel(st.toks[j].Rel) == "nsubj"
+		}
+		j = p
+	}
+	return false
+}
+
+// withPlaceCountry gives bare roles the country of the event's place.
+func (st *sentence) withPlaceCountry(tok int, as []*model.Actor) []*model.Actor {
+	var out []*model.Actor
+	for i, a := range as {
+		if a == nil || a.Actor == nil || !st.roleOnly(*a.Actor) {
+			continue
+		}
+		p, _ := st.clausePlace(tok, as)
+		if p == nil {
+			return as
+		}
+		if out == nil {
+			out = append([]*model.Actor(nil), as...)
+		}
+		b := *a
+		b.Actor = model.StrPtr(*p.Country + *a.Actor)
+		b.Country = model.StrPtr(*p.Country)
+		out[i] = &b
+	}
+	if out == nil {
+		return as
+	}
+	return out
+}
+
+// placeTarget is the target of an event that names none: the place of its
+// own clause after in/near/at/… ("peacekeepers arrived in Sierra Leone",
+// "opened an embassy in Tehran"), as its country, or a capital as its
+// government; for an act of force on a town or on "a village in X" its
+// people (country + CVL). Nil when the clause has no such place or it is
+// the source's own country.
+func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material, posture bool) *model.Actor {
+	p, j := st.clausePlace(tok, srcs)
+	if p == nil {
+		return nil
+	}
+	c := *p.Country
+	same := sameCountryCode(c, srcs)
+	code := c
+	if kb := st.a.c.kb; kb != nil {
+		if m, ok := kb.LookupName(p.Text, st.a.in.Published); ok && m.Kind == "capital" && m.Country == c && m.Code != "" {
+			code = m.Code
+		}
+	}
+	if material && !posture {
+		// "a strategic village in Western Cambodia"
+		for h, n := st.toks[j].Head, 0; st.valid(h) && n < 3; h, n = st.toks[h].Head, n+1 {
+			if settlementNouns[strings.ToLower(st.toks[h].Text)] {
+				code = c + "CVL"
+				break
+			}
+			if st.toks[h].UPOS == "VERB" {
+				break
+			}
+		}
+	}
+	// the source's own country is no target, but its people under force
+	// are ("fight for villages near Macedonia's border")
+	if same && code != c+"CVL" {
+		return nil
+	}
+	return st.mk(p.Text, p.Name, code, c)
+}
+
+// valid reports whether i is a token index of the sentence (parse heads
+// may be out of range).
+func (st *sentence) valid(i int) bool { return i >= 0 && i < len(st.toks) }

@@ -64,6 +64,14 @@ func (a *article) codeSentence(s *model.Sentence) []model.Event {
 			st.kids[t.Head] = append(st.kids[t.Head], i)
 		}
 	}
+	if st.repairAdjectiveVerb() {
+		st.kids = make([][]int, n)
+		for i, t := range st.toks {
+			if t.Head >= 0 && t.Head < n && t.Head != i {
+				st.kids[t.Head] = append(st.kids[t.Head], i)
+			}
+		}
+	}
 	st.ent = make([]int, n)
 	for i := range st.ent {
 		st.ent[i] = -1
@@ -79,6 +87,79 @@ func (a *article) codeSentence(s *model.Sentence) []model.Event {
 		}
 	}
 	return st.code()
+}
+
+// repairAdjectiveVerb mends a frequent tagging error: the only verb of a
+// clause read as an adjective on its object ("The army massed tanks near
+// the border", "Guerrillas wounded two soldiers, police said"). When the
+// sentence has no finite verb but reporting verbs, a past form in -ed
+// that the lexicon knows as a verb, between a noun and the noun it was
+// said to modify, becomes a verb with the noun before it as subject and
+// the other as object. The input is not changed: the sentence gets its
+// own copy of the tokens. Reports whether it changed anything.
+func (st *sentence) repairAdjectiveVerb() bool {
+	n := len(st.toks)
+	for _, t := range st.toks {
+		if t.UPOS == "AUX" || t.UPOS == "VERB" && (finite(t) || t.XPOS == "MD") && !reportVerbs[lower(t)] {
+			return false
+		}
+	}
+	for j := 1; j+1 < n; j++ {
+		t := st.toks[j]
+		h := t.Head
+		if t.UPOS != "ADJ" || t.Rel != "amod" || h <= j || h >= n || !strings.HasSuffix(strings.ToLower(t.Text), "ed") {
+			continue
+		}
+		subj := j - 1
+		if p := st.toks[subj]; p.UPOS != "NOUN" && p.UPOS != "PROPN" || st.toks[h].UPOS != "NOUN" {
+			continue
+		}
+		if len(st.verbEntries(j)) == 0 {
+			continue
+		}
+		toks := append([]model.Token(nil), st.toks...)
+		// the verb takes the place of its subject's phrase (or of its
+		// object's when the subject was a modifier of the object)
+		top := toks[subj].Head
+		rel := toks[subj].Rel
+		if top == h || top == j {
+			top, rel = toks[h].Head, toks[h].Rel
+		}
+		if top == j || top >= n {
+			top, rel = -1, "root"
+		}
+		switch {
+		case top < 0:
+			rel = "root"
+		case toks[top].UPOS == "VERB":
+			rel = "ccomp"
+		default:
+			rel = "parataxis"
+		}
+		toks[j].UPOS, toks[j].XPOS, toks[j].Head, toks[j].Rel = "VERB", "VBD", top, rel
+		// the lemma the lexicon knows it by ("wounded" -> wound)
+		for _, b := range stems(strings.ToLower(t.Text)) {
+			if len(st.a.c.lex.verbs[b]) > 0 {
+				toks[j].Lemma = b
+				break
+			}
+		}
+		toks[subj].Head, toks[subj].Rel = j, "nsubj"
+		toks[h].Head, toks[h].Rel = j, "obj"
+		// phrases after the object that say where, when or how belong to
+		// the verb ("wounded two soldiers in a bomb attack")
+		for _, c := range st.kids[h] {
+			if c > h && baseRel(toks[c].Rel) == "nmod" {
+				switch strings.ToLower(st.caseOf(c)) {
+				case "in", "near", "at", "on", "during", "with", "outside", "inside":
+					toks[c].Head, toks[c].Rel = j, "obl"
+				}
+			}
+		}
+		st.toks = toks
+		return true
+	}
+	return false
 }
 
 // code finds the triggers of the sentence in tree order (governors before
@@ -273,6 +354,21 @@ func (st *sentence) caseOf(i int) string {
 			return strings.ToLower(st.toks[k].Text)
 		}
 	}
+	// a preposition the parse hung on the phrase's first word, a number
+	// or determiner before the head ("to 18 Rwandan rebels")
+	for _, k := range st.kids[i] {
+		if k > i {
+			break
+		}
+		if r := baseRel(st.toks[k].Rel); r != "nummod" && r != "det" && r != "amod" {
+			continue
+		}
+		for _, c := range st.kids[k] {
+			if st.toks[c].Rel == "case" && c < k {
+				return strings.ToLower(st.toks[c].Text)
+			}
+		}
+	}
 	return ""
 }
 
@@ -327,7 +423,9 @@ func (st *sentence) clauseNouns(i int) []int {
 		for _, k := range st.kids[j] {
 			t := st.toks[k]
 			switch baseRel(t.Rel) {
-			case "obj", "iobj", "obl", "nmod", "conj", "compound", "nsubj", "xcomp", "appos", "amod":
+			// (through an adverb the parse made a head: "moved tanks
+			// closer to the border")
+			case "obj", "iobj", "obl", "nmod", "conj", "compound", "nsubj", "xcomp", "appos", "amod", "advmod":
 				if t.UPOS == "VERB" && baseRel(t.Rel) != "amod" {
 					continue
 				}
@@ -335,6 +433,15 @@ func (st *sentence) clauseNouns(i int) []int {
 					out = append(out, k)
 				}
 				walk(k, depth+1)
+			case "acl":
+				// a reduced relative read as a clause with its noun as
+				// subject ("shortened the curfew imposed in Sudan"): the
+				// noun is the governing clause's
+				if t.Rel == "acl:relcl" && t.XPOS == "VBN" && st.child(k, "aux", "aux:pass") < 0 {
+					if s := st.child(k, "nsubj"); s >= 0 && st.toks[s].UPOS == "NOUN" && s < k {
+						out = append(out, s)
+					}
+				}
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/vigilhq/vigil/internal/coref"
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/places"
 	"github.com/vigilhq/vigil/internal/segment"
 )
 
@@ -335,4 +336,87 @@ func TestContainsWord(t *testing.T) {
 			t.Errorf("containsWord(%q, %q) = %v, want %v", tc.phrase, tc.word, got, tc.want)
 		}
 	}
+}
+
+// TestArguments covers the argument rules: transfers aim at where they go,
+// places and villages as targets, unidentified attackers, ethnic groups,
+// phrases after the head, "between X and Y", object control of
+// accusations and agents of crimes. The sentences are our own.
+func TestArguments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	h := newHarness(t)
+	tests := []struct {
+		name, text string
+		code       string // prefix of a code that must come out
+		source     string
+		targets    []string // every one must be the target of a code event
+	}{
+		{"aid goes to its recipient", "Japan is providing medical supplies and other equipment to Mongolia.", "070", "JPN", []string{"MNG"}},
+		{"withdrawn staff are means", "Canada will withdraw its inspectors and other staff from Syria.", "166", "CAN", []string{"SYR"}},
+		{"force on a village is on its people", "Government troops recaptured a village in northern Mali.", "192", "MLIMIL", []string{"MLICVL"}},
+		{"ethnic group where it lives", "Hundreds of ethnic Hungarians demonstrated in Slovakia on Sunday.", "14", "SVKCVL", nil},
+		{"phrase after the head", "Security forces in Chad arrested dozens of students.", "173", "TCDCOP", []string{"TCDEDU"}},
+		{"between both sides", "Egypt launched a mediation effort on Monday between Israel and Hamas.", "04", "EGY", []string{"ISR", "PSEREB"}},
+		{"troops sent to a border", "Venezuela sent soldiers to its border with Guyana.", "154", "VEN", []string{"GUY"}},
+		{"crimes committed by", "Kosovo police opened an investigation into killings committed by Serbian forces.", "09", "KSVCOP", []string{"SRBMIL"}},
+		{"coordinated nationalities", "Police in Guinea detained dozens of Malian and Senegalese traders.", "173", "GINCOP", []string{"MLIBUS", "SENBUS"}},
+		{"split passive subject", "A French national was arrested in Iran.", "173", "IRN", []string{"FRACVL"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := h.code(tc.text)
+			got := map[string]bool{}
+			srcOK := false
+			for _, e := range evs {
+				if !strings.HasPrefix(e.CAMEO, tc.code) {
+					continue
+				}
+				got[actorCode(e.Target)] = true
+				if actorCode(e.Source) == tc.source {
+					srcOK = true
+				}
+			}
+			if !srcOK {
+				t.Errorf("%q: no %s event with source %s; got %s", tc.text, tc.code, tc.source, describe(evs))
+			}
+			for _, want := range tc.targets {
+				if !got[want] {
+					t.Errorf("%q: no %s event with target %s; got %s", tc.text, tc.code, want, describe(evs))
+				}
+			}
+		})
+	}
+	t.Run("unidentified bombers", func(t *testing.T) {
+		text := "A car bombing near the town of Kirkuk killed three policemen."
+		in := h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))
+		at := strings.Index(text, "Kirkuk")
+		in.Places = []places.Found{{Place: model.Place{Text: "Kirkuk", Name: "Kirkuk", Country: model.StrPtr("IRQ"), Kind: "city"}, Start: at, End: at + len("Kirkuk")}}
+		evs := h.c.Code(in)
+		if e, ok := find(evs, "18"); !ok || actorCode(e.Source) != "IRQUAF" {
+			t.Errorf("want an 18x by IRQUAF; got %s", describe(evs))
+		}
+	})
+	t.Run("verb tagged as an adjective", func(t *testing.T) {
+		text := "The army massed tanks near the border, the ministry said."
+		in := h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))
+		before := append([]model.Token(nil), in.Sentences[0].Tokens...)
+		evs := h.c.Code(in)
+		if _, ok := find(evs, "154"); !ok {
+			t.Errorf("want a 154 for massed; got %s", describe(evs))
+		}
+		for i, tk := range in.Sentences[0].Tokens {
+			if tk != before[i] {
+				t.Fatalf("token %d changed in the input: %+v, was %+v", i, tk, before[i])
+			}
+		}
+	})
+	t.Run("accused does the act", func(t *testing.T) {
+		evs := h.code("Armenia accused Azerbaijan of deploying troops along the border.")
+		e, ok := find(evs, "15")
+		if !ok || actorCode(e.Source) != "AZE" || e.Modality != model.Reported {
+			t.Errorf("deploying: want a reported 15x by AZE; got %s", describe(evs))
+		}
+	})
 }

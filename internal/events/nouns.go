@@ -102,10 +102,20 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 				if tgts == nil {
 					tgts = st.actorsOfNP(k)
 				}
+				if tgts == nil {
+					// "an investigation into crimes committed by Croat
+					// forces": who did what the phrase names
+					tgts = st.participleAgent(k)
+				}
 			case "by":
 				srcs = st.actorsOfNP(k)
 			}
 		}
+	}
+	// "its demand that Israel ease restrictions": the one asked is the
+	// subject of the clause the demand or appeal names
+	if tgts == nil && (strings.HasPrefix(e.code, "10") || strings.HasPrefix(e.code, "02")) {
+		tgts = st.scanActor(i, +1)
 	}
 	// "the feared invasion", "fears of an invasion"
 	if h >= 0 && fearNouns[lower(st.toks[h])] {
@@ -210,6 +220,24 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		}
 	}
 	return st.events(i, word, e.code, srcs, tgts, mod, attrib, 0.4)
+}
+
+// participleAgent is the agent of a past participle on noun k ("crimes
+// committed by Croat forces"), nil when none names an actor.
+func (st *sentence) participleAgent(k int) []*model.Actor {
+	for _, c := range st.kids[k] {
+		if baseRel(st.toks[c].Rel) != "acl" || st.toks[c].XPOS != "VBN" {
+			continue
+		}
+		for _, a := range st.kids[c] {
+			if st.toks[a].Rel == "obl:agent" || baseRel(st.toks[a].Rel) == "obl" && st.caseOf(a) == "by" {
+				if as := st.actorsOfNP(a); len(as) > 0 && as[0].Actor != nil {
+					return as
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // nounTrigger is the words of event noun i with the compounds written

@@ -301,7 +301,30 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		return nil
 	}
 	// (a "nsubj:pass" here is the subject of a clause misparsed as passive)
+	var subj []int
+	for _, k := range st.kids[i] {
+		switch st.toks[k].Rel {
+		case "nsubj", "nsubj:outer", "nsubj:pass":
+			if st.toks[k].UPOS != "DET" {
+				subj = append(subj, k)
+			}
+		}
+	}
+	if a := st.splitPhrase(subj); a != nil {
+		return []*model.Actor{a}
+	}
+	for _, k := range subj[min(1, len(subj)):] {
+		// a later subject word when the first names no one
+		if as := st.actorsOfNP(subj[0]); len(as) == 0 {
+			if as := st.actorsOfNP(k); len(as) > 0 {
+				return as
+			}
+		}
+	}
 	if k := st.child(i, "nsubj", "nsubj:outer", "nsubj:pass"); k >= 0 {
+		if len(subj) > 0 {
+			k = subj[0]
+		}
 		if as := st.actorsOfNP(k); len(as) > 0 {
 			return as
 		}
@@ -321,6 +344,25 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		return g.source
 	}
 	t := st.toks[i]
+	// "A top U.S. official today praised …" with the subject parsed as
+	// the root and the verb as its conjunct
+	if baseRel(t.Rel) == "conj" && t.Head >= 0 && t.Head < i && st.toks[t.Head].Rel == "root" {
+		switch st.toks[t.Head].UPOS {
+		case "NOUN", "PROPN", "ADJ":
+			if as := st.actorsOfNP(t.Head); len(as) > 0 {
+				return as
+			}
+		}
+	}
+	// "accused Azerbaijan of deploying troops", "blamed the rebels for
+	// attacking": the one accused does the act
+	if baseRel(t.Rel) == "advcl" && st.valid(t.Head) && st.hasMark(i, "of", "for") {
+		if o := st.child(t.Head, "obj"); o >= 0 && o < i {
+			if as := st.actorsOfNP(o); len(as) > 0 {
+				return as
+			}
+		}
+	}
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
 		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
@@ -336,7 +378,10 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		// clause the parser read as a phrase ("Russian troops amassed at
 		// the border")
 		if t.Head >= 0 && (t.XPOS == "VBG" || t.Morph.VerbForm == "Ger" || t.Rel == "acl:relcl" ||
-			(t.XPOS == "VBN" || finite(t)) && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj")) {
+			(t.XPOS == "VBN" || finite(t)) && (st.toks[t.Head].Rel == "root" || baseRel(st.toks[t.Head].Rel) == "nsubj") ||
+			// "Senior Hungarian and Romanian officials agreed" with the
+			// subject parsed as a conjunct of the root
+			finite(t) && st.toks[t.Head].Rel == "conj" && st.valid(st.toks[t.Head].Head) && st.toks[st.toks[t.Head].Head].Rel == "root") {
 			return st.actorsOfNP(t.Head)
 		}
 	}
@@ -380,16 +425,35 @@ func (st *sentence) frontedActor(i int) []*model.Actor {
 	return []*model.Actor{a}
 }
 
-var targetPreps = map[string]bool{"against": true, "on": true, "with": true, "to": true, "at": true, "into": true,
+var targetPreps = map[string]bool{"between": true, "against": true, "on": true, "with": true, "to": true, "at": true, "into": true,
 	"upon": true, "toward": true, "towards": true, "from": true, "in": true, "over": true, "for": true, "of": true}
 
 // targets returns the actors verb i acts on.
 func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 	if st.isPassive(i) {
-		if k := st.child(i, "nsubj:pass"); k >= 0 {
+		// (the parse may give several: "A US national" as three)
+		var subj []int
+		for _, k := range st.kids[i] {
+			if st.toks[k].Rel == "nsubj:pass" && st.toks[k].UPOS != "DET" {
+				subj = append(subj, k)
+			}
+		}
+		if a := st.splitPhrase(subj); a != nil {
+			return []*model.Actor{a}
+		}
+		for _, k := range subj {
 			if as := st.actorsOfNP(k); len(as) > 0 {
 				return as
 			}
+		}
+	}
+	// what is given, sent, deployed or withdrawn is the means: the act is
+	// aimed at where it goes or comes from ("providing intelligence to
+	// Macedonia", "withdraw inspectors from Iraq", "deploy peacekeepers in
+	// Iraq")
+	if transferCode(st.codeOf(i, 1)) {
+		if as := st.recipient(i, srcs); len(as) > 0 {
+			return as
 		}
 	}
 	var objs, obls []int
@@ -432,10 +496,23 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 			}
 			if r == "nmod" || r == "amod" || r == "compound" {
 				if as := st.actorsOfNP(m); good(as) {
+					if settlementNouns[strings.ToLower(st.toks[k].Text)] && len(as) == 1 && m > k {
+						// "a village in Western Cambodia": the phrase, so
+						// that force against it reads as its people
+						lo, _ := st.coreSpan(k)
+						_, hi := st.coreSpan(m)
+						a := *as[0]
+						a.Text = st.spanText(lo, hi)
+						return []*model.Actor{&a}
+					}
 					return as
 				}
 			}
 			if r == "nmod" {
+				// "an investigation into crimes committed by X"
+				if as := st.participleAgent(m); good(as) {
+					return as
+				}
 				for _, m2 := range st.kids[m] {
 					if baseRel(st.toks[m2].Rel) == "nmod" && st.toks[m2].UPOS != "PRON" && targetPreps[st.caseOf(m2)] {
 						if as := st.actorsOfNP(m2); good(as) {
@@ -447,6 +524,16 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		}
 	}
 	for _, k := range obls {
+		// "a mediation effort on Saturday between the Emirates and
+		// Saudi Arabia": both sides (the parse may join the second to
+		// the first phrase)
+		for _, m := range st.kids[k] {
+			if baseRel(st.toks[m].Rel) == "nmod" && st.caseOf(m) == "between" {
+				if as := st.betweenActors(m); good(as) {
+					return as
+				}
+			}
+		}
 		if as := st.actorsOfNP(k); good(as) {
 			return as
 		}
@@ -499,6 +586,131 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 	return st.scanActor(i, +1)
 }
 
+// betweenActors are the sides of "between X and Y": the phrase's own
+// conjuncts, or, when the parse hung Y elsewhere, the noun phrase after
+// the "and" that follows X.
+func (st *sentence) betweenActors(k int) []*model.Actor {
+	as := st.actorsOfNP(k)
+	if len(as) != 1 {
+		return as
+	}
+	_, hi := st.coreSpan(k)
+	if hi+2 >= len(st.toks) || st.toks[hi+1].UPOS != "CCONJ" || !strings.EqualFold(st.toks[hi+1].Text, "and") {
+		return as
+	}
+	// the head of the next phrase: the last noun of a run of nouns and
+	// adjectives
+	j := hi + 2
+	for j+1 < len(st.toks) && j < hi+6 && (st.toks[j+1].UPOS == "PROPN" || st.toks[j+1].UPOS == "NOUN") {
+		j++
+	}
+	for ; j > hi+1; j-- {
+		if a := st.actorOf(j); a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
+			return append(as, a)
+		}
+	}
+	return as
+}
+
+// splitPhrase resolves one noun phrase the parse split into adjacent
+// words of the same relation ("A US national" as three subjects): the
+// last word is its head, the others its modifiers; nil unless that gives
+// an actor with a country.
+func (st *sentence) splitPhrase(ks []int) *model.Actor {
+	kb := st.a.c.kb
+	if kb == nil || len(ks) < 2 || len(ks) > 5 {
+		return nil
+	}
+	for x := 1; x < len(ks); x++ {
+		if ks[x] != ks[x-1]+1 {
+			return nil
+		}
+	}
+	var mods []string
+	for _, k := range ks[:len(ks)-1] {
+		mods = append(mods, st.toks[k].Text)
+	}
+	last := ks[len(ks)-1]
+	c, ok := kb.Resolve(mods, st.toks[last].Text, st.a.in.Published)
+	if !ok || c.Country == "" || c.Code == "" {
+		return nil
+	}
+	return st.mk(st.spanText(ks[0], last), c.Entity, c.Code, c.Country)
+}
+
+// afterHyphenWord returns the name after a hyphenated adjective whose
+// first half is token k ("war - torn Mozambique"), -1 when there is none.
+func (st *sentence) afterHyphenWord(k int) int {
+	n := k + 3
+	if n >= len(st.toks) || st.toks[k+1].Text != "-" || st.toks[n].UPOS != "PROPN" || st.ent[n] < 0 {
+		return -1
+	}
+	return n
+}
+
+// transferCode reports whether code moves people or things to or from a
+// place: aid (07), concessions and retreats (08), force posture (15),
+// withdrawals (166).
+func transferCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	return code[:2] == "07" || code[:2] == "08" || code[:2] == "15" || strings.HasPrefix(code, "166")
+}
+
+// Prepositions of the place a transfer goes to or comes from.
+var transferPreps = map[string]bool{"to": true, "into": true, "from": true, "in": true, "inside": true,
+	"toward": true, "towards": true, "for": true}
+
+// recipient returns the actor a transfer by verb i goes to or comes from:
+// an oblique of the verb, or a phrase on its object or the object's
+// conjuncts, that names an actor with a country or an international code
+// and is not the source's own.
+func (st *sentence) recipient(i int, srcs []*model.Actor) []*model.Actor {
+	var cands []int
+	for _, k := range st.kids[i] {
+		r := baseRel(st.toks[k].Rel)
+		if r == "obl" && st.toks[k].Rel != "obl:agent" && transferPreps[st.caseOf(k)] {
+			cands = append(cands, k)
+		}
+		if r == "obj" || r == "iobj" {
+			// the object, its conjuncts and nouns the parse hung on it
+			// ("weapons inspectors and workers from Iraq")
+			objs := []int{k}
+			for n := 0; n < len(objs) && n < 8; n++ {
+				for _, c := range st.kids[objs[n]] {
+					switch baseRel(st.toks[c].Rel) {
+					case "conj", "obj":
+						objs = append(objs, c)
+					case "nmod":
+						if transferPreps[st.caseOf(c)] {
+							cands = append(cands, c)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, k := range cands {
+		if st.toks[k].UPOS == "PRON" {
+			continue
+		}
+		as := st.actorsOfNP(k)
+		if len(as) == 0 {
+			// "to war-torn Mozambique": the tokenizer split the
+			// adjective and the parse took its first half for the noun
+			if n := st.afterHyphenWord(k); n >= 0 {
+				as = st.actorsOfNP(n)
+			}
+		}
+		if len(as) == 0 || st.weakTarget(as, srcs) {
+			continue
+		}
+		return as
+	}
+	return nil
+}
+
 // scanActor is the fallback when the parse gives no subject (dir -1) or
 // object (dir +1): the nearest noun phrase on that side of verb i, within
 // a few words and not across a clause boundary, that names an actor with
@@ -509,11 +721,22 @@ func (st *sentence) scanActor(i, dir int) []*model.Actor {
 		if t.UPOS == "SCONJ" && dir > 0 && strings.EqualFold(t.Text, "that") {
 			continue
 		}
-		if t.UPOS == "VERB" || t.UPOS == "SCONJ" || t.Text == ";" || (dir > 0 && t.Text == ",") {
+		// a participle before a noun is an adjective ("reject proposed
+		// Israeli changes"), no clause boundary
+		participle := dir > 0 && t.UPOS == "VERB" && t.XPOS == "VBN" && j+1 < len(st.toks) &&
+			(st.toks[j+1].UPOS == "ADJ" || st.toks[j+1].UPOS == "NOUN")
+		if (t.UPOS == "VERB" && !participle) || t.UPOS == "SCONJ" || t.Text == ";" || (dir > 0 && t.Text == ",") {
 			break
 		}
 		if t.UPOS != "PROPN" && t.UPOS != "NOUN" && t.UPOS != "ADJ" {
 			continue
+		}
+		// a modifier going right leads to its noun ("1,000 Palestinian
+		// refugees"): the whole phrase is the actor
+		if h := t.Head; dir > 0 && h > j && h-j <= 3 && h < len(st.toks) && (t.Rel == "amod" || t.Rel == "compound") && st.toks[h].UPOS == "NOUN" {
+			if a := st.actorOf(h); a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
+				return []*model.Actor{a}
+			}
 		}
 		a := st.actorOf(j)
 		if a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) {
@@ -614,8 +837,13 @@ func (st *sentence) verbEvents(i int) []model.Event {
 				if ne, _, ok := st.match(st.nounEntries(k), k, nil); ok && ne.code >= "18" && ne.code < "21" {
 					code = ne.code
 					st.used[k] = true
-					if r == "nsubj" && len(srcs) == 0 {
+					if r == "nsubj" && (len(srcs) == 0 || st.placeOnly(srcs)) {
 						srcs = st.nounOwnActor(k) // "US drone strikes killed …"
+						if len(srcs) == 0 {
+							// "a roadside bombing near Samarra killed …":
+							// unidentified armed forces of the place
+							srcs = st.unidentified(k, i)
+						}
 					}
 				}
 			}
@@ -671,6 +899,12 @@ func (st *sentence) verbEvents(i int) []model.Event {
 				}
 				if direct == nil {
 					direct = st.sources(comp, 0)
+				} else if st.roleOnly(*direct[0].Actor) {
+					// "ordered former president Carlos Menem to appear",
+					// the name parsed as the subject of the act
+					if as := st.sources(comp, 0); len(as) > 0 && !st.weakTarget(as, srcs) {
+						direct = as
+					}
 				}
 				if direct != nil {
 					tgts = direct
@@ -845,6 +1079,50 @@ func sameActor(a *model.Actor, srcs []*model.Actor) bool {
 		}
 	}
 	return false
+}
+
+// placeOnly reports whether the actors are bare countries (a place the
+// left scan found, not who acted).
+func (st *sentence) placeOnly(as []*model.Actor) bool {
+	for _, a := range as {
+		if a == nil || a.Actor == nil || a.Country == nil || *a.Actor != *a.Country {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+// unidentified is the source of a violent act whose means is its subject
+// and names no actor: the unidentified armed forces (UAF, CAMEO) of the
+// country of the place in the subject ("a roadside bombing near the town
+// of Samarra") or in verb i's clause; nil when there is none.
+func (st *sentence) unidentified(k, i int) []*model.Actor {
+	lo, hi := st.subtree(k)
+	for _, p := range st.a.in.Places {
+		if p.Country == nil || *p.Country == "" || p.Start < st.toks[lo].Start || p.End > st.toks[hi].End {
+			continue
+		}
+		return []*model.Actor{st.mk(st.npText(k), "", *p.Country+"UAF", *p.Country)}
+	}
+	if p, _ := st.clausePlace(i); p != nil {
+		return []*model.Actor{st.mk(st.npText(k), "", *p.Country+"UAF", *p.Country)}
+	}
+	return nil
+}
+
+// subtree returns the first and last token of the subtree of k.
+func (st *sentence) subtree(k int) (int, int) {
+	lo, hi := k, k
+	stack := []int{k}
+	for n := 0; len(stack) > 0 && n < len(st.toks); n++ {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, c := range st.kids[j] {
+			lo, hi = min(lo, c), max(hi, c)
+			stack = append(stack, c)
+		}
+	}
+	return lo, hi
 }
 
 // placeActor returns the country named by an "in X" oblique of verb i.

@@ -1,13 +1,21 @@
 package events
 
 import (
+	"context"
 	"encoding/json"
+	"flag"
+	"log/slog"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/segment"
+	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
 func act(code string) *model.Actor { return &model.Actor{Text: code, Actor: model.StrPtr(code)} }
@@ -128,5 +136,129 @@ func TestLoadRecords(t *testing.T) {
 	_ = os.WriteFile(filepath.Join(bad, "x.json"), []byte("{not json"), 0o644)
 	if _, err := LoadRecords(bad); err == nil {
 		t.Errorf("bad JSON: want an error")
+	}
+}
+
+var dump = flag.Bool("dump", false, "write the PLOVER misses of vigil's event coder to stdout (needs ../shared)")
+
+// TestDumpMisses prints every wrong source and target on the PLOVER gold
+// records with a guess at its cause: go test ./internal/evaluate/events -run TestDumpMisses -dump -v
+func TestDumpMisses(t *testing.T) {
+	if !*dump {
+		t.Skip("run with -dump to print the misses")
+	}
+	dir, err := shareddata.Path("eval", "events-plover-gsr")
+	if err != nil {
+		t.Skip(err)
+	}
+	recs, err := LoadRecords(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPipeline(slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	misses, err := DumpMisses(context.Background(), p, kb, recs, os.Stdout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range misses {
+		if m.Cause == "" {
+			t.Errorf("%s %s: no cause", m.ID, m.Role)
+		}
+	}
+}
+
+var sent = flag.String("sent", "", "print the parse and the events of this text (needs the models)")
+
+// TestShowSentence prints the parse, places and events of -sent:
+// go test ./internal/evaluate/events -run TestShowSentence -sent "…" -v
+func TestShowSentence(t *testing.T) {
+	if *sent == "" {
+		t.Skip("run with -sent TEXT")
+	}
+	p, err := NewPipeline(slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := nlp.New(slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range strings.Split(*sent, "|") {
+		art, err := p.Process(context.Background(), model.Document{Origin: "x", Title: "Sentence", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("== %s", text)
+		for _, s := range a.Annotate(art.Text, segment.Split(art.Text)) {
+			for i, tk := range s.Tokens {
+				t.Logf("%2d %-14s %-6s %-5s %2d %s", i, tk.Text, tk.UPOS, tk.XPOS, tk.Head, tk.Rel)
+			}
+		}
+		for _, e := range art.Entities {
+			t.Logf("entity %q %s actor=%s", e.Text, e.Type, deref(e.Actor))
+		}
+		for _, pl := range art.Places {
+			t.Logf("place %q country=%s", pl.Text, deref(pl.Country))
+		}
+		for _, e := range art.Events {
+			t.Logf("event %s %q %s -> %s %s", e.CAMEO, e.Trigger, code(e.Source), code(e.Target), e.Modality)
+		}
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return "-"
+	}
+	return *s
+}
+
+// fixedCoder returns the same events for every text.
+type fixedCoder []model.Event
+
+func (f fixedCoder) Process(context.Context, model.Document) (*model.Article, error) {
+	return &model.Article{Events: f}, nil
+}
+
+func TestDumpMissesCauses(t *testing.T) {
+	kb, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := func(v any) json.RawMessage { b, _ := json.Marshal(v); return b }
+	rec := Record{ID: "x", Text: "t", Event: "THREATEN",
+		Source: raw([]GoldActor{{Text: "Iran", Code: "IRN", Sector: "GOV"}}), Target: raw([]GoldActor{{Text: "Iraq", Code: "IRQ"}})}
+	tests := []struct {
+		name             string
+		evs              fixedCoder
+		wantSrc, wantTgt string // "" for no miss
+	}{
+		{"no event", nil, CauseNoEvent, CauseNoEvent},
+		{"wrong type", fixedCoder{ev("040", "04", "CONSULT", model.Asserted, act("SYRGOV"), nil)}, CauseWrongType, CauseWrongType},
+		{"wrong type, right actors", fixedCoder{ev("040", "04", "CONSULT", model.Asserted, act("IRNGOV"), act("IRQ"))}, "", ""},
+		{"sector and no target", fixedCoder{ev("138", "13", "THREATEN", model.Asserted, act("IRNMIL"), nil)}, CauseSector, CauseNoActor},
+		{"right", fixedCoder{ev("138", "13", "THREATEN", model.Asserted, act("IRNGOV"), act("IRQ"))}, "", ""},
+		{"other country", fixedCoder{ev("138", "13", "THREATEN", model.Asserted, act("SYRGOV"), act("IRQ"))}, CauseOther, ""},
+	}
+	for _, tc := range tests {
+		var out strings.Builder
+		misses, err := DumpMisses(context.Background(), tc.evs, kb, []Record{rec}, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, m := range misses {
+			got[m.Role] = m.Cause
+		}
+		if got["source"] != tc.wantSrc || got["target"] != tc.wantTgt {
+			t.Errorf("%s: causes = %q/%q, want %q/%q\n%s", tc.name, got["source"], got["target"], tc.wantSrc, tc.wantTgt, out.String())
+		}
 	}
 }
