@@ -240,6 +240,17 @@ func (kb *KB) CountryName(code string) (string, bool) {
 	return kb.countries[i].name, true
 }
 
+// IsRegion reports whether code is one of the KB's international region
+// codes ("WST", "AFR"), which stand where a country code would.
+func (kb *KB) IsRegion(code string) bool {
+	for _, r := range kb.regions {
+		if r.code == code {
+			return true
+		}
+	}
+	return false
+}
+
 // isCountryCode reports whether code is one of the KB's country codes.
 func (kb *KB) isCountryCode(code string) bool {
 	_, ok := kb.byCode[code]

@@ -291,6 +291,13 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	in := st.a.in
 	kb := st.a.c.kb
 	if t.UPOS == "PRON" {
+		if sp := st.a.quoteSpeaker(t.Text, t.Start); sp != nil {
+			name := *sp.Actor
+			if sp.Name != nil {
+				name = *sp.Name
+			}
+			return st.mk(t.Text, name, *sp.Actor, "")
+		}
 		if !pronounRefs[strings.ToLower(t.Text)] {
 			return nil
 		}
@@ -598,6 +605,9 @@ func deref(s *string) string {
 func (st *sentence) roleOnly(code string) bool {
 	if len(code) != 3 || st.countryOf(code) != "" {
 		return false
+	}
+	if kb := st.a.c.kb; kb != nil && kb.IsRegion(code) {
+		return false // "the West" is not a role of the sentence's country
 	}
 	switch code {
 	case "IGO", "NGO", "IMG", "MNC", "UNO":

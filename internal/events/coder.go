@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/vigilhq/vigil/internal/actors"
@@ -14,9 +15,40 @@ type article struct {
 	// lastActor is the most recent subject actor with a code, the fallback
 	// antecedent of a pronoun when coreference has none.
 	lastActor *model.Actor
+	// direct holds the direct quotations whose speaker has an actor
+	// code, in text order.
+	direct []model.Quote
 }
 
-func newArticle(c *Coder, in *Input) *article { return &article{c: c, in: in} }
+func newArticle(c *Coder, in *Input) *article {
+	a := &article{c: c, in: in}
+	for _, q := range in.Quotes {
+		if q.Direct && q.Speaker != nil && q.Speaker.Actor != nil && *q.Speaker.Actor != "" && q.End > q.Start {
+			a.direct = append(a.direct, q)
+		}
+	}
+	sort.Slice(a.direct, func(i, j int) bool { return a.direct[i].Start < a.direct[j].Start })
+	return a
+}
+
+// firstPersons are the pronouns by which a speaker names themselves or
+// the body they speak for.
+var firstPersons = map[string]bool{"i": true, "me": true, "my": true, "we": true, "us": true, "our": true}
+
+// quoteSpeaker returns the speaker of the direct quotation that holds the
+// first-person pronoun at text offset off ("\"We are ready,\" the general
+// said": we is the general's side), or nil.
+func (a *article) quoteSpeaker(word string, off int) *model.Speaker {
+	if !firstPersons[strings.ToLower(word)] {
+		return nil
+	}
+	// The last quotation that starts at or before off.
+	i := sort.Search(len(a.direct), func(i int) bool { return a.direct[i].Start > off }) - 1
+	if i < 0 || off >= a.direct[i].End {
+		return nil
+	}
+	return a.direct[i].Speaker
+}
 
 // sentence is one sentence under analysis.
 type sentence struct {

@@ -37,6 +37,9 @@ type Input struct {
 	Times      []timex.Found  // every time expression of the article, in text order
 	Quantities []quantities.Found
 	Places     []places.Found
+	// Quotes are the article's quotations; "I" and "we" inside a direct
+	// one are its speaker.
+	Quotes []model.Quote
 }
 
 // Coder codes events. It holds only read-only tables and is safe for

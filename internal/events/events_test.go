@@ -363,6 +363,7 @@ func TestArguments(t *testing.T) {
 		{"crimes committed by", "Kosovo police opened an investigation into killings committed by Serbian forces.", "09", "KSVCOP", []string{"SRBMIL"}},
 		{"coordinated nationalities", "Police in Guinea detained dozens of Malian and Senegalese traders.", "173", "GINCOP", []string{"MLIBUS", "SENBUS"}},
 		{"split passive subject", "A French national was arrested in Iran.", "173", "IRN", []string{"FRACVL"}},
+		{"a region is no role of the country", "Moscow accused the West of stoking hysteria.", "112", "RUSGOV", []string{"WST"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -388,6 +389,21 @@ func TestArguments(t *testing.T) {
 			}
 		})
 	}
+	t.Run("we inside a quotation is its speaker", func(t *testing.T) {
+		text := `"We shelled their positions at dawn," the commander said.`
+		in := h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))
+		q := strings.Index(text, "We")
+		in.Quotes = []model.Quote{{Text: "We shelled their positions at dawn", Start: q, End: strings.Index(text, ",\""), Direct: true,
+			Speaker: &model.Speaker{Text: "the commander", Name: model.StrPtr("commander"), Actor: model.StrPtr("UKRMIL")}}}
+		evs := h.c.Code(in)
+		if e, ok := find(evs, "19"); !ok || actorCode(e.Source) != "UKRMIL" {
+			t.Errorf("want a 19x by UKRMIL, the speaker; got %s", describe(evs))
+		}
+		in.Quotes = nil
+		if e, ok := find(h.c.Code(in), "19"); ok && actorCode(e.Source) == "UKRMIL" {
+			t.Errorf("without the quotation the source is %s; the speaker cannot be known", actorCode(e.Source))
+		}
+	})
 	t.Run("unidentified bombers", func(t *testing.T) {
 		text := "A car bombing near the town of Kirkuk killed three policemen."
 		in := h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))

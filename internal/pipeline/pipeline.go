@@ -203,7 +203,7 @@ func (p *Pipeline) ProcessTimed(ctx context.Context, doc model.Document, t Timin
 		if p.cfg.Events != nil {
 			in := events.Input{
 				Text: a.Text, Sentences: parsed, Entities: a.Entities, Chains: chains,
-				Times: found, Quantities: counts, Places: placed,
+				Times: found, Quantities: counts, Places: placed, Quotes: a.Quotes,
 			}
 			if dateErr == nil {
 				in.Published = date
