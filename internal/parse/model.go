@@ -36,7 +36,8 @@ const (
 )
 
 // TrainModel trains the parser on EWT train with the tags that the
-// embedded tagger's configuration predicts by jackknifing, and writes it to
+// embedded tagger's configuration predicts by jackknifing (its first pass,
+// see tag.Jackknife), and writes it to
 // outDir/ModelPath. It logs the scores on EWT dev with predicted tags.
 func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *slog.Logger) error {
 	_, train, err := tag.JackknifeCached(ctx, sharedDir, tag.ModelOptions(seed, log))
