@@ -16,7 +16,7 @@ import (
 // the EWT development set.
 func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 	return TrainOptions{
-		Epochs:        12,
+		Epochs:        10,
 		Seed:          uint64(seed),
 		MinWeight:     0.5,
 		ExploreFrom:   2,
@@ -31,12 +31,13 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 // Pruning of the embedded model: features whose weights all stay below
 // these are dropped (tuned on EWT dev for speed and size at a small cost).
 const (
-	PruneTransitions = 1.5
+	PruneTransitions = 2
 	PruneLabels      = 2
 )
 
 // TrainModel trains the parser on EWT train with the tags that the
-// embedded tagger's configuration predicts by jackknifing, and writes it to
+// embedded tagger's configuration predicts by jackknifing (its first pass,
+// see tag.Jackknife), and writes it to
 // outDir/ModelPath. It logs the scores on EWT dev with predicted tags.
 func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *slog.Logger) error {
 	_, train, err := tag.JackknifeCached(ctx, sharedDir, tag.ModelOptions(seed, log))

@@ -103,7 +103,7 @@ func WriteFileAtomic(path string, write func(io.Writer) (int64, error)) error {
 
 // cacheVersion changes whenever the tagger's features or training change,
 // so that stale jackknife caches are not reused.
-const cacheVersion = "tagger-v9"
+const cacheVersion = "tagger-v11"
 
 // JackknifeCached runs Jackknife on EWT train with opt, or reads the
 // result of an identical earlier run from the cache under the system's

@@ -283,7 +283,7 @@ func (t *Tagger) predict(s *scratch) {
 	caps := capsBucket(forms)
 	n := len(forms)
 	t.run(s, 0, n, nil, caps, s.classes)
-	if t.model2 != nil && t.gate != 0 && slices.ContainsFunc(s.margin[:n], func(m int32) bool { return m < t.gate }) {
+	if t.model2 != nil && (t.gate < 0 || t.gate > 0 && slices.ContainsFunc(s.margin[:n], func(m int32) bool { return m < t.gate })) {
 		right := t.rightAtoms(s, s.classes)
 		t.run(s, 1, n, right, caps, s.classes)
 	}

@@ -41,7 +41,6 @@ type TrainOptions struct {
 	Folds   int // jackknife folds (default 5)
 	// Gate: the second pass rescores only words whose first-pass margin
 	// is below this (in the first model's weight units); 0: all words.
-	// Jackknifed taggers rescore all words with an unpruned second pass.
 	Gate int32
 	// CoMinTypes: classes that this many word types share are candidates
 	// for each other (default 25).
@@ -385,9 +384,11 @@ func FromConllu(cs *conllu.Sentence) model.Sentence {
 // Jackknife tags every sentence of sents with a tagger trained on the other
 // folds (sentence i is in fold i mod opt.Folds), so that a later stage
 // trained on the result sees the tagger's typical errors. It returns
-// copies of sents: first holds first-pass tags; with opt.TwoPass, final
-// holds two-pass tags (each fold's second pass trained on the other folds'
-// first-pass tags), otherwise final is first.
+// copies of sents with first-pass tags: first as the tagger's second pass
+// sees them (before the finite-verb repair), final after the repair. The
+// parser trains on final: on EWT dev it parsed better so than after
+// training on two-pass jackknifed tags (LAS 0.8167 against 0.8133), and
+// the folds need no second pass.
 func Jackknife(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (first, final []conllu.Sentence, err error) {
 	opt.defaults()
 	folds := opt.Folds
@@ -424,35 +425,19 @@ func Jackknife(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (
 	}
 	one := opt
 	one.Dev, one.FirstPass, one.TwoPass = nil, nil, false
-	first = clone()
-	taggers := make([]*Tagger, folds)
+	first, final = clone(), clone()
 	for f := 0; f < folds; f++ {
 		t, err := Train(ctx, split(sents, f), one)
 		if err != nil {
 			return nil, nil, fmt.Errorf("jackknife fold %d: %w", f+1, err)
 		}
-		taggers[f] = t
 		// First-pass tags feed the second pass as features, which at
 		// tagging time sees them before repairMissingFinite runs.
 		t.repairFinite = false
 		fill(first, t, f)
 		t.repairFinite = true
-		opt.Log.Info("jackknife: first pass", "fold", f+1, "of", folds)
-	}
-	if !opt.TwoPass {
-		return first, first, nil
-	}
-	final = clone()
-	for f := 0; f < folds; f++ {
-		t := taggers[f]
-		t.gate = -1 // the second pass rescores every word
-		t.model2 = trainStage(ctx, t, split(sents, f), t.classIndex(), split(first, f), one, 2)
-		if err := ctx.Err(); err != nil {
-			return nil, nil, fmt.Errorf("jackknife: %w", err)
-		}
-		t.cacheStatic()
 		fill(final, t, f)
-		opt.Log.Info("jackknife: second pass", "fold", f+1, "of", folds)
+		opt.Log.Info("jackknife", "fold", f+1, "of", folds)
 	}
 	return first, final, nil
 }

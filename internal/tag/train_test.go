@@ -3,9 +3,11 @@ package tag
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/vigilhq/vigil/internal/nlp/conllu"
+	pc "github.com/vigilhq/vigil/internal/nlp/perceptron"
 )
 
 func tinyTreebank(t *testing.T) []conllu.Sentence {
@@ -75,6 +77,43 @@ func TestReadRejectsGarbage(t *testing.T) {
 	for _, b := range [][]byte{nil, []byte("nope"), {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0}} {
 		if _, err := Read(bytes.NewReader(b)); err == nil {
 			t.Errorf("Read(%q) accepted garbage", b)
+		}
+	}
+}
+
+// TestGateRunsSecondPass checks that the gate decides which words the
+// second pass rescores: none at 0, all when negative. An empty second
+// model scores every class 0, so each word it rescores gets its first
+// candidate class.
+func TestGateRunsSecondPass(t *testing.T) {
+	sents := tinyTreebank(t)
+	tg := trainTiny(t, sents, nil)
+	tagAll := func() []string {
+		var got []string
+		for _, cs := range sents {
+			s := FromConllu(&cs)
+			tg.Tag(&s)
+			for _, tok := range s.Tokens {
+				got = append(got, tok.XPOS)
+			}
+		}
+		return got
+	}
+	one := tagAll()
+	tg.model2 = pc.NewTrainer(len(tg.upos)).Model(1)
+	tests := []struct {
+		gate    int32
+		changed bool
+	}{
+		{gate: 0, changed: false},
+		{gate: -1, changed: true},
+	}
+	for _, tc := range tests {
+		tg.gate = tc.gate
+		tg.cacheStatic()
+		got := tagAll()
+		if changed := !slices.Equal(got, one); changed != tc.changed {
+			t.Errorf("gate %d: second pass changed tags = %v, want %v", tc.gate, changed, tc.changed)
 		}
 	}
 }
