@@ -10,8 +10,6 @@ type sentAtoms struct {
 	w, p, u, lem []uint64
 	vf           []uint64 // verb form and tense
 	uid          []uint8  // UPOS id for label candidates
-	// punc[i] counts the punctuation words before word i (punc[n]: all).
-	punc []int32
 }
 
 var (
@@ -27,9 +25,7 @@ func (a *sentAtoms) reset(n int) {
 		a.lem = make([]uint64, n+1)
 		a.uid = make([]uint8, n+1)
 		a.vf = make([]uint64, n+1)
-		a.punc = make([]int32, n+1)
 	}
-	a.punc = a.punc[:n+1]
 	a.vf = a.vf[:n+1]
 	a.vf[n] = noneAtom
 	a.w, a.p, a.u, a.lem, a.uid = a.w[:n+1], a.p[:n+1], a.u[:n+1], a.lem[:n+1], a.uid[:n+1]
@@ -141,13 +137,6 @@ const (
 	tB0lwS0hpS0p
 	tB0wS0hLem
 	tB0lwS0hpB0u
-	tS0pB0pPunc
-	tS0wPunc
-	tB0wPunc
-	tS1wS0p
-	tS1pS0w
-	tS1wS0w
-	tS0rlS0pB0p
 	nTemplates
 )
 
@@ -311,10 +300,9 @@ func pairFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, role
 		b0vl = s.nl[b0]
 		b0lset = s.lset[b0]
 	}
-	var dist, pb uint64
+	var dist uint64
 	if s0 >= 0 && b0 >= 0 {
 		dist = distBucket(int(b0 - s0))
-		pb = uint64(min(a.punc[b0]-a.punc[s0+1], 3))
 	}
 	S0, B0, B1, B2, S1 := at(s0, n), at(b0, n), at(b1, n), at(b2, n), at(s1, n)
 	S0h, S0h2, S0l, S0l2, S0r, S0r2, B0l, B0l2 := at(s0h, n), at(s0h2, n), at(s0l, n), at(s0l2, n), at(s0r, n), at(s0r2, n), at(b0l, n), at(b0l2, n)
@@ -360,11 +348,6 @@ func pairFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, role
 		H2(tB0wS0hLem, b0w, a.lem[S0h]), H3(tB0lwS0hpB0u, w[B0l], p[S0h], b0u),
 		// Coordination: like with like, after a conjunction.
 		H3(tS0pB0pSame, s0u, b0u, b2u(s0u == b0u)), H3(tB0llS0pB0p, lab(b0l), s0p, b0p),
-		// Punctuation between s0 and b0 separates clauses and phrases.
-		H3(tS0pB0pPunc, s0p, b0p, pb), H2(tS0wPunc, s0w, pb), H2(tB0wPunc, b0w, pb),
-		// The word below s0: reduce or attach.
-		H2(tS1wS0p, w[S1], s0p), H2(tS1pS0w, p[S1], s0w), H2(tS1wS0w, w[S1], s0w),
-		H3(tS0rlS0pB0p, lab(s0r), s0p, b0p),
 	)
 	return buf
 }
@@ -412,9 +395,6 @@ const (
 	lDvfDp
 	lDvfHpDp
 	lMarkDvf
-	lHlemDlem
-	lDr1wDp
-	lHlDp
 )
 
 // labelFeatures appends the features for labelling the arc h → d; h is -1
@@ -471,7 +451,6 @@ func labelFeatures(buf []uint64, s *state, a *sentAtoms, labelAtom []uint64, h, 
 		H2(lDuDlset, a.u[D], s.lset[d]),
 		H2(lMarkDp, w[mark], dp), H3(lMarkDpHp, w[mark], dp, hp),
 		H2(lDvfDp, a.vf[D], dp), H3(lDvfHpDp, a.vf[D], hp, dp), H2(lMarkDvf, w[mark], a.vf[D]),
-		H2(lHlemDlem, a.lem[H], a.lem[D]), H2(lDr1wDp, w[at(dr1, n)], dp), H2(lHlDp, lab(h), dp),
 	)
 	if h < 0 {
 		buf = append(buf, H2(lRootD, dp, uint64(len(s.stack))))

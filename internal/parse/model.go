@@ -16,7 +16,7 @@ import (
 // the EWT development set.
 func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 	return TrainOptions{
-		Epochs:        10,
+		Epochs:        12,
 		Seed:          uint64(seed),
 		MinWeight:     0.5,
 		ExploreFrom:   2,
@@ -31,7 +31,7 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 // Pruning of the embedded model: features whose weights all stay below
 // these are dropped (tuned on EWT dev for speed and size at a small cost).
 const (
-	PruneTransitions = 2
+	PruneTransitions = 1.5
 	PruneLabels      = 2
 )
 

@@ -129,12 +129,7 @@ func (p *Parser) getWork() *work {
 func (p *Parser) fillAtoms(a *sentAtoms, toks []model.Token) {
 	n := len(toks)
 	a.reset(n)
-	var punc int32
 	for i := range toks {
-		a.punc[i] = punc
-		if toks[i].UPOS == "PUNCT" {
-			punc++
-		}
 		t := &toks[i]
 		a.w[i] = pc.String(tag.Lower(t.Text))
 		a.p[i] = pc.String(t.XPOS)
@@ -143,7 +138,6 @@ func (p *Parser) fillAtoms(a *sentAtoms, toks []model.Token) {
 		a.uid[i] = p.uposID[t.UPOS]
 		a.vf[i] = pc.String(t.Morph.VerbForm + "|" + t.Morph.Tense)
 	}
-	a.punc[n] = punc
 }
 
 // candidates returns the labels possible for the arc h → d.

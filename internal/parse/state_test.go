@@ -2,10 +2,7 @@ package parse
 
 import (
 	"math/rand/v2"
-	"slices"
 	"testing"
-
-	"github.com/vigilhq/vigil/internal/model"
 )
 
 // followOracle runs the transition system taking a zero-cost move at every
@@ -126,33 +123,6 @@ func TestLiftMakesProjective(t *testing.T) {
 		}
 		if roots != 1 {
 			t.Errorf("lift(%v) = %v has %d roots", tt.heads, h, roots)
-		}
-	}
-}
-
-func TestFillAtomsCountsPunctuation(t *testing.T) {
-	p, err := newParser(nil, nil, nil, []string{RootLabel}, []string{"NOUN", "PUNCT"}, make([][2][]uint16, 3))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		upos []string
-		want []int32 // punctuation words before each word, then in all
-	}{
-		{nil, []int32{0}},
-		{[]string{"NOUN"}, []int32{0, 0}},
-		{[]string{"NOUN", "PUNCT", "NOUN", "PUNCT"}, []int32{0, 0, 1, 1, 2}},
-		{[]string{"PUNCT", "PUNCT", "NOUN"}, []int32{0, 1, 2, 2}},
-	}
-	var a sentAtoms
-	for _, tc := range tests {
-		toks := make([]model.Token, len(tc.upos))
-		for i, u := range tc.upos {
-			toks[i] = model.Token{Text: "x", UPOS: u, Head: -1}
-		}
-		p.fillAtoms(&a, toks)
-		if !slices.Equal(a.punc, tc.want) {
-			t.Errorf("%v: punctuation counts %v, want %v", tc.upos, a.punc, tc.want)
 		}
 	}
 }
