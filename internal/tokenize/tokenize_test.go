@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/nlp/conllu"
+	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
 func texts(toks []model.Token) []string {
@@ -169,6 +171,34 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Tokenize(text, model.Span{Start: 0, End: len(text)})
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkTokenizeEWT tokenises the sentences of the EWT test treebank one
+// by one, as the pipeline does: short spans, where the per-call cost shows.
+func BenchmarkTokenizeEWT(b *testing.B) {
+	path, err := shareddata.Path("nlp", "ud-english-ewt", "en_ewt-ud-test.conllu")
+	if err != nil {
+		b.Skip(err)
+	}
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	n := 0
+	for _, s := range sents {
+		if s.Text != "" {
+			texts = append(texts, s.Text)
+			n += len(Tokenize(s.Text, model.Span{Start: 0, End: len(s.Text)}))
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, tx := range texts {
+			Tokenize(tx, model.Span{Start: 0, End: len(tx)})
+		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
