@@ -201,6 +201,7 @@ type mention struct {
 	dateline   bool   // a town in capitals opening a sentence before a dash
 	cued       bool   // a cue says it is a place: a list of places, "in", an address, a party-district
 	modifier   bool   // a country's name modifying an actor noun ("US officials")
+	street     bool   // the name of a street ("Washington Drive")
 	qualifier  *qual
 	group      int // index into the article's distinct names
 }
@@ -222,6 +223,10 @@ type group struct {
 	admin    bool
 	quals    []*qual
 	nerCount int
+	// quiet is set when every mention of the name is part of a street's
+	// name ("Washington Drive"): the name is resolved but lends the
+	// others no context.
+	quiet bool
 	// actor is set when a mention acts as a capital does ("Moscow
 	// denied"): the name is the capital's.
 	actor bool
@@ -294,7 +299,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 		ctx.neighbours = ctx.neighbours[:0]
 		for gi := range groups {
 			g := &groups[gi]
-			if g.best < 0 || len(ctx.neighbours) >= maxNeighbours {
+			if g.best < 0 || g.quiet || len(ctx.neighbours) >= maxNeighbours {
 				continue
 			}
 			if e := g.cands[g.best].e; e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
@@ -329,6 +334,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 // mentions finds the toponym mentions of the article, in text order.
 func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 	var out []mention
+	surnames := surnames(sents)
 	for si := range sents {
 		s := &sents[si]
 		toks := s.Tokens
@@ -533,6 +539,13 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					b = j
 				}
 			}
+			// "Dublin City Council" is the council of the town Dublin
+			// when no town is called "Dublin City" ("Boulder City
+			// Council" is Boulder City's).
+			if b-a > 1 && r.cityOfficeOf(toks, b, gazetteer.Normalize(text[toks[a].Start:toks[b-1].End])) &&
+				r.town(gazetteer.Normalize(text[toks[a].Start:toks[b-2].End])) {
+				b--
+			}
 			a, b = r.extend(text, toks, a, b, inEntity)
 			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
 		}
@@ -670,6 +683,15 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if _, ok := gazetteer.StripAdminSuffix(m.key); ok {
 				m.adminHint = true
 			}
+			// "Washington Drive", "Memphis St.": a street named after a
+			// place is not the place.
+			m.street = m.te < len(toks) && m.state == "" && streetNames[toks[m.te].Text]
+			// "Jones said" beside "Roy Jones": one sense per discourse
+			// holds for people too.
+			if m.te-m.ts == 1 && surnames[toks[m.ts].Text] && !m.dateline && m.state == "" && !locative(toks, m.ts) &&
+				(m.te >= len(toks) || toks[m.te].Text != ",") {
+				m.street = true
+			}
 			if m.region < 0 && m.state == "" && !m.dateline && !r.keep(text, s, m) {
 				continue
 			}
@@ -680,6 +702,24 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 		}
 	}
 	return sortMentions(dropWeak(out))
+}
+
+// surnames returns the last words of the names of two or more words the
+// entity model called people in the article ("Jones" of "Roy Jones").
+func surnames(sents []model.Sentence) map[string]bool {
+	out := map[string]bool{}
+	for si := range sents {
+		toks := sents[si].Tokens
+		for _, nm := range ner.Mentions(&sents[si]) {
+			if nm.Type != ner.Person || nm.Start < 0 || nm.End > len(toks) || nm.End-nm.Start < 2 {
+				continue
+			}
+			if w := toks[nm.End-1].Text; capitalised(w) && len(w) > 2 {
+				out[w] = true
+			}
+		}
+	}
+	return out
 }
 
 // dropWeak removes the weak mentions whose name has no other mention.
@@ -723,6 +763,9 @@ func (r *Resolver) extend(text string, toks []model.Token, a, b int, inEntity []
 				continue
 			}
 			key := gazetteer.Normalize(text[toks[a-l].Start:toks[b+rr-1].End])
+			if r.cityOfficeOf(toks, b+rr, key) {
+				continue
+			}
 			for _, m := range r.idx.LookupKey(key, maxCands) {
 				if !m.Weak && !m.Alt {
 					bestA, bestB = a-l, b+rr
@@ -778,10 +821,10 @@ func (r *Resolver) placePrefixMin(text string, toks []model.Token, a, b int, who
 		}
 		// "Dublin City Council" is the council of Dublin, not of a place
 		// named "Dublin City".
-		if j-a > 1 && j < len(toks) && strings.EqualFold(toks[j-1].Text, "city") && civicNouns[strings.ToLower(toks[j].Text)] {
+		span := text[toks[a].Start:toks[j-1].End]
+		if j-a > 1 && r.cityOfficeOf(toks, j, gazetteer.Normalize(span)) {
 			continue
 		}
-		span := text[toks[a].Start:toks[j-1].End]
 		if r.notPlaces[gazetteer.Normalize(span)] {
 			continue
 		}
@@ -852,6 +895,14 @@ var streetWords = map[string]bool{
 	"street": true, "st.": true, "road": true, "rd.": true, "avenue": true, "ave.": true, "drive": true,
 	"dr.": true, "lane": true, "ln.": true, "boulevard": true, "blvd.": true, "highway": true, "pike": true,
 	"inc.": true, "court": true, "ct.": true, "place": true, "way": true,
+}
+
+// streetNames are the type words of a street's name after the name, as
+// written: "Washington Drive", "Memphis St.".
+var streetNames = map[string]bool{
+	"Street": true, "St.": true, "Road": true, "Rd.": true, "Avenue": true, "Ave.": true, "Drive": true,
+	"Lane": true, "Ln.": true, "Boulevard": true, "Blvd.": true, "Parkway": true, "Pkwy.": true,
+	"Terrace": true, "Pike": true,
 }
 
 // listed adds the names the entity model called people or bodies that
@@ -934,10 +985,10 @@ func (r *Resolver) civicPlace(text string, toks []model.Token, a, b int) int {
 		if !civicNouns[strings.ToLower(toks[j].Text)] || !capitalised(toks[j-1].Text) {
 			continue
 		}
-		if j-a > 1 && strings.EqualFold(toks[j-1].Text, "city") {
-			continue // "Dublin City Council" is Dublin's
-		}
 		key := gazetteer.Normalize(text[toks[a].Start:toks[j-1].End])
+		if j-a > 1 && strings.EqualFold(toks[j-1].Text, "city") && !r.town(key) {
+			continue // "Dublin City Council" is Dublin's, "Boulder City Council" Boulder City's
+		}
 		if r.notPlaces[key] {
 			continue
 		}
@@ -1052,6 +1103,40 @@ func (r *Resolver) placeSpan(text string, toks []model.Token, a, b int) bool {
 			if k := r.idx.Entry(m.Entry).Kind; k == gazetteer.KindAdmin1 || k == gazetteer.KindAdmin2 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// cityBodies follow "City" in the names of a town's bodies and officers:
+// "Dublin City Council", "Dublin City Manager".
+var cityBodies = map[string]bool{
+	"council": true, "manager": true, "hall": true, "schools": true, "commission": true, "commissioners": true,
+	"attorney": true, "clerk": true, "administrator": true, "government": true, "officials": true, "councilman": true,
+	"councilwoman": true, "engineer": true, "treasurer": true, "police": true, "fire": true, "school": true,
+	"mayor": true, "board": true, "library": true, "limits": true,
+}
+
+// cityOfficeOf reports whether the name key ending before token b in
+// "City" is followed by a town's body or officer ("Dublin City Council",
+// "Dublin City Manager") and names no town itself: the body is the town
+// Dublin's. "Boulder City Council" is Boulder City's.
+func (r *Resolver) cityOfficeOf(toks []model.Token, b int, key string) bool {
+	if b < 1 || b >= len(toks) || !strings.EqualFold(toks[b-1].Text, "city") {
+		return false
+	}
+	w := strings.ToLower(toks[b].Text)
+	return cityBodies[w] && !r.town(key)
+}
+
+// town reports whether the gazetteer has a town under its own name key.
+func (r *Resolver) town(key string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(key, maxCands) {
+		if !m.Weak && !m.Alt && r.idx.Entry(m.Entry).Kind == gazetteer.KindCity {
+			return true
 		}
 	}
 	return false
@@ -1454,7 +1539,7 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		if !ok {
 			gi = len(groups)
 			byKey[m.key] = gi
-			groups = append(groups, group{key: m.key, region: m.region, best: -1})
+			groups = append(groups, group{key: m.key, region: m.region, best: -1, quiet: true})
 			g := &groups[gi]
 			switch {
 			case m.state != "":
@@ -1469,6 +1554,7 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		}
 		m.group = gi
 		g := &groups[gi]
+		g.quiet = g.quiet && m.street
 		// "California" beside "Fresno, Calif.": the abbreviation says
 		// which place the name is in this article.
 		if ok && m.state != "" {
@@ -1688,7 +1774,7 @@ func spatialSupport(groups []group, margin float64) {
 				continue
 			}
 			for gj := 0; gj < n; gj++ {
-				if gj == gi || groups[gj].key == g.key {
+				if gj == gi || groups[gj].key == g.key || groups[gj].quiet {
 					continue
 				}
 				if nearAny(&c.e, &groups[gj], margin) {
@@ -1755,7 +1841,7 @@ func (ctx *context) dominant(groups []group, w *Weights) {
 	for gi := range groups {
 		g := &groups[gi]
 		g.domCty, g.domAdm = "", -1
-		if g.best < 0 {
+		if g.best < 0 || g.quiet {
 			continue
 		}
 		e := g.cands[g.best].e
@@ -1839,6 +1925,9 @@ func (ctx *context) vote(groups []group) {
 			}
 			g.ctySet[c.e.Country] = true
 		}
+		if g.quiet {
+			continue
+		}
 		if n := len(g.admSet); n > 0 {
 			g.admVote = 1 / float64(n)
 			for a := range g.admSet {
@@ -1887,7 +1976,7 @@ func (r *Resolver) learn(ctx *context, groups []group) {
 			ctx.addCountry(r.regions[g.region].country, 1)
 			continue
 		}
-		if g.best < 0 {
+		if g.best < 0 || g.quiet {
 			continue
 		}
 		e := g.cands[g.best].e

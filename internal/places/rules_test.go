@@ -83,6 +83,17 @@ func TestFindRules(t *testing.T) {
 			not:  []string{"Dublin City"},
 		},
 		{
+			name: "a city manager is the town's",
+			text: "The Dublin City Manager, hired from Columbus, Ohio, starts in May.",
+			want: []want{{"Dublin", "city", "USA", "Ohio"}},
+			not:  []string{"Dublin City"},
+		},
+		{
+			name: "a town named with City keeps it before its council",
+			text: "The Boulder City Council approved a new fire station near Henderson.",
+			want: []want{{"Boulder City", "city", "USA", "Nevada"}},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
@@ -149,5 +160,39 @@ func TestCapitalSharingARegionsName(t *testing.T) {
 	}
 	if !ok {
 		t.Errorf("want the state of Washington beside Seattle; got %s", describe(got))
+	}
+}
+
+// TestStreetNamesLendNoContext checks that a name used only in a street's
+// name ("Hungerford Road") is resolved but gives the article's other
+// names no context, while the same name standing alone does.
+func TestStreetNamesLendNoContext(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		text  string
+		key   string
+		quiet bool
+	}{
+		{"Windsor police searched a house on Hungerford Road on Friday.", "hungerford", true},
+		{"The parade will go down Memphis St. past the library in Alexandria.", "memphis", true},
+		{"Windsor police searched a house in Hungerford on Friday.", "hungerford", false},
+		{"Crews closed Hungerford Road, and later a bridge in Hungerford itself.", "hungerford", false},
+	}
+	for _, tt := range tests {
+		sents, _ := parse(t, tt.text)
+		ms := r.mentions(tt.text, sents)
+		groups := r.groupMentions(tt.text, sents, ms)
+		found := false
+		for _, g := range groups {
+			if g.key == tt.key {
+				found = true
+				if g.quiet != tt.quiet {
+					t.Errorf("%q: name %q quiet = %v, want %v", tt.text, tt.key, g.quiet, tt.quiet)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: name %q not found among %d names", tt.text, tt.key, len(groups))
+		}
 	}
 }
