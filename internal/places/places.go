@@ -201,9 +201,12 @@ type mention struct {
 	dateline   bool   // a town in capitals opening a sentence before a dash
 	cued       bool   // a cue says it is a place: a list of places, "in", an address, a party-district
 	modifier   bool   // a country's name modifying an actor noun ("US officials")
-	street     bool   // the name of a street ("Washington Drive")
-	qualifier  *qual
-	group      int // index into the article's distinct names
+	// quiet marks a name that lends the others no context: a street's
+	// name ("Washington Drive") or a person's surname the article uses
+	// elsewhere ("Jones said" beside "Roy Jones").
+	quiet     bool
+	qualifier *qual
+	group     int // index into the article's distinct names
 }
 
 // qual is what a qualifier beside a name allows: countries and admin1
@@ -223,8 +226,8 @@ type group struct {
 	admin    bool
 	quals    []*qual
 	nerCount int
-	// quiet is set when every mention of the name is part of a street's
-	// name ("Washington Drive"): the name is resolved but lends the
+	// quiet is set when every mention of the name is quiet (a street's
+	// name, a person's surname): the name is resolved but lends the
 	// others no context.
 	quiet bool
 	// actor is set when a mention acts as a capital does ("Moscow
@@ -684,13 +687,14 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				m.adminHint = true
 			}
 			// "Washington Drive", "Memphis St.": a street named after a
-			// place is not the place.
-			m.street = m.te < len(toks) && m.state == "" && streetNames[toks[m.te].Text]
-			// "Jones said" beside "Roy Jones": one sense per discourse
-			// holds for people too.
+			// place says nothing about where the article is.
+			m.quiet = m.te < len(toks) && m.state == "" && streetNames[toks[m.te].Text]
+			// "Jones said" beside "Roy Jones": probably the person
+			// again (one sense per discourse holds for people too).
+			// Kept, as the entity model may be right, but quiet.
 			if m.te-m.ts == 1 && surnames[toks[m.ts].Text] && !m.dateline && m.state == "" && !locative(toks, m.ts) &&
 				(m.te >= len(toks) || toks[m.te].Text != ",") {
-				m.street = true
+				m.quiet = true
 			}
 			if m.region < 0 && m.state == "" && !m.dateline && !r.keep(text, s, m) {
 				continue
@@ -1554,7 +1558,7 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		}
 		m.group = gi
 		g := &groups[gi]
-		g.quiet = g.quiet && m.street
+		g.quiet = g.quiet && m.quiet
 		// "California" beside "Fresno, Calif.": the abbreviation says
 		// which place the name is in this article.
 		if ok && m.state != "" {

@@ -163,10 +163,11 @@ func TestCapitalSharingARegionsName(t *testing.T) {
 	}
 }
 
-// TestStreetNamesLendNoContext checks that a name used only in a street's
-// name ("Hungerford Road") is resolved but gives the article's other
+// TestQuietNames checks that a name used only in a street's
+// name ("Hungerford Road") or as a surname of a person the article names
+// is resolved but gives the article's other
 // names no context, while the same name standing alone does.
-func TestStreetNamesLendNoContext(t *testing.T) {
+func TestQuietNames(t *testing.T) {
 	r := resolver(t)
 	tests := []struct {
 		text  string
@@ -177,6 +178,7 @@ func TestStreetNamesLendNoContext(t *testing.T) {
 		{"The parade will go down Memphis St. past the library in Alexandria.", "memphis", true},
 		{"Windsor police searched a house in Hungerford on Friday.", "hungerford", false},
 		{"Crews closed Hungerford Road, and later a bridge in Hungerford itself.", "hungerford", false},
+		{"Coach Tom Burley praised his players. Burley said the team had improved.", "burley", true},
 	}
 	for _, tt := range tests {
 		sents, _ := parse(t, tt.text)
