@@ -214,6 +214,10 @@ type mention struct {
 type qual struct {
 	countries map[string]bool
 	admin1    map[int]bool
+	// list is set when another name follows the qualifier in a list
+	// ("Zaire, Bundibugyo, Sudan"): it may be a list of names, not a
+	// name and where it lies.
+	list bool
 }
 
 // group is one distinct name of the article with its resolution.
@@ -312,6 +316,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 		for gi := range groups {
 			ctx.self = gi
 			r.resolve(&groups[gi], ctx)
+			r.within(&groups[gi])
 		}
 	}
 	out := make([]Found, 0, len(ms))
@@ -1609,7 +1614,15 @@ func (r *Resolver) qualifierAt(text string, toks []model.Token, k int, ms []ment
 		}
 	}
 	if next < len(ms) && ms[next].start == toks[k].Start {
-		return r.qualOf(nil, ms[next].key)
+		q := r.qualOf(nil, ms[next].key)
+		if q != nil {
+			e := ms[next].te
+			for e < len(toks) && (toks[e].Text == "," || toks[e].Text == "and" || toks[e].Text == "or") {
+				e++
+			}
+			q.list = e > ms[next].te && next+1 < len(ms) && ms[next+1].sent == ms[next].sent && ms[next+1].ts == e
+		}
+		return q
 	}
 	return nil
 }
@@ -2169,6 +2182,57 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		s += w.Dom*cty + w.DomAdm*adm
 	}
 	return s
+}
+
+// within resolves a name whose qualifier names a region or country that
+// none of its candidates lies in ("Grantville, Pennsylvania" when the
+// gazetteer knows only the Grantville of Georgia) to that region or
+// country: it is there, and not at a namesake elsewhere.
+func (r *Resolver) within(g *group) {
+	if r.idx == nil || len(g.quals) == 0 || g.region >= 0 || g.admin {
+		return
+	}
+	for _, c := range g.cands {
+		if !c.weak && (c.e.Kind == gazetteer.KindCountry || c.e.Kind == gazetteer.KindAdmin1) {
+			return // "Greece, Bulgaria and Italy" is a list
+		}
+	}
+	if g.best >= 0 {
+		e := &g.cands[g.best].e
+		for _, q := range g.quals {
+			if len(q.admin1) > 0 && q.admin1[e.Admin1Idx] || len(q.admin1) == 0 && q.countries[e.Country] {
+				return
+			}
+		}
+	}
+	for _, q := range g.quals {
+		var e gazetteer.Entry
+		switch {
+		case q.list:
+			continue
+		case len(q.admin1) == 1:
+			for ai := range q.admin1 {
+				ei := r.idx.Admin1Entry(ai)
+				if ei < 0 {
+					return
+				}
+				e = r.idx.Entry(ei)
+			}
+		case len(q.countries) == 1 && len(q.admin1) == 0:
+			for c := range q.countries {
+				ce, ok := r.idx.Country(c)
+				if !ok {
+					return
+				}
+				e = ce
+			}
+		default:
+			continue
+		}
+		g.cands = append(g.cands, cand{e: e})
+		g.best = len(g.cands) - 1
+		return
+	}
 }
 
 // bigName reports whether c is a country or first-level region under its

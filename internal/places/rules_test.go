@@ -94,6 +94,16 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"Boulder City", "city", "USA", "Nevada"}},
 		},
 		{
+			name: "a town the gazetteer lacks in the state its qualifier names lies in that state",
+			text: "The new pastor grew up in Grantville, Pennsylvania, and studied in Ohio.",
+			want: []want{{"Grantville", "admin1", "USA", ""}},
+		},
+		{
+			name: "a list of names is no qualifier",
+			text: "Outbreaks of the strains named Zaire, Bundibugyo, Sudan and Reston were compared.",
+			want: []want{{"Bundibugyo", "city", "UGA", ""}},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
