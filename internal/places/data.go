@@ -93,18 +93,21 @@ func loadRegions() ([]region, map[string]int, int, error) {
 
 // loadStates returns US state abbreviations ("Va.", "GA") with the state
 // names they stand for.
-func loadStates() (map[string]string, error) {
-	rows, err := readTSV("data/us_states.tsv", 2)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for _, r := range rows {
-		for _, a := range strings.Split(r[0], "|") {
-			out[a] = r[1]
+func loadStates() (abbr map[string]string, country map[string]string, err error) {
+	abbr, country = map[string]string{}, map[string]string{}
+	for _, f := range []struct{ path, country string }{{"data/us_states.tsv", "USA"}, {"data/ca_provinces.tsv", "CAN"}} {
+		rows, err := readTSV(f.path, 2)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range rows {
+			for _, a := range strings.Split(r[0], "|") {
+				abbr[a] = r[1]
+			}
+			country[r[1]] = f.country
 		}
 	}
-	return out, nil
+	return abbr, country, nil
 }
 
 // loadWords reads a one-column list, normalised.

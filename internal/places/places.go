@@ -136,8 +136,8 @@ type Resolver struct {
 	regions    []region
 	regionKeys map[string]int
 	regionLen  int
-	states     map[string]string // "Va." -> "Virginia"
-	stateKeys  map[string]int    // normalised state name -> admin1 index (US)
+	states     map[string]string // "Va." -> "Virginia", "Ont." -> "Ontario"
+	stateKeys  map[string]int    // normalised state name -> admin1 index (US, Canada)
 	notPlaces  map[string]bool   // words never a place on their own
 	points     map[string]point  // country points replacing the gazetteer's
 	w          Weights
@@ -158,7 +158,7 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	states, err := loadStates()
+	states, stateCountry, err := loadStates()
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 		for _, name := range states {
 			for _, m := range idx.Lookup(name, maxCands) {
 				e := idx.Entry(m.Entry)
-				if e.Kind == gazetteer.KindAdmin1 && e.Country == "USA" && !m.Weak {
+				if e.Kind == gazetteer.KindAdmin1 && e.Country == stateCountry[name] && !m.Weak {
 					r.stateKeys[gazetteer.Normalize(name)] = e.Admin1Idx
 				}
 			}
@@ -555,6 +555,20 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				b--
 			}
 			a, b = r.extend(text, toks, a, b, inEntity)
+			// "St." "John's" cut in two by the entity model.
+			if b-a == 1 && isAbbrev(toks[a].Text) {
+				for j := min(len(toks), a+4); j > a+1; j-- {
+					if capitalised(toks[j-1].Text) || isPossessive(toks[j-1].Text) {
+						if r.knownName(text[toks[a].Start:toks[j-1].End]) {
+							b = j
+							break
+						}
+					}
+				}
+				for k := a; k < b; k++ {
+					taken[k] = true
+				}
+			}
 			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
 		}
 		// Proper nouns the entity model missed, when the gazetteer or the
@@ -674,6 +688,10 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				if e := m.start + len(abbr); e >= m.end-1 {
 					m.state, m.end = r.states[abbr], e
 				}
+			}
+			// "St." or "Mt." alone names nothing.
+			if m.te-m.ts == 1 && m.state == "" && m.region < 0 && isAbbrev(toks[m.ts].Text) {
+				continue
 			}
 			m.key = gazetteer.Normalize(text[m.start:m.end])
 			if m.state != "" {
@@ -873,7 +891,7 @@ func (r *Resolver) qualifiedTown(text string, toks []model.Token, a, b int) bool
 	var q *qual
 	if state != "" {
 		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
-			q = &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+			q = r.stateQual(ai)
 		}
 	} else if r.kb != nil {
 		for j := min(len(toks), k+3); j > k; j-- {
@@ -1409,6 +1427,12 @@ func spanFree(taken []bool, i, j int) bool {
 	return true
 }
 
+// isAbbrev reports whether w is a short abbreviation with a full stop:
+// "St.", "Mt.", "Ft.".
+func isAbbrev(w string) bool {
+	return len(w) <= 4 && len(w) >= 2 && strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".")
+}
+
 func isThe(w string) bool { return w == "the" || w == "The" }
 
 // dateline returns the end of a town name written in capitals at the
@@ -1610,7 +1634,7 @@ func (r *Resolver) qualifierAt(text string, toks []model.Token, k int, ms []ment
 	}
 	if state := r.stateAt(text, toks[k].Start); state != "" {
 		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
-			return &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+			return r.stateQual(ai)
 		}
 	}
 	if next < len(ms) && ms[next].start == toks[k].Start {
@@ -1627,7 +1651,16 @@ func (r *Resolver) qualifierAt(text string, toks []model.Token, k int, ms []ment
 	return nil
 }
 
-// stateAbbr returns the longest US state abbreviation at byte i of text,
+// stateQual returns the qualifier of a US state or Canadian province.
+func (r *Resolver) stateQual(ai int) *qual {
+	q := &qual{countries: map[string]bool{}, admin1: map[int]bool{ai: true}}
+	if ei := r.idx.Admin1Entry(ai); ei >= 0 {
+		q.countries[r.idx.Entry(ei).Country] = true
+	}
+	return q
+}
+
+// stateAbbr returns the longest US state or Canadian province abbreviation at byte i of text,
 // "" when none.
 func (r *Resolver) stateAbbr(text string, i int) string {
 	rest := text[i:min(len(text), i+8)]

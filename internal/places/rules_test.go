@@ -104,6 +104,17 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"Bundibugyo", "city", "UGA", ""}},
 		},
 		{
+			name: "a Canadian province's abbreviation qualifies a town",
+			text: "The plant near Brandon, Man., will close in June.",
+			want: []want{{"Brandon", "city", "CAN", "Manitoba"}, {"Man.", "admin1", "CAN", ""}},
+		},
+		{
+			name: "a saint's name cut in two by the entity model",
+			text: "Rescuers in St. John's, N.L., searched the harbour overnight.",
+			want: []want{{"St. John's", "city", "CAN", ""}},
+			not:  []string{"St."},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
