@@ -115,6 +115,12 @@ func TestFindRules(t *testing.T) {
 			not:  []string{"St."},
 		},
 		{
+			name: "a mountain range of the region table beats a town named like its first word",
+			text: "Climbers set out for the Atlas Mountains from Marrakesh on Monday.",
+			want: []want{{"Atlas Mountains", "region", "", ""}},
+			not:  []string{"Atlas"},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
