@@ -318,6 +318,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 			r.resolve(&groups[gi], ctx)
 			r.within(&groups[gi])
 		}
+		r.shortNames(groups)
 	}
 	out := make([]Found, 0, len(ms))
 	for _, m := range ms {
@@ -2215,6 +2216,43 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 		s += w.Dom*cty + w.DomAdm*adm
 	}
 	return s
+}
+
+// shortNames resolves a name the article also gives in full, with words
+// after it, to the town the full name resolved to: "Avondale" beside
+// "Avondale Estates", "Salt Lake" beside "Salt Lake City". A name that
+// can be a country or first-level region keeps its own resolution
+// ("Kansas" beside "Kansas City").
+func (r *Resolver) shortNames(groups []group) {
+	for gi := range groups {
+		g := &groups[gi]
+		if g.quiet || g.region >= 0 || g.admin || len(g.quals) > 0 {
+			continue
+		}
+		big := false
+		for _, c := range g.cands {
+			big = big || !c.weak && (c.e.Kind == gazetteer.KindCountry || c.e.Kind == gazetteer.KindAdmin1)
+		}
+		if big {
+			continue
+		}
+		for gj := range groups {
+			f := &groups[gj]
+			if gj == gi || f.quiet || f.best < 0 || !strings.HasPrefix(f.key, g.key+" ") {
+				continue
+			}
+			e := f.cands[f.best].e
+			if e.Kind != gazetteer.KindCity || f.margin < r.w.ConfMargin && len(f.quals) == 0 && len(f.cands) > 1 {
+				continue
+			}
+			if g.best >= 0 && g.cands[g.best].e.Index == e.Index {
+				break
+			}
+			g.cands = append(g.cands, cand{e: e})
+			g.best = len(g.cands) - 1
+			break
+		}
+	}
 }
 
 // within resolves a name whose qualifier names a region or country that

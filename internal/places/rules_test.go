@@ -121,6 +121,16 @@ func TestFindRules(t *testing.T) {
 			not:  []string{"Atlas"},
 		},
 		{
+			name: "a short name is the town the article names in full",
+			text: "Avondale Estates approved the annexation plan. Avondale wants more shops downtown.",
+			want: []want{{"Avondale", "city", "USA", "Georgia"}},
+		},
+		{
+			name: "a state keeps its name beside a town named after it",
+			text: "Kansas City police met Kansas lawmakers in Topeka on Friday.",
+			want: []want{{"Kansas", "admin1", "USA", ""}},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
