@@ -230,6 +230,14 @@ type group struct {
 	admin    bool
 	quals    []*qual
 	nerCount int
+	// text is the name as first written; guess, when set, is the middle
+	// of the article's local places, where a local name the gazetteer
+	// lacks is put (see localGuess).
+	text  string
+	guess *gazetteer.Entry
+	// inPlace is set when a mention follows "in", "near", "outside" or
+	// "from".
+	inPlace bool
 	// quiet is set when every mention of the name is quiet (a street's
 	// name, a person's surname): the name is resolved but lends the
 	// others no context.
@@ -319,6 +327,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 			r.within(&groups[gi])
 		}
 		r.shortNames(groups)
+		r.localGuess(groups)
 	}
 	out := make([]Found, 0, len(ms))
 	for _, m := range ms {
@@ -1573,7 +1582,7 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		if !ok {
 			gi = len(groups)
 			byKey[m.key] = gi
-			groups = append(groups, group{key: m.key, region: m.region, best: -1, quiet: true})
+			groups = append(groups, group{key: m.key, text: text[m.start:m.end], region: m.region, best: -1, quiet: true})
 			g := &groups[gi]
 			switch {
 			case m.state != "":
@@ -1589,6 +1598,12 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		m.group = gi
 		g := &groups[gi]
 		g.quiet = g.quiet && m.quiet
+		if toks := sents[m.sent].Tokens; m.ts > 0 {
+			switch strings.ToLower(toks[m.ts-1].Text) {
+			case "in", "near", "outside", "from":
+				g.inPlace = true
+			}
+		}
 		// "California" beside "Fresno, Calif.": the abbreviation says
 		// which place the name is in this article.
 		if ok && m.state != "" {
@@ -2255,6 +2270,137 @@ func (r *Resolver) shortNames(groups []group) {
 	}
 }
 
+// Limits of localGuess.
+const (
+	localKm    = 150.0    // the article's clear towns lie this close to their middle
+	farKm      = 1000.0   // a town this far from the middle is no local one
+	maxFarTown = 100000.0 // a town this populous is named for itself, far or not
+)
+
+// localGuess puts a name the gazetteer probably lacks at the middle of
+// the article's local places. An article whose clear towns and counties
+// lie close together is local news, and a small namesake town far away
+// from them ("Brandon" in Vermont beside towns of Minnesota) is more
+// likely a local place missing from the gazetteer; it is put at the
+// nearest of the local places with kind "other". Names with a qualifier,
+// regions, countries and first-level regions are left alone.
+func (r *Resolver) localGuess(groups []group) {
+	var pts []gazetteer.Entry
+	for gi := range groups {
+		g := &groups[gi]
+		if g.quiet || g.best < 0 || g.guess != nil {
+			continue
+		}
+		e := g.cands[g.best].e
+		if e.Kind != gazetteer.KindCity && e.Kind != gazetteer.KindAdmin2 {
+			continue
+		}
+		if g.margin < r.w.ConfMargin && len(g.quals) == 0 && len(g.cands) > 1 {
+			continue
+		}
+		pts = append(pts, e)
+		if len(pts) >= maxNeighbours {
+			break
+		}
+	}
+	if len(pts) < 2 {
+		return
+	}
+	lats, lons := make([]float64, len(pts)), make([]float64, len(pts))
+	for i, e := range pts {
+		lats[i], lons[i] = e.Lat, e.Lon
+	}
+	slices.Sort(lats)
+	slices.Sort(lons)
+	mlat, mlon := lats[len(lats)/2], lons[len(lons)/2]
+	in := 0
+	var mid *gazetteer.Entry
+	best := math.Inf(1)
+	for i := range pts {
+		d := Distance(mlat, mlon, pts[i].Lat, pts[i].Lon)
+		if d < localKm {
+			in++
+		}
+		if d < best {
+			best, mid = d, &pts[i]
+		}
+	}
+	if in < 2 || 3*in < 2*len(pts) {
+		return
+	}
+	for gi := range groups {
+		g := &groups[gi]
+		if g.quiet || g.region >= 0 || len(g.quals) > 0 || g.actor {
+			continue
+		}
+		if g.best < 0 {
+			// "Coffman Park", "Jerome Township": a feature the
+			// gazetteer lacks, in a local article.
+			if len(g.cands) == 0 && g.nerCount > 0 && (localFeature(g.text) || g.inPlace && !institution(g.text)) {
+				g.guess = mid
+			}
+			continue
+		}
+		e := g.cands[g.best].e
+		if e.Kind != gazetteer.KindCity || float64(e.Population) >= maxFarTown || e.Feature == "PPLC" {
+			continue
+		}
+		far := true
+		for _, c := range g.cands {
+			if c.e.Kind == gazetteer.KindCountry || c.e.Kind == gazetteer.KindAdmin1 && !c.weak ||
+				Distance(mlat, mlon, c.e.Lat, c.e.Lon) < farKm {
+				far = false
+				break
+			}
+		}
+		if far {
+			g.guess = mid
+		}
+	}
+}
+
+// featureWords end the names of local features: parks, townships,
+// lakes, rivers, hills, neighbourhoods.
+var featureWords = map[string]bool{
+	"park": true, "township": true, "twp.": true, "lake": true, "lakes": true, "river": true, "creek": true,
+	"valley": true, "hill": true, "hills": true, "mountain": true, "mountains": true, "island": true,
+	"beach": true, "bay": true, "heights": true, "village": true, "springs": true, "falls": true, "forest": true,
+	"woods": true, "ridge": true, "pond": true, "harbor": true, "harbour": true, "reservoir": true, "canyon": true,
+	"gap": true, "swamp": true, "cove": true, "grove": true, "estates": true, "side": true,
+}
+
+// institution reports whether a name has a word for a body, building or
+// event in it ("City Council", "Sheriff's Office"): no place the
+// gazetteer lacks.
+func institution(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if civicNouns[w] || cityBodies[w] || institutionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var institutionWords = map[string]bool{
+	"office": true, "department": true, "church": true, "center": true, "centre": true, "hotel": true,
+	"inn": true, "bar": true, "restaurant": true, "jail": true, "prison": true, "court": true, "museum": true,
+	"stadium": true, "arena": true, "club": true, "company": true, "corp.": true, "inc.": true, "day": true,
+	"month": true, "week": true, "festival": true, "olympics": true, "games": true, "party": true,
+	"committee": true, "association": true, "society": true, "foundation": true, "institute": true,
+	"academy": true, "agency": true, "authority": true, "bureau": true, "service": true, "services": true,
+}
+
+// localFeature reports whether a name ends in a word of featureWords or
+// starts with "Lake" or "Mount" ("Lake Lanier", "Mount Washington").
+func localFeature(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	first := strings.ToLower(f[0])
+	return featureWords[strings.ToLower(f[len(f)-1])] || first == "lake" || first == "mount" || first == "mt."
+}
+
 // within resolves a name whose qualifier names a region or country that
 // none of its candidates lies in ("Grantville, Pennsylvania" when the
 // gazetteer knows only the Grantville of Georgia) to that region or
@@ -2347,6 +2493,11 @@ func (r *Resolver) place(g *group) (model.Place, bool) {
 	if g.region >= 0 {
 		rg := r.regions[g.region]
 		return model.Place{Name: rg.name, Country: model.StrPtr(rg.country), Lat: rg.lat, Lon: rg.lon, Kind: "region"}, true
+	}
+	if g.guess != nil {
+		e := g.guess
+		return model.Place{Name: g.text, Country: model.StrPtr(e.Country), Admin1: model.StrPtr(e.Admin1),
+			Lat: round(e.Lat), Lon: round(e.Lon), Kind: "other"}, true
 	}
 	if g.best < 0 {
 		return model.Place{}, false

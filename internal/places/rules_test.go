@@ -131,6 +131,26 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"Kansas", "admin1", "USA", ""}},
 		},
 		{
+			name: "a local feature the gazetteer lacks lies among the article's towns",
+			text: "Volunteers from Alexandria, Minn., and Osakis, Minn., cleaned the shore of Quarry Lake on Saturday.",
+			want: []want{{"Quarry Lake", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a place the gazetteer lacks after in lies among the article's towns",
+			text: "Deputies from Alexandria, Minn., and Osakis, Minn., made an arrest in Holmquist on Friday.",
+			want: []want{{"Holmquist", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a small namesake far from a local article's towns is a local place the gazetteer lacks",
+			text: "Deputies from Alexandria, Minn., and Osakis, Minn., stopped a truck near Burley on Friday.",
+			want: []want{{"Burley", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a body's building is no place the gazetteer lacks",
+			text: "Officers from Alexandria, Minn., and Osakis, Minn., met at City Hall in Alexandria on Friday.",
+			not:  []string{"City Hall"},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
