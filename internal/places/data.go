@@ -110,6 +110,19 @@ func loadStates() (abbr map[string]string, country map[string]string, err error)
 	return abbr, country, nil
 }
 
+// loadStandalone reads standalone_cities.tsv: normalised name -> state.
+func loadStandalone() (map[string]string, error) {
+	rows, err := readTSV("data/standalone_cities.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, r := range rows {
+		out[gazetteer.Normalize(r[0])] = r[1]
+	}
+	return out, nil
+}
+
 // loadWords reads a one-column list, normalised.
 func loadWords(path string) (map[string]bool, error) {
 	rows, err := readTSV(path, 1)

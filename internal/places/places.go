@@ -90,13 +90,16 @@ type Weights struct {
 	// Big is given to a country or first-level region under its own name
 	// against towns of the same name.
 	Big float64
+	// Standalone is given to a US city that news style names alone in a
+	// dateline ("Houston", "Pittsburgh") against its namesakes.
+	Standalone float64
 }
 
 // DefaultWeights returns the weights the resolver uses.
 func DefaultWeights() Weights {
 	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
 		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 5, Area: 2, Big: 5,
-		QualAdm: 15, QualCty: 7, QualMiss: 2}
+		QualAdm: 15, QualCty: 7, QualMiss: 2, Standalone: 6}
 }
 
 const (
@@ -140,6 +143,7 @@ type Resolver struct {
 	stateKeys  map[string]int    // normalised state name -> admin1 index (US, Canada)
 	notPlaces  map[string]bool   // words never a place on their own
 	points     map[string]point  // country points replacing the gazetteer's
+	standalone map[string]string // "houston" -> "Texas": US cities named alone in datelines
 	w          Weights
 }
 
@@ -170,8 +174,12 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
+	standalone, err := loadStandalone()
+	if err != nil {
+		return nil, err
+	}
 	r := &Resolver{idx: idx, kb: kb, regions: regs, regionKeys: keys, regionLen: n, states: states,
-		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points, w: DefaultWeights()}
+		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points, standalone: standalone, w: DefaultWeights()}
 	if idx != nil {
 		for _, name := range states {
 			for _, m := range idx.Lookup(name, maxCands) {
@@ -2133,6 +2141,9 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	}
 	if bigName(g, c) {
 		s += w.Big
+	}
+	if e.Kind == gazetteer.KindCity && e.Country == "USA" && r.standalone[g.key] == e.Admin1 && e.Admin1 != "" {
+		s += w.Standalone
 	}
 	if g.actor && e.Feature == "PPLC" && !ctx.foreign(g, e) {
 		s += actorW

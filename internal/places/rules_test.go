@@ -151,6 +151,11 @@ func TestFindRules(t *testing.T) {
 			not:  []string{"City Hall"},
 		},
 		{
+			name: "a city news style names alone beats a namesake near another name",
+			text: "Relatives drove from Boston to the funeral in Thomaston.",
+			want: []want{{"Boston", "city", "USA", "Massachusetts"}},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
