@@ -212,7 +212,10 @@ type mention struct {
 	// quiet marks a name that lends the others no context: a street's
 	// name ("Washington Drive") or a person's surname the article uses
 	// elsewhere ("Jones said" beside "Roy Jones").
-	quiet     bool
+	quiet bool
+	// feature marks a name cut from a feature's ("Knox" of "Knox
+	// Park").
+	feature   bool
 	qualifier *qual
 	group     int // index into the article's distinct names
 }
@@ -246,6 +249,9 @@ type group struct {
 	// inPlace is set when a mention follows "in", "near", "outside" or
 	// "from".
 	inPlace bool
+	// feature is set when a mention is cut from a feature's name ("Knox"
+	// of "Knox Park").
+	feature bool
 	// quiet is set when every mention of the name is quiet (a street's
 	// name, a person's surname): the name is resolved but lends the
 	// others no context.
@@ -560,8 +566,12 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			}
 			// "Dublin City Council", "Stonington H.S." tagged as a place:
 			// keep the part the gazetteer knows.
+			feature := false
 			if r.idx != nil && b-a > 1 && !r.placeSpan(text, toks, a, b) {
 				if j := r.placePrefixMin(text, toks, a, b, false, 0); j > a {
+					// "Knox Park" cut to "Knox": the name of a local
+					// feature, kept as the town it is named after.
+					feature = featureWords[strings.ToLower(toks[b-1].Text)]
 					b = j
 				}
 			}
@@ -587,7 +597,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					taken[k] = true
 				}
 			}
-			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
+			found = append(found, mention{sent: si, ts: a, te: b, ner: true, feature: feature})
 		}
 		// Proper nouns the entity model missed, when the gazetteer or the
 		// region table knows them.
@@ -1606,6 +1616,7 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		m.group = gi
 		g := &groups[gi]
 		g.quiet = g.quiet && m.quiet
+		g.feature = g.feature || m.feature
 		if toks := sents[m.sent].Tokens; m.ts > 0 {
 			switch strings.ToLower(toks[m.ts-1].Text) {
 			case "in", "near", "outside", "from":
@@ -2286,6 +2297,7 @@ const (
 	localKm    = 150.0    // the article's clear towns lie this close to their middle
 	farKm      = 1000.0   // a town this far from the middle is no local one
 	maxFarTown = 100000.0 // a town this populous is named for itself, far or not
+	featureKm  = 300.0    // farKm for the town a local feature is named after
 )
 
 // localGuess puts a name the gazetteer probably lacks at the middle of
@@ -2353,13 +2365,20 @@ func (r *Resolver) localGuess(groups []group) {
 			continue
 		}
 		e := g.cands[g.best].e
-		if e.Kind != gazetteer.KindCity || float64(e.Population) >= maxFarTown || e.Feature == "PPLC" {
+		if e.Kind != gazetteer.KindCity && !(g.feature && e.Kind == gazetteer.KindAdmin2) ||
+			float64(e.Population) >= maxFarTown || e.Feature == "PPLC" {
 			continue
+		}
+		// A feature named after a town ("Knox Park") is far at a
+		// shorter distance.
+		limit := farKm
+		if g.feature {
+			limit = featureKm
 		}
 		far := true
 		for _, c := range g.cands {
 			if c.e.Kind == gazetteer.KindCountry || c.e.Kind == gazetteer.KindAdmin1 && !c.weak ||
-				Distance(mlat, mlon, c.e.Lat, c.e.Lon) < farKm {
+				Distance(mlat, mlon, c.e.Lat, c.e.Lon) < limit {
 				far = false
 				break
 			}

@@ -146,6 +146,11 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"Burley", "other", "USA", "Minnesota"}},
 		},
 		{
+			name: "a park named after a far town lies among the article's towns",
+			text: "Deputies from Alexandria, Minn., and Osakis, Minn., searched Knox Park on Friday.",
+			want: []want{{"Knox", "other", "USA", "Minnesota"}},
+		},
+		{
 			name: "a body's building is no place the gazetteer lacks",
 			text: "Officers from Alexandria, Minn., and Osakis, Minn., met at City Hall in Alexandria on Friday.",
 			not:  []string{"City Hall"},
