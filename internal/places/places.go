@@ -427,6 +427,9 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				if a >= nm.End {
 					continue
 				}
+				if a == nm.Start {
+					a = r.saintBefore(text, toks, taken, a, nm.End)
+				}
 				// "McLean, Virginia", "Sharon, Conn.": a town the entity
 				// model called a person or organisation, qualified by a
 				// state or country after a comma.
@@ -547,7 +550,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if nm.Type != ner.GPE && nm.Type != ner.Loc {
 				continue
 			}
-			a, b := nm.Start, nm.End
+			a, b := r.saintBefore(text, toks, taken, nm.Start, nm.End), nm.End
 			for a < b && isThe(toks[a].Text) {
 				a++
 			}
@@ -1453,6 +1456,17 @@ func spanFree(taken []bool, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// saintBefore returns a-1 when the token before a is an abbreviation
+// ("St.", "ST.", "Mt.") the entity model left out of the name [a, b) and
+// the gazetteer knows the whole ("ST. JOHN'S"), else a.
+func (r *Resolver) saintBefore(text string, toks []model.Token, taken []bool, a, b int) int {
+	if a < 1 || b > len(toks) || a >= b || taken[a-1] || !isAbbrev(toks[a-1].Text) || !r.knownName(text[toks[a-1].Start:toks[b-1].End]) {
+		return a
+	}
+	taken[a-1] = true
+	return a - 1
 }
 
 // isAbbrev reports whether w is a short abbreviation with a full stop:

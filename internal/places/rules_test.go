@@ -3,6 +3,8 @@ package places
 import (
 	"strings"
 	"testing"
+
+	"github.com/vigilhq/vigil/internal/model"
 )
 
 // TestFindRules has one case per rule of toponym finding and resolution;
@@ -262,6 +264,38 @@ func TestQuietNames(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: name %q not found among %d names", tt.text, tt.key, len(groups))
+		}
+	}
+}
+
+// TestSaintBefore checks that an abbreviation the entity model left out
+// of a name joins it when the gazetteer knows the whole.
+func TestSaintBefore(t *testing.T) {
+	r := resolver(t)
+	if r.idx == nil {
+		t.Skip("no gazetteer")
+	}
+	tests := []struct {
+		words []string
+		a, b  int
+		want  int
+	}{
+		{[]string{"in", "ST.", "JOHN'S", ",", "N.L."}, 2, 3, 1},
+		{[]string{"in", "St.", "Albans", "today"}, 2, 3, 1},
+		{[]string{"Dr.", "Smithers", "said"}, 1, 2, 1},
+		{[]string{"St.", "Albans"}, 0, 2, 0},
+	}
+	for _, tt := range tests {
+		text := strings.Join(tt.words, " ")
+		toks := make([]model.Token, len(tt.words))
+		off := 0
+		for i, w := range tt.words {
+			toks[i] = model.Token{Text: w, Start: off, End: off + len(w)}
+			off += len(w) + 1
+		}
+		taken := make([]bool, len(toks))
+		if got := r.saintBefore(text, toks, taken, tt.a, tt.b); got != tt.want {
+			t.Errorf("saintBefore(%q, %d, %d) = %d, want %d", text, tt.a, tt.b, got, tt.want)
 		}
 	}
 }
