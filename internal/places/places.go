@@ -24,7 +24,21 @@
 //   - the country and region most of the article's other names lie in,
 //     and the share of its clear choices within 300 km (its area);
 //   - population and the rank of the place (capital, regional seat), a
-//     country or state under its own name weighing more than a town.
+//     country or state under its own name weighing more than a town, and
+//     a US city news style names alone in datelines ("Houston") more
+//     than its namesakes.
+//
+// A street's name ("Washington Drive") and a surname of a person the
+// article names ("Jones said" beside "Roy Jones") are resolved but lend
+// the other names no context. After the passes, a name the article also
+// gives in full takes the full name's town ("Avondale" beside "Avondale
+// Estates"); a town qualified by a state or country none of its
+// namesakes lies in is put at that state or country ("Grantville,
+// Pennsylvania"); and in a local article, whose clear towns lie close
+// together, a feature or a place after "in" the gazetteer lacks, or a
+// small namesake town far away, is put among those towns with kind
+// "other". Canadian province abbreviations ("Man.", "N.L.") qualify towns
+// as US state abbreviations do.
 //
 // Besides the entity model's places, a name is taken as a place when a
 // cue says so: a list of counties ("Clay and Wilkin counties"), a word
