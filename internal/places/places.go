@@ -264,8 +264,8 @@ type group struct {
 	// "from".
 	inPlace bool
 	// feature is set when a mention is cut from a feature's name ("Knox"
-	// of "Knox Park").
-	feature bool
+	// of "Knox Park"); dateline when one is a dateline.
+	feature, dateline bool
 	// quiet is set when every mention of the name is quiet (a street's
 	// name, a person's surname): the name is resolved but lends the
 	// others no context.
@@ -1507,10 +1507,25 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 			if len(r.idx.LookupKey(gazetteer.Normalize(span), 1)) > 0 {
 				return j
 			}
+			// "HARWINTON —": a town the gazetteer lacks, written as a
+			// dateline before a dash (see localGuess).
+			if toks[j].Text != "(" && toks[j].Text != ":" && allLetters(span) {
+				return j
+			}
 			return i
 		}
 	}
 	return i
+}
+
+// allLetters reports whether s is letters and spaces only.
+func allLetters(s string) bool {
+	for _, c := range s {
+		if !unicode.IsLetter(c) && c != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // multiWord returns the end of a town's name of two to four capitalised
@@ -1645,6 +1660,7 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		g := &groups[gi]
 		g.quiet = g.quiet && m.quiet
 		g.feature = g.feature || m.feature
+		g.dateline = g.dateline || m.dateline
 		if toks := sents[m.sent].Tokens; m.ts > 0 {
 			switch strings.ToLower(toks[m.ts-1].Text) {
 			case "in", "near", "outside", "from":
@@ -2387,7 +2403,7 @@ func (r *Resolver) localGuess(groups []group) {
 		if g.best < 0 {
 			// "Coffman Park", "Jerome Township": a feature the
 			// gazetteer lacks, in a local article.
-			if len(g.cands) == 0 && g.nerCount > 0 && (localFeature(g.text) || g.inPlace && !institution(g.text)) {
+			if len(g.cands) == 0 && (g.nerCount > 0 && (localFeature(g.text) || g.inPlace && !institution(g.text)) || g.dateline) {
 				g.guess = mid
 			}
 			continue

@@ -153,6 +153,11 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"Knox", "other", "USA", "Minnesota"}},
 		},
 		{
+			name: "a dateline the gazetteer lacks lies among the article's towns",
+			text: "Lamont visits supporters. HARWINTON — The senator met selectmen from Litchfield, Torrington and Stamford on Sunday.",
+			want: []want{{"HARWINTON", "other", "USA", "Connecticut"}},
+		},
+		{
 			name: "a body's building is no place the gazetteer lacks",
 			text: "Officers from Alexandria, Minn., and Osakis, Minn., met at City Hall in Alexandria on Friday.",
 			not:  []string{"City Hall"},
