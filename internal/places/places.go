@@ -1509,13 +1509,21 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 			}
 			// "HARWINTON —": a town the gazetteer lacks, written as a
 			// dateline before a dash (see localGuess).
-			if toks[j].Text != "(" && toks[j].Text != ":" && allLetters(span) {
+			if toks[j].Text != "(" && toks[j].Text != ":" && allLetters(span) && !r.notPlaces[gazetteer.Normalize(span)] && !newsLabels[strings.ToLower(span)] {
 				return j
 			}
 			return i
 		}
 	}
 	return i
+}
+
+// newsLabels open a sentence in capitals before a dash without naming a
+// place: "UPDATE —", "BREAKING —".
+var newsLabels = map[string]bool{
+	"update": true, "updated": true, "breaking": true, "breaking news": true, "correction": true, "editor": true,
+	"note": true, "exclusive": true, "opinion": true, "analysis": true, "editorial": true, "photos": true,
+	"video": true, "watch": true, "live": true, "developing": true, "alert": true, "urgent": true, "warning": true,
 }
 
 // allLetters reports whether s is letters and spaces only.

@@ -158,6 +158,11 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"HARWINTON", "other", "USA", "Connecticut"}},
 		},
 		{
+			name: "a news label before a dash is no dateline",
+			text: "Lamont visits supporters. UPDATE — The senator met selectmen from Litchfield, Torrington and Stamford on Sunday.",
+			not:  []string{"UPDATE"},
+		},
+		{
 			name: "a body's building is no place the gazetteer lacks",
 			text: "Officers from Alexandria, Minn., and Osakis, Minn., met at City Hall in Alexandria on Friday.",
 			not:  []string{"City Hall"},
