@@ -93,16 +93,32 @@ func loadRegions() ([]region, map[string]int, int, error) {
 
 // loadStates returns US state abbreviations ("Va.", "GA") with the state
 // names they stand for.
-func loadStates() (map[string]string, error) {
-	rows, err := readTSV("data/us_states.tsv", 2)
+func loadStates() (abbr map[string]string, country map[string]string, err error) {
+	abbr, country = map[string]string{}, map[string]string{}
+	for _, f := range []struct{ path, country string }{{"data/us_states.tsv", "USA"}, {"data/ca_provinces.tsv", "CAN"}} {
+		rows, err := readTSV(f.path, 2)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range rows {
+			for _, a := range strings.Split(r[0], "|") {
+				abbr[a] = r[1]
+			}
+			country[r[1]] = f.country
+		}
+	}
+	return abbr, country, nil
+}
+
+// loadStandalone reads standalone_cities.tsv: normalised name -> state.
+func loadStandalone() (map[string]string, error) {
+	rows, err := readTSV("data/standalone_cities.tsv", 2)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]string{}
 	for _, r := range rows {
-		for _, a := range strings.Split(r[0], "|") {
-			out[a] = r[1]
-		}
+		out[gazetteer.Normalize(r[0])] = r[1]
 	}
 	return out, nil
 }

@@ -24,7 +24,21 @@
 //   - the country and region most of the article's other names lie in,
 //     and the share of its clear choices within 300 km (its area);
 //   - population and the rank of the place (capital, regional seat), a
-//     country or state under its own name weighing more than a town.
+//     country or state under its own name weighing more than a town, and
+//     a US city news style names alone in datelines ("Houston") more
+//     than its namesakes.
+//
+// A street's name ("Washington Drive") and a surname of a person the
+// article names ("Jones said" beside "Roy Jones") are resolved but lend
+// the other names no context. After the passes, a name the article also
+// gives in full takes the full name's town ("Avondale" beside "Avondale
+// Estates"); a town qualified by a state or country none of its
+// namesakes lies in is put at that state or country ("Grantville,
+// Pennsylvania"); and in a local article, whose clear towns lie close
+// together, a feature or a place after "in" the gazetteer lacks, or a
+// small namesake town far away, is put among those towns with kind
+// "other". Canadian province abbreviations ("Man.", "N.L.") qualify towns
+// as US state abbreviations do.
 //
 // Besides the entity model's places, a name is taken as a place when a
 // cue says so: a list of counties ("Clay and Wilkin counties"), a word
@@ -90,13 +104,16 @@ type Weights struct {
 	// Big is given to a country or first-level region under its own name
 	// against towns of the same name.
 	Big float64
+	// Standalone is given to a US city that news style names alone in a
+	// dateline ("Houston", "Pittsburgh") against its namesakes.
+	Standalone float64
 }
 
 // DefaultWeights returns the weights the resolver uses.
 func DefaultWeights() Weights {
 	return Weights{Pop: 1.2, Adm: 0.5, AdmCap: 1, Cty: 0.5, Ctx: 3, Country: 1.5, Capital: 1.5, Near: 4,
 		Spatial: 3, SpatialCap: 3, SpatialMargin: 100, AdmCtx: 2.5, Dom: 1, DomAdm: 5, Area: 2, Big: 5,
-		QualAdm: 15, QualCty: 7, QualMiss: 2}
+		QualAdm: 15, QualCty: 7, QualMiss: 2, Standalone: 6}
 }
 
 const (
@@ -136,10 +153,11 @@ type Resolver struct {
 	regions    []region
 	regionKeys map[string]int
 	regionLen  int
-	states     map[string]string // "Va." -> "Virginia"
-	stateKeys  map[string]int    // normalised state name -> admin1 index (US)
+	states     map[string]string // "Va." -> "Virginia", "Ont." -> "Ontario"
+	stateKeys  map[string]int    // normalised state name -> admin1 index (US, Canada)
 	notPlaces  map[string]bool   // words never a place on their own
 	points     map[string]point  // country points replacing the gazetteer's
+	standalone map[string]string // "houston" -> "Texas": US cities named alone in datelines
 	w          Weights
 }
 
@@ -158,7 +176,7 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	states, err := loadStates()
+	states, stateCountry, err := loadStates()
 	if err != nil {
 		return nil, err
 	}
@@ -170,13 +188,17 @@ func New(idx *gazetteer.Index, kb *actors.KB) (*Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
+	standalone, err := loadStandalone()
+	if err != nil {
+		return nil, err
+	}
 	r := &Resolver{idx: idx, kb: kb, regions: regs, regionKeys: keys, regionLen: n, states: states,
-		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points, w: DefaultWeights()}
+		stateKeys: map[string]int{}, notPlaces: notPlaces, points: points, standalone: standalone, w: DefaultWeights()}
 	if idx != nil {
 		for _, name := range states {
 			for _, m := range idx.Lookup(name, maxCands) {
 				e := idx.Entry(m.Entry)
-				if e.Kind == gazetteer.KindAdmin1 && e.Country == "USA" && !m.Weak {
+				if e.Kind == gazetteer.KindAdmin1 && e.Country == stateCountry[name] && !m.Weak {
 					r.stateKeys[gazetteer.Normalize(name)] = e.Admin1Idx
 				}
 			}
@@ -201,8 +223,15 @@ type mention struct {
 	dateline   bool   // a town in capitals opening a sentence before a dash
 	cued       bool   // a cue says it is a place: a list of places, "in", an address, a party-district
 	modifier   bool   // a country's name modifying an actor noun ("US officials")
-	qualifier  *qual
-	group      int // index into the article's distinct names
+	// quiet marks a name that lends the others no context: a street's
+	// name ("Washington Drive") or a person's surname the article uses
+	// elsewhere ("Jones said" beside "Roy Jones").
+	quiet bool
+	// feature marks a name cut from a feature's ("Knox" of "Knox
+	// Park").
+	feature   bool
+	qualifier *qual
+	group     int // index into the article's distinct names
 }
 
 // qual is what a qualifier beside a name allows: countries and admin1
@@ -210,6 +239,10 @@ type mention struct {
 type qual struct {
 	countries map[string]bool
 	admin1    map[int]bool
+	// list is set when another name follows the qualifier in a list
+	// ("Zaire, Bundibugyo, Sudan"): it may be a list of names, not a
+	// name and where it lies.
+	list bool
 }
 
 // group is one distinct name of the article with its resolution.
@@ -222,6 +255,21 @@ type group struct {
 	admin    bool
 	quals    []*qual
 	nerCount int
+	// text is the name as first written; guess, when set, is the middle
+	// of the article's local places, where a local name the gazetteer
+	// lacks is put (see localGuess).
+	text  string
+	guess *gazetteer.Entry
+	// inPlace is set when a mention follows "in", "near", "outside" or
+	// "from".
+	inPlace bool
+	// feature is set when a mention is cut from a feature's name ("Knox"
+	// of "Knox Park"); dateline when one is a dateline.
+	feature, dateline bool
+	// quiet is set when every mention of the name is quiet (a street's
+	// name, a person's surname): the name is resolved but lends the
+	// others no context.
+	quiet bool
 	// actor is set when a mention acts as a capital does ("Moscow
 	// denied"): the name is the capital's.
 	actor bool
@@ -294,7 +342,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 		ctx.neighbours = ctx.neighbours[:0]
 		for gi := range groups {
 			g := &groups[gi]
-			if g.best < 0 || len(ctx.neighbours) >= maxNeighbours {
+			if g.best < 0 || g.quiet || len(ctx.neighbours) >= maxNeighbours {
 				continue
 			}
 			if e := g.cands[g.best].e; e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
@@ -304,7 +352,10 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 		for gi := range groups {
 			ctx.self = gi
 			r.resolve(&groups[gi], ctx)
+			r.within(&groups[gi])
 		}
+		r.shortNames(groups)
+		r.localGuess(groups)
 	}
 	out := make([]Found, 0, len(ms))
 	for _, m := range ms {
@@ -329,6 +380,7 @@ func (r *Resolver) Find(text string, sents []model.Sentence, ents []model.Entity
 // mentions finds the toponym mentions of the article, in text order.
 func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 	var out []mention
+	surnames := surnames(sents)
 	for si := range sents {
 		s := &sents[si]
 		toks := s.Tokens
@@ -388,6 +440,9 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				}
 				if a >= nm.End {
 					continue
+				}
+				if a == nm.Start {
+					a = r.saintBefore(text, toks, taken, a, nm.End)
 				}
 				// "McLean, Virginia", "Sharon, Conn.": a town the entity
 				// model called a person or organisation, qualified by a
@@ -509,7 +564,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if nm.Type != ner.GPE && nm.Type != ner.Loc {
 				continue
 			}
-			a, b := nm.Start, nm.End
+			a, b := r.saintBefore(text, toks, taken, nm.Start, nm.End), nm.End
 			for a < b && isThe(toks[a].Text) {
 				a++
 			}
@@ -528,13 +583,38 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			}
 			// "Dublin City Council", "Stonington H.S." tagged as a place:
 			// keep the part the gazetteer knows.
+			feature := false
 			if r.idx != nil && b-a > 1 && !r.placeSpan(text, toks, a, b) {
 				if j := r.placePrefixMin(text, toks, a, b, false, 0); j > a {
+					// "Knox Park" cut to "Knox": the name of a local
+					// feature, kept as the town it is named after.
+					feature = featureWords[strings.ToLower(toks[b-1].Text)]
 					b = j
 				}
 			}
+			// "Dublin City Council" is the council of the town Dublin
+			// when no town is called "Dublin City" ("Boulder City
+			// Council" is Boulder City's).
+			if b-a > 1 && r.cityOfficeOf(toks, b, gazetteer.Normalize(text[toks[a].Start:toks[b-1].End])) &&
+				r.town(gazetteer.Normalize(text[toks[a].Start:toks[b-2].End])) {
+				b--
+			}
 			a, b = r.extend(text, toks, a, b, inEntity)
-			found = append(found, mention{sent: si, ts: a, te: b, ner: true})
+			// "St." "John's" cut in two by the entity model.
+			if b-a == 1 && isAbbrev(toks[a].Text) {
+				for j := min(len(toks), a+4); j > a+1; j-- {
+					if capitalised(toks[j-1].Text) || isPossessive(toks[j-1].Text) {
+						if r.knownName(text[toks[a].Start:toks[j-1].End]) {
+							b = j
+							break
+						}
+					}
+				}
+				for k := a; k < b; k++ {
+					taken[k] = true
+				}
+			}
+			found = append(found, mention{sent: si, ts: a, te: b, ner: true, feature: feature})
 		}
 		// Proper nouns the entity model missed, when the gazetteer or the
 		// region table knows them.
@@ -654,6 +734,10 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					m.state, m.end = r.states[abbr], e
 				}
 			}
+			// "St." or "Mt." alone names nothing.
+			if m.te-m.ts == 1 && m.state == "" && m.region < 0 && isAbbrev(toks[m.ts].Text) {
+				continue
+			}
 			m.key = gazetteer.Normalize(text[m.start:m.end])
 			if m.state != "" {
 				m.key = gazetteer.Normalize(m.state)
@@ -670,6 +754,16 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			if _, ok := gazetteer.StripAdminSuffix(m.key); ok {
 				m.adminHint = true
 			}
+			// "Washington Drive", "Memphis St.": a street named after a
+			// place says nothing about where the article is.
+			m.quiet = m.te < len(toks) && m.state == "" && streetNames[toks[m.te].Text]
+			// "Jones said" beside "Roy Jones": probably the person
+			// again (one sense per discourse holds for people too).
+			// Kept, as the entity model may be right, but quiet.
+			if m.te-m.ts == 1 && surnames[toks[m.ts].Text] && !m.dateline && m.state == "" && !locative(toks, m.ts) &&
+				(m.te >= len(toks) || toks[m.te].Text != ",") {
+				m.quiet = true
+			}
 			if m.region < 0 && m.state == "" && !m.dateline && !r.keep(text, s, m) {
 				continue
 			}
@@ -680,6 +774,24 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 		}
 	}
 	return sortMentions(dropWeak(out))
+}
+
+// surnames returns the last words of the names of two or more words the
+// entity model called people in the article ("Jones" of "Roy Jones").
+func surnames(sents []model.Sentence) map[string]bool {
+	out := map[string]bool{}
+	for si := range sents {
+		toks := sents[si].Tokens
+		for _, nm := range ner.Mentions(&sents[si]) {
+			if nm.Type != ner.Person || nm.Start < 0 || nm.End > len(toks) || nm.End-nm.Start < 2 {
+				continue
+			}
+			if w := toks[nm.End-1].Text; capitalised(w) && len(w) > 2 {
+				out[w] = true
+			}
+		}
+	}
+	return out
 }
 
 // dropWeak removes the weak mentions whose name has no other mention.
@@ -723,6 +835,9 @@ func (r *Resolver) extend(text string, toks []model.Token, a, b int, inEntity []
 				continue
 			}
 			key := gazetteer.Normalize(text[toks[a-l].Start:toks[b+rr-1].End])
+			if r.cityOfficeOf(toks, b+rr, key) {
+				continue
+			}
 			for _, m := range r.idx.LookupKey(key, maxCands) {
 				if !m.Weak && !m.Alt {
 					bestA, bestB = a-l, b+rr
@@ -778,10 +893,10 @@ func (r *Resolver) placePrefixMin(text string, toks []model.Token, a, b int, who
 		}
 		// "Dublin City Council" is the council of Dublin, not of a place
 		// named "Dublin City".
-		if j-a > 1 && j < len(toks) && strings.EqualFold(toks[j-1].Text, "city") && civicNouns[strings.ToLower(toks[j].Text)] {
+		span := text[toks[a].Start:toks[j-1].End]
+		if j-a > 1 && r.cityOfficeOf(toks, j, gazetteer.Normalize(span)) {
 			continue
 		}
-		span := text[toks[a].Start:toks[j-1].End]
 		if r.notPlaces[gazetteer.Normalize(span)] {
 			continue
 		}
@@ -821,7 +936,7 @@ func (r *Resolver) qualifiedTown(text string, toks []model.Token, a, b int) bool
 	var q *qual
 	if state != "" {
 		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
-			q = &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+			q = r.stateQual(ai)
 		}
 	} else if r.kb != nil {
 		for j := min(len(toks), k+3); j > k; j-- {
@@ -852,6 +967,14 @@ var streetWords = map[string]bool{
 	"street": true, "st.": true, "road": true, "rd.": true, "avenue": true, "ave.": true, "drive": true,
 	"dr.": true, "lane": true, "ln.": true, "boulevard": true, "blvd.": true, "highway": true, "pike": true,
 	"inc.": true, "court": true, "ct.": true, "place": true, "way": true,
+}
+
+// streetNames are the type words of a street's name after the name, as
+// written: "Washington Drive", "Memphis St.".
+var streetNames = map[string]bool{
+	"Street": true, "St.": true, "Road": true, "Rd.": true, "Avenue": true, "Ave.": true, "Drive": true,
+	"Lane": true, "Ln.": true, "Boulevard": true, "Blvd.": true, "Parkway": true, "Pkwy.": true,
+	"Terrace": true, "Pike": true,
 }
 
 // listed adds the names the entity model called people or bodies that
@@ -934,10 +1057,10 @@ func (r *Resolver) civicPlace(text string, toks []model.Token, a, b int) int {
 		if !civicNouns[strings.ToLower(toks[j].Text)] || !capitalised(toks[j-1].Text) {
 			continue
 		}
-		if j-a > 1 && strings.EqualFold(toks[j-1].Text, "city") {
-			continue // "Dublin City Council" is Dublin's
-		}
 		key := gazetteer.Normalize(text[toks[a].Start:toks[j-1].End])
+		if j-a > 1 && strings.EqualFold(toks[j-1].Text, "city") && !r.town(key) {
+			continue // "Dublin City Council" is Dublin's, "Boulder City Council" Boulder City's
+		}
 		if r.notPlaces[key] {
 			continue
 		}
@@ -1052,6 +1175,40 @@ func (r *Resolver) placeSpan(text string, toks []model.Token, a, b int) bool {
 			if k := r.idx.Entry(m.Entry).Kind; k == gazetteer.KindAdmin1 || k == gazetteer.KindAdmin2 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// cityBodies follow "City" in the names of a town's bodies and officers:
+// "Dublin City Council", "Dublin City Manager".
+var cityBodies = map[string]bool{
+	"council": true, "manager": true, "hall": true, "schools": true, "commission": true, "commissioners": true,
+	"attorney": true, "clerk": true, "administrator": true, "government": true, "officials": true, "councilman": true,
+	"councilwoman": true, "engineer": true, "treasurer": true, "police": true, "fire": true, "school": true,
+	"mayor": true, "board": true, "library": true, "limits": true,
+}
+
+// cityOfficeOf reports whether the name key ending before token b in
+// "City" is followed by a town's body or officer ("Dublin City Council",
+// "Dublin City Manager") and names no town itself: the body is the town
+// Dublin's. "Boulder City Council" is Boulder City's.
+func (r *Resolver) cityOfficeOf(toks []model.Token, b int, key string) bool {
+	if b < 1 || b >= len(toks) || !strings.EqualFold(toks[b-1].Text, "city") {
+		return false
+	}
+	w := strings.ToLower(toks[b].Text)
+	return cityBodies[w] && !r.town(key)
+}
+
+// town reports whether the gazetteer has a town under its own name key.
+func (r *Resolver) town(key string) bool {
+	if r.idx == nil {
+		return false
+	}
+	for _, m := range r.idx.LookupKey(key, maxCands) {
+		if !m.Weak && !m.Alt && r.idx.Entry(m.Entry).Kind == gazetteer.KindCity {
+			return true
 		}
 	}
 	return false
@@ -1315,6 +1472,23 @@ func spanFree(taken []bool, i, j int) bool {
 	return true
 }
 
+// saintBefore returns a-1 when the token before a is an abbreviation
+// ("St.", "ST.", "Mt.") the entity model left out of the name [a, b) and
+// the gazetteer knows the whole ("ST. JOHN'S"), else a.
+func (r *Resolver) saintBefore(text string, toks []model.Token, taken []bool, a, b int) int {
+	if a < 1 || b > len(toks) || a >= b || taken[a-1] || !isAbbrev(toks[a-1].Text) || !r.knownName(text[toks[a-1].Start:toks[b-1].End]) {
+		return a
+	}
+	taken[a-1] = true
+	return a - 1
+}
+
+// isAbbrev reports whether w is a short abbreviation with a full stop:
+// "St.", "Mt.", "Ft.".
+func isAbbrev(w string) bool {
+	return len(w) <= 4 && len(w) >= 2 && strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".")
+}
+
 func isThe(w string) bool { return w == "the" || w == "The" }
 
 // dateline returns the end of a town name written in capitals at the
@@ -1333,10 +1507,33 @@ func (r *Resolver) dateline(text string, toks []model.Token, i int) int {
 			if len(r.idx.LookupKey(gazetteer.Normalize(span), 1)) > 0 {
 				return j
 			}
+			// "HARWINTON —": a town the gazetteer lacks, written as a
+			// dateline before a dash (see localGuess).
+			if toks[j].Text != "(" && toks[j].Text != ":" && allLetters(span) && !r.notPlaces[gazetteer.Normalize(span)] && !newsLabels[strings.ToLower(span)] {
+				return j
+			}
 			return i
 		}
 	}
 	return i
+}
+
+// newsLabels open a sentence in capitals before a dash without naming a
+// place: "UPDATE —", "BREAKING —".
+var newsLabels = map[string]bool{
+	"update": true, "updated": true, "breaking": true, "breaking news": true, "correction": true, "editor": true,
+	"note": true, "exclusive": true, "opinion": true, "analysis": true, "editorial": true, "photos": true,
+	"video": true, "watch": true, "live": true, "developing": true, "alert": true, "urgent": true, "warning": true,
+}
+
+// allLetters reports whether s is letters and spaces only.
+func allLetters(s string) bool {
+	for _, c := range s {
+		if !unicode.IsLetter(c) && c != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // multiWord returns the end of a town's name of two to four capitalised
@@ -1454,7 +1651,7 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		if !ok {
 			gi = len(groups)
 			byKey[m.key] = gi
-			groups = append(groups, group{key: m.key, region: m.region, best: -1})
+			groups = append(groups, group{key: m.key, text: text[m.start:m.end], region: m.region, best: -1, quiet: true})
 			g := &groups[gi]
 			switch {
 			case m.state != "":
@@ -1469,6 +1666,15 @@ func (r *Resolver) groupMentions(text string, sents []model.Sentence, ms []menti
 		}
 		m.group = gi
 		g := &groups[gi]
+		g.quiet = g.quiet && m.quiet
+		g.feature = g.feature || m.feature
+		g.dateline = g.dateline || m.dateline
+		if toks := sents[m.sent].Tokens; m.ts > 0 {
+			switch strings.ToLower(toks[m.ts-1].Text) {
+			case "in", "near", "outside", "from":
+				g.inPlace = true
+			}
+		}
 		// "California" beside "Fresno, Calif.": the abbreviation says
 		// which place the name is in this article.
 		if ok && m.state != "" {
@@ -1515,16 +1721,33 @@ func (r *Resolver) qualifierAt(text string, toks []model.Token, k int, ms []ment
 	}
 	if state := r.stateAt(text, toks[k].Start); state != "" {
 		if ai, ok := r.stateKeys[gazetteer.Normalize(state)]; ok {
-			return &qual{countries: map[string]bool{"USA": true}, admin1: map[int]bool{ai: true}}
+			return r.stateQual(ai)
 		}
 	}
 	if next < len(ms) && ms[next].start == toks[k].Start {
-		return r.qualOf(nil, ms[next].key)
+		q := r.qualOf(nil, ms[next].key)
+		if q != nil {
+			e := ms[next].te
+			for e < len(toks) && (toks[e].Text == "," || toks[e].Text == "and" || toks[e].Text == "or") {
+				e++
+			}
+			q.list = e > ms[next].te && next+1 < len(ms) && ms[next+1].sent == ms[next].sent && ms[next+1].ts == e
+		}
+		return q
 	}
 	return nil
 }
 
-// stateAbbr returns the longest US state abbreviation at byte i of text,
+// stateQual returns the qualifier of a US state or Canadian province.
+func (r *Resolver) stateQual(ai int) *qual {
+	q := &qual{countries: map[string]bool{}, admin1: map[int]bool{ai: true}}
+	if ei := r.idx.Admin1Entry(ai); ei >= 0 {
+		q.countries[r.idx.Entry(ei).Country] = true
+	}
+	return q
+}
+
+// stateAbbr returns the longest US state or Canadian province abbreviation at byte i of text,
 // "" when none.
 func (r *Resolver) stateAbbr(text string, i int) string {
 	rest := text[i:min(len(text), i+8)]
@@ -1688,7 +1911,7 @@ func spatialSupport(groups []group, margin float64) {
 				continue
 			}
 			for gj := 0; gj < n; gj++ {
-				if gj == gi || groups[gj].key == g.key {
+				if gj == gi || groups[gj].key == g.key || groups[gj].quiet {
 					continue
 				}
 				if nearAny(&c.e, &groups[gj], margin) {
@@ -1755,7 +1978,7 @@ func (ctx *context) dominant(groups []group, w *Weights) {
 	for gi := range groups {
 		g := &groups[gi]
 		g.domCty, g.domAdm = "", -1
-		if g.best < 0 {
+		if g.best < 0 || g.quiet {
 			continue
 		}
 		e := g.cands[g.best].e
@@ -1839,6 +2062,9 @@ func (ctx *context) vote(groups []group) {
 			}
 			g.ctySet[c.e.Country] = true
 		}
+		if g.quiet {
+			continue
+		}
 		if n := len(g.admSet); n > 0 {
 			g.admVote = 1 / float64(n)
 			for a := range g.admSet {
@@ -1887,7 +2113,7 @@ func (r *Resolver) learn(ctx *context, groups []group) {
 			ctx.addCountry(r.regions[g.region].country, 1)
 			continue
 		}
-		if g.best < 0 {
+		if g.best < 0 || g.quiet {
 			continue
 		}
 		e := g.cands[g.best].e
@@ -1978,6 +2204,9 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	}
 	if bigName(g, c) {
 		s += w.Big
+	}
+	if e.Kind == gazetteer.KindCity && e.Country == "USA" && r.standalone[g.key] == e.Admin1 && e.Admin1 != "" {
+		s += w.Standalone
 	}
 	if g.actor && e.Feature == "PPLC" && !ctx.foreign(g, e) {
 		s += actorW
@@ -2078,6 +2307,233 @@ func (r *Resolver) score(g *group, c *cand, ctx *context) float64 {
 	return s
 }
 
+// shortNames resolves a name the article also gives in full, with words
+// after it, to the town the full name resolved to: "Avondale" beside
+// "Avondale Estates", "Salt Lake" beside "Salt Lake City". A name that
+// can be a country or first-level region keeps its own resolution
+// ("Kansas" beside "Kansas City").
+func (r *Resolver) shortNames(groups []group) {
+	for gi := range groups {
+		g := &groups[gi]
+		if g.quiet || g.region >= 0 || g.admin || len(g.quals) > 0 {
+			continue
+		}
+		big := false
+		for _, c := range g.cands {
+			big = big || !c.weak && (c.e.Kind == gazetteer.KindCountry || c.e.Kind == gazetteer.KindAdmin1)
+		}
+		if big {
+			continue
+		}
+		for gj := range groups {
+			f := &groups[gj]
+			if gj == gi || f.quiet || f.best < 0 || !strings.HasPrefix(f.key, g.key+" ") {
+				continue
+			}
+			e := f.cands[f.best].e
+			if e.Kind != gazetteer.KindCity || f.margin < r.w.ConfMargin && len(f.quals) == 0 && len(f.cands) > 1 {
+				continue
+			}
+			if g.best >= 0 && g.cands[g.best].e.Index == e.Index {
+				break
+			}
+			g.cands = append(g.cands, cand{e: e})
+			g.best = len(g.cands) - 1
+			break
+		}
+	}
+}
+
+// Limits of localGuess.
+const (
+	localKm    = 150.0    // the article's clear towns lie this close to their middle
+	farKm      = 1000.0   // a town this far from the middle is no local one
+	maxFarTown = 100000.0 // a town this populous is named for itself, far or not
+	featureKm  = 300.0    // farKm for the town a local feature is named after
+)
+
+// localGuess puts a name the gazetteer probably lacks at the middle of
+// the article's local places. An article whose clear towns and counties
+// lie close together is local news, and a small namesake town far away
+// from them ("Brandon" in Vermont beside towns of Minnesota) is more
+// likely a local place missing from the gazetteer; it is put at the
+// nearest of the local places with kind "other". Names with a qualifier,
+// regions, countries and first-level regions are left alone.
+func (r *Resolver) localGuess(groups []group) {
+	var pts []gazetteer.Entry
+	for gi := range groups {
+		g := &groups[gi]
+		if g.quiet || g.best < 0 || g.guess != nil {
+			continue
+		}
+		e := g.cands[g.best].e
+		if e.Kind != gazetteer.KindCity && e.Kind != gazetteer.KindAdmin2 {
+			continue
+		}
+		if g.margin < r.w.ConfMargin && len(g.quals) == 0 && len(g.cands) > 1 {
+			continue
+		}
+		pts = append(pts, e)
+		if len(pts) >= maxNeighbours {
+			break
+		}
+	}
+	if len(pts) < 2 {
+		return
+	}
+	lats, lons := make([]float64, len(pts)), make([]float64, len(pts))
+	for i, e := range pts {
+		lats[i], lons[i] = e.Lat, e.Lon
+	}
+	slices.Sort(lats)
+	slices.Sort(lons)
+	mlat, mlon := lats[len(lats)/2], lons[len(lons)/2]
+	in := 0
+	var mid *gazetteer.Entry
+	best := math.Inf(1)
+	for i := range pts {
+		d := Distance(mlat, mlon, pts[i].Lat, pts[i].Lon)
+		if d < localKm {
+			in++
+		}
+		if d < best {
+			best, mid = d, &pts[i]
+		}
+	}
+	if in < 2 || 3*in < 2*len(pts) {
+		return
+	}
+	for gi := range groups {
+		g := &groups[gi]
+		if g.quiet || g.region >= 0 || len(g.quals) > 0 || g.actor {
+			continue
+		}
+		if g.best < 0 {
+			// "Coffman Park", "Jerome Township": a feature the
+			// gazetteer lacks, in a local article.
+			if len(g.cands) == 0 && (g.nerCount > 0 && (localFeature(g.text) || g.inPlace && !institution(g.text)) || g.dateline) {
+				g.guess = mid
+			}
+			continue
+		}
+		e := g.cands[g.best].e
+		if e.Kind != gazetteer.KindCity && !(g.feature && e.Kind == gazetteer.KindAdmin2) ||
+			float64(e.Population) >= maxFarTown || e.Feature == "PPLC" {
+			continue
+		}
+		// A feature named after a town ("Knox Park") is far at a
+		// shorter distance.
+		limit := farKm
+		if g.feature {
+			limit = featureKm
+		}
+		far := true
+		for _, c := range g.cands {
+			if c.e.Kind == gazetteer.KindCountry || c.e.Kind == gazetteer.KindAdmin1 && !c.weak ||
+				Distance(mlat, mlon, c.e.Lat, c.e.Lon) < limit {
+				far = false
+				break
+			}
+		}
+		if far {
+			g.guess = mid
+		}
+	}
+}
+
+// featureWords end the names of local features: parks, townships,
+// lakes, rivers, hills, neighbourhoods.
+var featureWords = map[string]bool{
+	"park": true, "township": true, "twp.": true, "lake": true, "lakes": true, "river": true, "creek": true,
+	"valley": true, "hill": true, "hills": true, "mountain": true, "mountains": true, "island": true,
+	"beach": true, "bay": true, "heights": true, "village": true, "springs": true, "falls": true, "forest": true,
+	"woods": true, "ridge": true, "pond": true, "harbor": true, "harbour": true, "reservoir": true, "canyon": true,
+	"gap": true, "swamp": true, "cove": true, "grove": true, "estates": true, "side": true,
+}
+
+// institution reports whether a name has a word for a body, building or
+// event in it ("City Council", "Sheriff's Office"): no place the
+// gazetteer lacks.
+func institution(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if civicNouns[w] || cityBodies[w] || institutionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var institutionWords = map[string]bool{
+	"office": true, "department": true, "church": true, "center": true, "centre": true, "hotel": true,
+	"inn": true, "bar": true, "restaurant": true, "jail": true, "prison": true, "court": true, "museum": true,
+	"stadium": true, "arena": true, "club": true, "company": true, "corp.": true, "inc.": true, "day": true,
+	"month": true, "week": true, "festival": true, "olympics": true, "games": true, "party": true,
+	"committee": true, "association": true, "society": true, "foundation": true, "institute": true,
+	"academy": true, "agency": true, "authority": true, "bureau": true, "service": true, "services": true,
+}
+
+// localFeature reports whether a name ends in a word of featureWords or
+// starts with "Lake" or "Mount" ("Lake Lanier", "Mount Washington").
+func localFeature(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	first := strings.ToLower(f[0])
+	return featureWords[strings.ToLower(f[len(f)-1])] || first == "lake" || first == "mount" || first == "mt."
+}
+
+// within resolves a name whose qualifier names a region or country that
+// none of its candidates lies in ("Grantville, Pennsylvania" when the
+// gazetteer knows only the Grantville of Georgia) to that region or
+// country: it is there, and not at a namesake elsewhere.
+func (r *Resolver) within(g *group) {
+	if r.idx == nil || len(g.quals) == 0 || g.region >= 0 || g.admin {
+		return
+	}
+	for _, c := range g.cands {
+		if !c.weak && (c.e.Kind == gazetteer.KindCountry || c.e.Kind == gazetteer.KindAdmin1) {
+			return // "Greece, Bulgaria and Italy" is a list
+		}
+	}
+	if g.best >= 0 {
+		e := &g.cands[g.best].e
+		for _, q := range g.quals {
+			if len(q.admin1) > 0 && q.admin1[e.Admin1Idx] || len(q.admin1) == 0 && q.countries[e.Country] {
+				return
+			}
+		}
+	}
+	for _, q := range g.quals {
+		var e gazetteer.Entry
+		switch {
+		case q.list:
+			continue
+		case len(q.admin1) == 1:
+			for ai := range q.admin1 {
+				ei := r.idx.Admin1Entry(ai)
+				if ei < 0 {
+					return
+				}
+				e = r.idx.Entry(ei)
+			}
+		case len(q.countries) == 1 && len(q.admin1) == 0:
+			for c := range q.countries {
+				ce, ok := r.idx.Country(c)
+				if !ok {
+					return
+				}
+				e = ce
+			}
+		default:
+			continue
+		}
+		g.cands = append(g.cands, cand{e: e})
+		g.best = len(g.cands) - 1
+		return
+	}
+}
+
 // bigName reports whether c is a country or first-level region under its
 // own name, and not one named after its own town ("Alexandria"
 // governorate and city).
@@ -2119,6 +2575,11 @@ func (r *Resolver) place(g *group) (model.Place, bool) {
 	if g.region >= 0 {
 		rg := r.regions[g.region]
 		return model.Place{Name: rg.name, Country: model.StrPtr(rg.country), Lat: rg.lat, Lon: rg.lon, Kind: "region"}, true
+	}
+	if g.guess != nil {
+		e := g.guess
+		return model.Place{Name: g.text, Country: model.StrPtr(e.Country), Admin1: model.StrPtr(e.Admin1),
+			Lat: round(e.Lat), Lon: round(e.Lon), Kind: "other"}, true
 	}
 	if g.best < 0 {
 		return model.Place{}, false

@@ -296,12 +296,33 @@ func TestData(t *testing.T) {
 			t.Errorf("region %s: country %q is not ISO3", rg.name, rg.country)
 		}
 	}
-	states, err := loadStates()
+	states, country, err := loadStates()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if states["Va."] != "Virginia" || states["GA"] != "Georgia" || len(states) < 100 {
-		t.Errorf("states: Va.=%q GA=%q, %d forms", states["Va."], states["GA"], len(states))
+	if states["Va."] != "Virginia" || states["GA"] != "Georgia" || states["Ont."] != "Ontario" || len(states) < 100 {
+		t.Errorf("states: Va.=%q GA=%q Ont.=%q, %d forms", states["Va."], states["GA"], states["Ont."], len(states))
+	}
+	if country["Virginia"] != "USA" || country["Ontario"] != "CAN" {
+		t.Errorf("countries: Virginia=%q Ontario=%q", country["Virginia"], country["Ontario"])
+	}
+}
+
+// TestStateNamesKnown checks that every state and province of the tables
+// is a first-level region of its country in the gazetteer.
+func TestStateNamesKnown(t *testing.T) {
+	r := resolver(t)
+	if r.idx == nil {
+		t.Skip("no gazetteer")
+	}
+	states, _, err := loadStates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for abbr, name := range states {
+		if _, ok := r.stateKeys[gazetteer.Normalize(name)]; !ok {
+			t.Errorf("%s (%s) is no first-level region the gazetteer knows", name, abbr)
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package places
 import (
 	"strings"
 	"testing"
+
+	"github.com/vigilhq/vigil/internal/model"
 )
 
 // TestFindRules has one case per rule of toponym finding and resolution;
@@ -83,6 +85,94 @@ func TestFindRules(t *testing.T) {
 			not:  []string{"Dublin City"},
 		},
 		{
+			name: "a city manager is the town's",
+			text: "The Dublin City Manager, hired from Columbus, Ohio, starts in May.",
+			want: []want{{"Dublin", "city", "USA", "Ohio"}},
+			not:  []string{"Dublin City"},
+		},
+		{
+			name: "a town named with City keeps it before its council",
+			text: "The Boulder City Council approved a new fire station near Henderson.",
+			want: []want{{"Boulder City", "city", "USA", "Nevada"}},
+		},
+		{
+			name: "a town the gazetteer lacks in the state its qualifier names lies in that state",
+			text: "The new pastor grew up in Grantville, Pennsylvania, and studied in Ohio.",
+			want: []want{{"Grantville", "admin1", "USA", ""}},
+		},
+		{
+			name: "a list of names is no qualifier",
+			text: "Outbreaks of the strains named Zaire, Bundibugyo, Sudan and Reston were compared.",
+			want: []want{{"Bundibugyo", "city", "UGA", ""}},
+		},
+		{
+			name: "a Canadian province's abbreviation qualifies a town",
+			text: "The plant near Brandon, Man., will close in June.",
+			want: []want{{"Brandon", "city", "CAN", "Manitoba"}, {"Man.", "admin1", "CAN", ""}},
+		},
+		{
+			name: "a saint's name cut in two by the entity model",
+			text: "Rescuers in St. John's, N.L., searched the harbour overnight.",
+			want: []want{{"St. John's", "city", "CAN", ""}},
+			not:  []string{"St."},
+		},
+		{
+			name: "a mountain range of the region table beats a town named like its first word",
+			text: "Climbers set out for the Atlas Mountains from Marrakesh on Monday.",
+			want: []want{{"Atlas Mountains", "region", "", ""}},
+			not:  []string{"Atlas"},
+		},
+		{
+			name: "a short name is the town the article names in full",
+			text: "Avondale Estates approved the annexation plan. Avondale wants more shops downtown.",
+			want: []want{{"Avondale", "city", "USA", "Georgia"}},
+		},
+		{
+			name: "a state keeps its name beside a town named after it",
+			text: "Kansas City police met Kansas lawmakers in Topeka on Friday.",
+			want: []want{{"Kansas", "admin1", "USA", ""}},
+		},
+		{
+			name: "a local feature the gazetteer lacks lies among the article's towns",
+			text: "Volunteers from Alexandria, Minn., and Osakis, Minn., cleaned the shore of Quarry Lake on Saturday.",
+			want: []want{{"Quarry Lake", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a place the gazetteer lacks after in lies among the article's towns",
+			text: "Deputies from Alexandria, Minn., and Osakis, Minn., made an arrest in Holmquist on Friday.",
+			want: []want{{"Holmquist", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a small namesake far from a local article's towns is a local place the gazetteer lacks",
+			text: "Deputies from Alexandria, Minn., and Osakis, Minn., stopped a truck near Burley on Friday.",
+			want: []want{{"Burley", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a park named after a far town lies among the article's towns",
+			text: "Deputies from Alexandria, Minn., and Osakis, Minn., searched Knox Park on Friday.",
+			want: []want{{"Knox", "other", "USA", "Minnesota"}},
+		},
+		{
+			name: "a dateline the gazetteer lacks lies among the article's towns",
+			text: "Lamont visits supporters. HARWINTON — The senator met selectmen from Litchfield, Torrington and Stamford on Sunday.",
+			want: []want{{"HARWINTON", "other", "USA", "Connecticut"}},
+		},
+		{
+			name: "a news label before a dash is no dateline",
+			text: "Lamont visits supporters. UPDATE — The senator met selectmen from Litchfield, Torrington and Stamford on Sunday.",
+			not:  []string{"UPDATE"},
+		},
+		{
+			name: "a body's building is no place the gazetteer lacks",
+			text: "Officers from Alexandria, Minn., and Osakis, Minn., met at City Hall in Alexandria on Friday.",
+			not:  []string{"City Hall"},
+		},
+		{
+			name: "a city news style names alone beats a namesake near another name",
+			text: "Relatives drove from Boston to the funeral in Thomaston.",
+			want: []want{{"Boston", "city", "USA", "Massachusetts"}},
+		},
+		{
 			name: "a direction word left out of a body's name",
 			text: "Firefighters from the East Hampton Volunteer Fire Department put out the blaze in Connecticut.",
 			want: []want{{"East Hampton", "city", "USA", ""}},
@@ -149,5 +239,73 @@ func TestCapitalSharingARegionsName(t *testing.T) {
 	}
 	if !ok {
 		t.Errorf("want the state of Washington beside Seattle; got %s", describe(got))
+	}
+}
+
+// TestQuietNames checks that a name used only in a street's
+// name ("Hungerford Road") or as a surname of a person the article names
+// is resolved but gives the article's other
+// names no context, while the same name standing alone does.
+func TestQuietNames(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		text  string
+		key   string
+		quiet bool
+	}{
+		{"Windsor police searched a house on Hungerford Road on Friday.", "hungerford", true},
+		{"The parade will go down Memphis St. past the library in Alexandria.", "memphis", true},
+		{"Windsor police searched a house in Hungerford on Friday.", "hungerford", false},
+		{"Crews closed Hungerford Road, and later a bridge in Hungerford itself.", "hungerford", false},
+		{"Coach Tom Burley praised his players. Burley said the team had improved.", "burley", true},
+	}
+	for _, tt := range tests {
+		sents, _ := parse(t, tt.text)
+		ms := r.mentions(tt.text, sents)
+		groups := r.groupMentions(tt.text, sents, ms)
+		found := false
+		for _, g := range groups {
+			if g.key == tt.key {
+				found = true
+				if g.quiet != tt.quiet {
+					t.Errorf("%q: name %q quiet = %v, want %v", tt.text, tt.key, g.quiet, tt.quiet)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: name %q not found among %d names", tt.text, tt.key, len(groups))
+		}
+	}
+}
+
+// TestSaintBefore checks that an abbreviation the entity model left out
+// of a name joins it when the gazetteer knows the whole.
+func TestSaintBefore(t *testing.T) {
+	r := resolver(t)
+	if r.idx == nil {
+		t.Skip("no gazetteer")
+	}
+	tests := []struct {
+		words []string
+		a, b  int
+		want  int
+	}{
+		{[]string{"in", "ST.", "JOHN'S", ",", "N.L."}, 2, 3, 1},
+		{[]string{"in", "St.", "Albans", "today"}, 2, 3, 1},
+		{[]string{"Dr.", "Smithers", "said"}, 1, 2, 1},
+		{[]string{"St.", "Albans"}, 0, 2, 0},
+	}
+	for _, tt := range tests {
+		text := strings.Join(tt.words, " ")
+		toks := make([]model.Token, len(tt.words))
+		off := 0
+		for i, w := range tt.words {
+			toks[i] = model.Token{Text: w, Start: off, End: off + len(w)}
+			off += len(w) + 1
+		}
+		taken := make([]bool, len(toks))
+		if got := r.saintBefore(text, toks, taken, tt.a, tt.b); got != tt.want {
+			t.Errorf("saintBefore(%q, %d, %d) = %d, want %d", text, tt.a, tt.b, got, tt.want)
+		}
 	}
 }

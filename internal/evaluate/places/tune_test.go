@@ -143,6 +143,7 @@ func TestTuneWeights(t *testing.T) {
 		{"AdmCtx", &w.AdmCtx, []float64{1.5, 2.5, 3.5}},
 		{"QualAdm", &w.QualAdm, []float64{9, 15, 20}},
 		{"QualMiss", &w.QualMiss, []float64{2, 4}},
+		{"Standalone", &w.Standalone, []float64{3, 6, 9}},
 	}
 	// Hill climbing with joint moves: change up to four knobs at once by
 	// one step.
