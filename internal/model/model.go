@@ -195,6 +195,10 @@ type Place struct {
 	Kind      string  `json:"kind"`
 	GeonameID *int    `json:"geonameid"`
 	Sentence  int     `json:"sentence"`
+	// Approx is true when the point is not the place's own: a local place
+	// the gazetteer lacks ("Coffman Park") put at the nearest town the
+	// article names. Such a place has kind "other" and no geonameid.
+	Approx bool `json:"approx"`
 }
 
 // Time is a normalised time expression.

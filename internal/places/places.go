@@ -2579,7 +2579,7 @@ func (r *Resolver) place(g *group) (model.Place, bool) {
 	if g.guess != nil {
 		e := g.guess
 		return model.Place{Name: g.text, Country: model.StrPtr(e.Country), Admin1: model.StrPtr(e.Admin1),
-			Lat: round(e.Lat), Lon: round(e.Lon), Kind: "other"}, true
+			Lat: round(e.Lat), Lon: round(e.Lon), Kind: "other", Approx: true}, true
 	}
 	if g.best < 0 {
 		return model.Place{}, false

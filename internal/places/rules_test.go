@@ -309,3 +309,35 @@ func TestSaintBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestApprox checks that only a place put among the article's towns says
+// its point is approximate; a county the gazetteer knows has its own.
+func TestApprox(t *testing.T) {
+	r := resolver(t)
+	tests := []struct {
+		text, place string
+		want        bool
+	}{
+		{"Deputies from Alexandria, Minn., and Osakis, Minn., made an arrest in Holmquist on Friday.", "Holmquist", true},
+		{"Deputies from Alexandria, Minn., and Osakis, Minn., made an arrest in Holmquist on Friday.", "Osakis", false},
+		{"Crews repaired a water main in north DeKalb County, Ga., on Monday.", "DeKalb County", false},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, f := range find(t, r, tt.text) {
+			if f.Text != tt.place {
+				continue
+			}
+			found = true
+			if f.Approx != tt.want {
+				t.Errorf("%q in %q: approx = %v, want %v", tt.place, tt.text, f.Approx, tt.want)
+			}
+			if f.Approx && f.GeonameID != nil {
+				t.Errorf("%q: an approximate place has geonameid %d, want none", tt.place, *f.GeonameID)
+			}
+		}
+		if !found {
+			t.Errorf("%q: place %q not found", tt.text, tt.place)
+		}
+	}
+}

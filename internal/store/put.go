@@ -76,7 +76,7 @@ func (p *putStmts) prepare(ctx context.Context, db *sql.DB) error {
 		many(&p.quotes, "quotes", "article", "idx", "text", "speaker_text", "speaker_name", "speaker_actor",
 			"sentence", "start_byte", "end_byte", "direct", "cue", "medium"),
 		many(&p.quantities, "quantities", "article", "idx", "value", "approx", "what", "kind", "text", "sentence"),
-		many(&p.places, "places", "article", "idx", "text", "name", "country", "admin1", "lat", "lon", "kind", "geonameid", "sentence"),
+		many(&p.places, "places", "article", "idx", "text", "name", "country", "admin1", "lat", "lon", "kind", "geonameid", "sentence", "approx"),
 		many(&p.times, "times", "article", "idx", "text", "value", "start_day", "end_day", "sentence"),
 	)
 }
@@ -307,7 +307,7 @@ func (s *Store) putTx(ctx context.Context, tx *sql.Tx, a *model.Article, canon s
 		if p.GeonameID != nil {
 			geo = *p.GeonameID
 		}
-		args = append(args, seq, i, p.Text, p.Name, nullStr(p.Country), nullStr(p.Admin1), p.Lat, p.Lon, p.Kind, geo, p.Sentence)
+		args = append(args, seq, i, p.Text, p.Name, nullStr(p.Country), nullStr(p.Admin1), p.Lat, p.Lon, p.Kind, geo, p.Sentence, p.Approx)
 	}
 	if err := s.put.places.insert(ctx, tx, args); err != nil {
 		return 0, err

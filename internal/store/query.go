@@ -183,13 +183,13 @@ func readArticle(ctx context.Context, tx *sql.Tx, id string) (*model.Article, er
 			return v, err
 		})
 	errs = append(errs, err)
-	a.Places, err = list(ctx, tx, `SELECT text, name, country, admin1, lat, lon, kind, geonameid, sentence
+	a.Places, err = list(ctx, tx, `SELECT text, name, country, admin1, lat, lon, kind, geonameid, sentence, approx
 		FROM places WHERE article = ? ORDER BY idx`, seq,
 		func(r *sql.Rows) (model.Place, error) {
 			var v model.Place
 			var country, admin1 sql.NullString
 			var geo sql.NullInt64
-			err := r.Scan(&v.Text, &v.Name, &country, &admin1, &v.Lat, &v.Lon, &v.Kind, &geo, &v.Sentence)
+			err := r.Scan(&v.Text, &v.Name, &country, &admin1, &v.Lat, &v.Lon, &v.Kind, &geo, &v.Sentence, &v.Approx)
 			v.Country, v.Admin1 = strPtr(country), strPtr(admin1)
 			if geo.Valid {
 				g := int(geo.Int64)

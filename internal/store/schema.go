@@ -178,6 +178,8 @@ CREATE TABLE feeds (
 	added         INTEGER NOT NULL
 );
 `,
+	// 2: places say whether their point is only near them.
+	`ALTER TABLE places ADD COLUMN approx INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the schema version this build writes.

@@ -72,7 +72,8 @@ func fixture(n int) *model.Article {
 			{Text: "", Speaker: &model.Speaker{}, Cue: ""},
 		},
 		Quantities: []model.Quantity{qty, {Value: 0.5, What: "vehicles", Text: "half", Sentence: 2}},
-		Places:     []model.Place{place, {Text: "Geneva", Name: "Geneva", Kind: "city", Lat: -0, Lon: math.SmallestNonzeroFloat64}},
+		Places: []model.Place{place, {Text: "Geneva", Name: "Geneva", Kind: "city", Lat: -0, Lon: math.SmallestNonzeroFloat64},
+			{Text: "Coffman Park", Name: "Coffman Park", Country: ptr("USA"), Lat: 40.1, Lon: -83.1, Kind: "other", Sentence: 0, Approx: true}},
 		Times: []model.Time{
 			{Text: "on Saturday", Value: "2022-02-19", Start: "2022-02-19", End: "2022-02-19", Sentence: 0},
 			{Text: "last week", Value: "2022-W06", Start: "2022-02-07", End: "2022-02-13", Sentence: 0},
@@ -194,6 +195,39 @@ func TestMigrations(t *testing.T) {
 		t.Fatal("Open of a newer schema succeeded, want error")
 	} else if !strings.Contains(err.Error(), "newer") {
 		t.Errorf("Open of a newer schema: %v, want a 'newer' error", err)
+	}
+}
+
+// TestMigratePlacesApprox opens a database written by the first schema,
+// with a place in it, and checks that the place reads back with approx
+// false after the migration adds the column.
+func TestMigratePlacesApprox(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := migrate(ctx, db, migrations[:1]); err != nil || n != 1 {
+		t.Fatalf("migrate to version 1 = %d, %v", n, err)
+	}
+	if _, err := db.Exec(`INSERT INTO places (article, idx, text, name, lat, lon, kind, sentence) VALUES (1, 0, 'Kharkiv', 'Kharkiv', 50, 36.25, 'city', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("open a version 1 database: %v", err)
+	}
+	defer s.Close()
+	var approx bool
+	var v int
+	if err := s.w.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != len(migrations) {
+		t.Errorf("user_version = %d, %v; want %d", v, err, len(migrations))
+	}
+	if err := s.w.QueryRow("SELECT approx FROM places WHERE name = 'Kharkiv'").Scan(&approx); err != nil || approx {
+		t.Errorf("approx of an old place = %v, %v; want false", approx, err)
 	}
 }
 
