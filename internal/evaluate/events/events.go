@@ -21,6 +21,7 @@ import (
 
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/coref"
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/events"
 	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/model"
@@ -178,25 +179,18 @@ type Scores struct {
 	perTypeOK, perTypeSeen map[string]int
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // TypeAcc is the share of records with an event of the gold type.
-func (s Scores) TypeAcc() float64 { return ratio(s.TypeOK, s.Records) }
+func (s Scores) TypeAcc() float64 { return metric.Ratio(s.TypeOK, s.Records) }
 
 // SourceAcc is the share of records whose gold sources all came out.
-func (s Scores) SourceAcc() float64 { return ratio(s.SourceOK, s.SourceN) }
+func (s Scores) SourceAcc() float64 { return metric.Ratio(s.SourceOK, s.SourceN) }
 
 // TargetAcc is the share of records with gold targets whose targets all came out.
-func (s Scores) TargetAcc() float64 { return ratio(s.TargetOK, s.TargetN) }
+func (s Scores) TargetAcc() float64 { return metric.Ratio(s.TargetOK, s.TargetN) }
 
 // ExtraPerSentence is the mean number of asserted or reported events per
 // record that the gold does not have.
-func (s Scores) ExtraPerSentence() float64 { return ratio(s.Extra, s.Records) }
+func (s Scores) ExtraPerSentence() float64 { return metric.Ratio(s.Extra, s.Records) }
 
 // ScorePLOVER runs every record through p and scores it.
 func ScorePLOVER(ctx context.Context, p Coder, recs []Record, w io.Writer) (Scores, error) {
@@ -224,9 +218,9 @@ func ScorePLOVER(ctx context.Context, p Coder, recs []Record, w io.Writer) (Scor
 			conf = append(conf, fmt.Sprintf("%s:%d", o, n))
 		}
 		sort.Strings(conf)
-		fmt.Fprintf(w, "%-12s %5d %5.2f  %s\n", t, s.perTypeSeen[t], ratio(s.perTypeOK[t], s.perTypeSeen[t]), strings.Join(conf, " "))
+		fmt.Fprintf(w, "%-12s %5d %5.2f  %s\n", t, s.perTypeSeen[t], metric.Ratio(s.perTypeOK[t], s.perTypeSeen[t]), strings.Join(conf, " "))
 	}
-	fmt.Fprintf(w, "plover: records=%d no_event=%d extra_all_modalities_per_sentence=%.3f\n", s.Records, s.NoEvent, ratio(s.ExtraAll, s.Records))
+	fmt.Fprintf(w, "plover: records=%d no_event=%d extra_all_modalities_per_sentence=%.3f\n", s.Records, s.NoEvent, metric.Ratio(s.ExtraAll, s.Records))
 	return s, nil
 }
 

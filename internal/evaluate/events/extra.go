@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/model"
 )
 
@@ -101,7 +102,7 @@ func RunConfliBERT(ctx context.Context, p Coder, path string, w io.Writer) error
 		}
 	}
 	f1 := macroF1(gold, pred)
-	fmt.Fprintf(w, "conflibert: class_acc=%.3f class_macro_f1=%.3f sentences=%d\n", ratio(rootOK, len(rows)), f1, len(rows))
+	fmt.Fprintf(w, "conflibert: class_acc=%.3f class_macro_f1=%.3f sentences=%d\n", metric.Ratio(rootOK, len(rows)), f1, len(rows))
 	return nil
 }
 
@@ -208,7 +209,7 @@ func RunCASE(ctx context.Context, p Coder, path string, w io.Writer) error {
 			ok++
 		}
 	}
-	fmt.Fprintf(w, "case2021_task2: macro_f1=%.3f accuracy=%.3f snippets=%d\n", macroF1(gold, pred), ratio(ok, len(rows)), len(rows))
+	fmt.Fprintf(w, "case2021_task2: macro_f1=%.3f accuracy=%.3f snippets=%d\n", macroF1(gold, pred), metric.Ratio(ok, len(rows)), len(rows))
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/places"
@@ -130,7 +131,7 @@ func (s System) Diagnose(ctx context.Context, docs []Doc, idx *gazetteer.Index) 
 						in++
 					}
 				}
-				g.Share = ratio(in, n)
+				g.Share = metric.Ratio(in, n)
 			}
 			for _, f := range found {
 				if !strings.EqualFold(d.Text[f.Start:f.End], t.Phrase) && places.Distance(t.Lat, t.Lon, f.Lat, f.Lon) < 200 {
@@ -192,8 +193,8 @@ func PrintDiagnosis(w io.Writer, corpus string, ds []Diagnosis, all bool) {
 	sort.Strings(cs)
 	fmt.Fprintf(w, "== %s: dev %d, test %d toponyms\n", corpus, tot["dev"], tot["test"])
 	for _, c := range cs {
-		fmt.Fprintf(w, "%-40s dev %5d (%.3f)  test %5d (%.3f)\n", c, n[key{c, "dev"}], ratio(n[key{c, "dev"}], tot["dev"]),
-			n[key{c, "test"}], ratio(n[key{c, "test"}], tot["test"]))
+		fmt.Fprintf(w, "%-40s dev %5d (%.3f)  test %5d (%.3f)\n", c, n[key{c, "dev"}], metric.Ratio(n[key{c, "dev"}], tot["dev"]),
+			n[key{c, "test"}], metric.Ratio(n[key{c, "test"}], tot["test"]))
 	}
 	if !all {
 		return

@@ -29,6 +29,7 @@ import (
 
 	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/coref"
+	"github.com/vigilhq/vigil/internal/evaluate/metric"
 	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/ner"
 	"github.com/vigilhq/vigil/internal/nlp"
@@ -57,13 +58,15 @@ type Counts struct {
 
 // Acc161 is the share of scored toponyms resolved within 161 km; misses
 // count as wrong.
-func (c Counts) Acc161() float64 { return ratio(c.Within161, c.Toponyms) }
+func (c Counts) Acc161() float64 { return metric.Ratio(c.Within161, c.Toponyms) }
 
 // Acc161All is Acc161 with the demonyms counted as toponyms.
-func (c Counts) Acc161All() float64 { return ratio(c.Within161+c.DemFound, c.Toponyms+c.Demonyms) }
+func (c Counts) Acc161All() float64 {
+	return metric.Ratio(c.Within161+c.DemFound, c.Toponyms+c.Demonyms)
+}
 
 // ExactShare is the share of toponyms with a gold id given that id.
-func (c Counts) ExactShare() float64 { return ratio(c.Exact, c.WithID) }
+func (c Counts) ExactShare() float64 { return metric.Ratio(c.Exact, c.WithID) }
 
 // MedianKm is the median error of the matched toponyms.
 func (c Counts) MedianKm() float64 {
@@ -76,13 +79,6 @@ func (c Counts) MedianKm() float64 {
 		return e[len(e)/2]
 	}
 	return (e[len(e)/2-1] + e[len(e)/2]) / 2
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 // System is what the suite runs: the NLP models, coreference and the place
@@ -164,7 +160,7 @@ func Print(w io.Writer, names []string, results map[string]Counts) error {
 			exact = fmt.Sprintf("%.3f", c.ExactShare())
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%s\t%.1f\t%d\t%.3f\t\n", n, c.Articles, c.Toponyms,
-			ratio(c.Found, c.Toponyms), c.Acc161(), exact, c.MedianKm(), c.Demonyms, c.Acc161All())
+			metric.Ratio(c.Found, c.Toponyms), c.Acc161(), exact, c.MedianKm(), c.Demonyms, c.Acc161All())
 		all.Articles += c.Articles
 		all.Toponyms += c.Toponyms
 		all.Found += c.Found
