@@ -242,6 +242,14 @@ func TestResolveArticles(t *testing.T) {
 			},
 		},
 		{
+			name: "the army takes a nationality of its own sentence over a country named before",
+			text: "Britain announced new sanctions on Monday.\n" +
+				"Rebel shelling wounded two Ukrainian soldiers, the army said.",
+			checks: []refCheck{
+				{"army", 1, "army of Ukraine", "UKRMIL"},
+			},
+		},
+		{
 			name: "different roles are different people",
 			text: "A woman was injured when a car hit a bus stop in the city.\n" +
 				"Police said the suspect had fled, and that he was still at large.",

@@ -398,7 +398,10 @@ func (w *work) linkGovernment(m *ment, lemma, code, country, det string, definit
 	if country == "" && definite {
 		w.back(m, windowOrg, func(i int, c *ment, dist int) bool {
 			cl := w.cls[c.Cluster]
-			if cl.named && !cl.person && (cl.typ == "GPE" || cl.kb.Kind == actors.KindCountry) && cl.hasKB && cl.kb.Country != "" {
+			// a nationality in the same sentence counts too: "… wounded
+			// two Ukrainian soldiers, the army said"
+			sameNORP := cl.typ == "NORP" && c.sidx == m.sidx
+			if cl.named && !cl.person && (cl.typ == "GPE" || cl.kb.Kind == actors.KindCountry || sameNORP) && cl.hasKB && cl.kb.Country != "" {
 				country = cl.kb.Country
 				return false
 			}
