@@ -23,10 +23,10 @@ import (
 //	go test ./internal/evaluate/places -run TestDiagnoseDump -dump /tmp/places-errors.txt
 var dumpTo = flag.String("dump", "", "write the classified place errors of the geoparsing corpora to this file")
 
-func TestDiagnoseDump(t *testing.T) {
-	if *dumpTo == "" {
-		t.Skip("no -dump file given")
-	}
+// loadCorpora loads the corpus-wide test setup, skipping when the shared
+// data or the gazetteer index is missing.
+func loadCorpora(t *testing.T) ([]string, *gazetteer.Index, *actors.KB, *nlp.Annotator, *places.Resolver) {
+	t.Helper()
 	dir, err := shareddata.Path("eval", "places-geoparsing")
 	if err != nil {
 		t.Skip(err)
@@ -44,8 +44,7 @@ func TestDiagnoseDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	a, err := nlp.New(log)
+	a, err := nlp.New(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +52,14 @@ func TestDiagnoseDump(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return files, idx, kb, a, res
+}
+
+func TestDiagnoseDump(t *testing.T) {
+	if *dumpTo == "" {
+		t.Skip("no -dump file given")
+	}
+	files, idx, kb, a, res := loadCorpora(t)
 	sys := System{NLP: a, Coref: coref.New(kb), Places: res, KB: kb}
 	out, err := os.Create(*dumpTo)
 	if err != nil {

@@ -3,8 +3,6 @@ package places
 import (
 	"flag"
 	"fmt"
-	"io"
-	"log/slog"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -12,15 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/coref"
-	"github.com/vigilhq/vigil/internal/gazetteer"
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/ner"
-	"github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/places"
 	"github.com/vigilhq/vigil/internal/segment"
-	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
 // tune runs a coordinate search over the resolver's weights on the dev
@@ -43,31 +37,7 @@ func TestTuneWeights(t *testing.T) {
 	if !*tune {
 		t.Skip("no -tune flag")
 	}
-	dir, err := shareddata.Path("eval", "places-geoparsing")
-	if err != nil {
-		t.Skip(err)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "data", "Corpora", "*.xml"))
-	path, err := gazetteer.Locate()
-	if err != nil {
-		t.Skip(err)
-	}
-	idx, err := gazetteer.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kb, err := actors.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := nlp.New(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := places.New(idx, kb)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files, _, kb, a, res := loadCorpora(t)
 	cr := coref.New(kb)
 	corpora := map[string][]parsed{}
 	var names []string
