@@ -389,6 +389,13 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 		}
 		taken := make([]bool, len(toks))
 		var found []mention
+		// take records tokens i..j-1 as a mention.
+		take := func(i, j int) {
+			found = append(found, mention{sent: si, ts: i, te: j})
+			for k := i; k < j; k++ {
+				taken[k] = true
+			}
+		}
 		nms := ner.Mentions(s)
 		titleCase := isTitleCase(toks)
 		inEntity := make([]bool, len(toks))
@@ -623,10 +630,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				continue
 			}
 			if j := r.civicPlace(text, toks, i, len(toks)); j > i && spanFree(taken, i, j) {
-				found = append(found, mention{sent: si, ts: i, te: j})
-				for k := i; k < j; k++ {
-					taken[k] = true
-				}
+				take(i, j)
 				i = j - 1
 				continue
 			}
@@ -636,10 +640,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				continue
 			}
 			if j := r.countyAt(text, toks, taken, i); j > i {
-				found = append(found, mention{sent: si, ts: i, te: j})
-				for k := i; k < j; k++ {
-					taken[k] = true
-				}
+				take(i, j)
 				i = j - 1
 				continue
 			}
@@ -650,10 +651,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			}
 			// A dateline: "HUDSON -- Officials said", "ST. PARIS — ".
 			if j := r.dateline(text, toks, i); j > i {
-				found = append(found, mention{sent: si, ts: i, te: j})
-				for k := i; k < j; k++ {
-					taken[k] = true
-				}
+				take(i, j)
 				i = j - 1
 				continue
 			}
@@ -664,10 +662,7 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 			// the gazetteer knows, whatever the first word's tag.
 			if toks[i].UPOS != "PROPN" && !titleCase {
 				if j := r.multiWord(text, toks, taken, i); j > i {
-					found = append(found, mention{sent: si, ts: i, te: j})
-					for k := i; k < j; k++ {
-						taken[k] = true
-					}
+					take(i, j)
 					i = j - 1
 					continue
 				}
