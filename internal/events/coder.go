@@ -76,6 +76,10 @@ type govern struct {
 	modality string
 	source   []*model.Actor // the controller's actors, when the complement has no subject
 	attrib   string
+	// unnamed is set when the controller is a phrase that names no
+	// actor ("urged both sides to negotiate"): the complement then has
+	// no source rather than the governor's subject
+	unnamed bool
 }
 
 // trigger is one matched trigger.

@@ -191,6 +191,9 @@ func TestNeverAsserted(t *testing.T) {
 		"Nobody in Kyiv wants war.",
 		"The council backed a plan that aims to impose a blockade on the port.",
 		"Students marched in Ruritania on Monday, where two people were killed last year.",
+		`The prime minister said an invasion would be "a disaster".`,
+		"An attack on the capital is imminent, officials said.",
+		"A full invasion is not inevitable.",
 	} {
 		for _, e := range h.code(text) {
 			if e.Root >= "18" && e.Modality == model.Asserted {
@@ -364,6 +367,7 @@ func TestArguments(t *testing.T) {
 		{"coordinated nationalities", "Police in Guinea detained dozens of Malian and Senegalese traders.", "173", "GINCOP", []string{"MLIBUS", "SENBUS"}},
 		{"split passive subject", "A French national was arrested in Iran.", "173", "IRN", []string{"FRACVL"}},
 		{"a region is no role of the country", "Moscow accused the West of stoking hysteria.", "112", "RUSGOV", []string{"WST"}},
+		{"a role adjective is no actor of a nominal act", "Russian forces began military drills with Belarus.", "06", "RUSMIL", []string{"BLR"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -389,6 +393,20 @@ func TestArguments(t *testing.T) {
 			}
 		})
 	}
+	t.Run("the ones urged act, named or not", func(t *testing.T) {
+		evs := h.code("Germany and France urged both sides to negotiate.")
+		for _, e := range evs {
+			if (actorCode(e.Source) == "DEU" && actorCode(e.Target) == "FRA") || (actorCode(e.Source) == "FRA" && actorCode(e.Target) == "DEU") {
+				t.Errorf("the two who urge are not each other's target: %s", describe(evs))
+			}
+			if strings.HasPrefix(e.CAMEO, "04") && e.Source != nil {
+				t.Errorf("the unnamed sides negotiate, not %s: %s", actorCode(e.Source), describe(evs))
+			}
+		}
+		if e, ok := find(evs, "02"); !ok || actorCode(e.Source) != "DEU" {
+			t.Errorf("want an appeal by DEU; got %s", describe(evs))
+		}
+	})
 	t.Run("we inside a quotation is its speaker", func(t *testing.T) {
 		text := `"We shelled their positions at dawn," the commander said.`
 		in := h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))

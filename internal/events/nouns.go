@@ -89,7 +89,9 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		r := st.toks[k].Rel
 		switch {
 		case r == "nmod:poss" || r == "amod" || r == "compound":
-			if a := st.actorOf(k); a != nil && a.Actor != nil && srcs == nil {
+			// "military drills", "police raids": a bare role adjective
+			// says what kind of act it is, not whose
+			if a := st.actorOf(k); a != nil && a.Actor != nil && srcs == nil && !(r == "amod" && st.roleOnly(*a.Actor)) {
 				srcs = []*model.Actor{a}
 			}
 		case baseRel(r) == "nmod" && st.caseOf(k) == "of" && srcs == nil && (e.code[:2] == "15" || e.code[:2] == "08"):
@@ -134,6 +136,31 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 		case "nsubj":
 			if ht.UPOS == "VERB" {
 				kind = "subject"
+			} else {
+				// the subject of a predicate noun or adjective takes
+				// its clause's modality: "an invasion would be a
+				// disaster" is hypothetical. A negated predicate does
+				// not deny the act ("the attack was not a surprise"),
+				// so then only the modal verbs count.
+				// "an attack is imminent", "the invasion is not
+				// inevitable": a predicate of likelihood speaks of an
+				// act that has not happened
+				if hypoNounMods[lower(ht)] || ht.UPOS == "ADJ" && (lower(ht) == "inevitable" || lower(ht) == "unlikely" || lower(ht) == "probable") {
+					mod = stronger(mod, model.Hypothetical)
+				}
+				if !st.negated(h) {
+					m, a := st.modality(h)
+					mod = stronger(mod, m)
+					if attrib == "" {
+						attrib = a
+					}
+				} else {
+					for _, x := range st.auxes(h) {
+						if hypoAux[x] {
+							mod = stronger(mod, model.Hypothetical)
+						}
+					}
+				}
 			}
 		}
 	}

@@ -340,7 +340,7 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 		}
 		return st.scanActor(i, -1)
 	}
-	if g, ok := st.gov[i]; ok && g.source != nil {
+	if g, ok := st.gov[i]; ok && (g.source != nil || g.unnamed) {
 		return g.source
 	}
 	t := st.toks[i]
@@ -880,11 +880,17 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		}
 		code = familyCode(fam, act, st.conditional(i) || comp >= 0 && st.conditional(comp))
 		if comp >= 0 {
-			ctl := srcs
+			ctl, unnamed := srcs, false
 			if e.family == famAppeal || e.family == famDemand {
 				ctl = st.targets(i, srcs) // "called on X to meet": X meets
+				// "urged both sides to negotiate": the ones asked
+				// are named by no actor, and the ones asking do not
+				// negotiate
+				if k := st.askedObject(i); k >= 0 && !st.names(k) {
+					ctl, unnamed = nil, true
+				}
 			}
-			st.gov[comp] = govern{modality: stronger(familyModality(e.family), mod), source: ctl, attrib: attrib}
+			st.gov[comp] = govern{modality: stronger(familyModality(e.family), mod), source: ctl, attrib: attrib, unnamed: unnamed}
 			if e.family == famAppeal || e.family == famDemand {
 				// the one asked: the object ("called on X"), else the
 				// subject of the act demanded ("demanded that X cancel")
@@ -897,9 +903,9 @@ func (st *sentence) verbEvents(i int) []model.Event {
 						}
 					}
 				}
-				if direct == nil {
+				if direct == nil && !unnamed {
 					direct = st.sources(comp, 0)
-				} else if st.roleOnly(*direct[0].Actor) {
+				} else if direct != nil && st.roleOnly(*direct[0].Actor) {
 					// "ordered former president Carlos Menem to appear",
 					// the name parsed as the subject of the act
 					if as := st.sources(comp, 0); len(as) > 0 && !st.weakTarget(as, srcs) {
@@ -1207,4 +1213,22 @@ func (st *sentence) weakTarget(as, srcs []*model.Actor) bool {
 	}
 	a := as[0]
 	return a.Actor == nil || st.roleOnly(*a.Actor) || sameActor(a, srcs) || ownForces(a, srcs)
+}
+
+// askedObject returns the object or indirect object of verb i (the one
+// asked or urged), or -1.
+func (st *sentence) askedObject(i int) int {
+	for _, k := range st.kids[i] {
+		if r := baseRel(st.toks[k].Rel); r == "obj" || r == "iobj" {
+			return k
+		}
+	}
+	return -1
+}
+
+// names reports whether the noun phrase headed by k names an actor with
+// a code.
+func (st *sentence) names(k int) bool {
+	as := st.actorsOfNP(k)
+	return len(as) > 0 && as[0] != nil && as[0].Actor != nil
 }
