@@ -393,6 +393,19 @@ func TestArguments(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a country that acts is no location", func(t *testing.T) {
+		text := "The United States warned Russia that it would pay a price if it invaded Ukraine."
+		in := h.input(text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))
+		for _, n := range []struct{ name, code string }{{"United States", "USA"}, {"Russia", "RUS"}, {"Ukraine", "UKR"}} {
+			at := strings.Index(text, n.name)
+			in.Places = append(in.Places, places.Found{Place: model.Place{Text: n.name, Name: n.name, Country: model.StrPtr(n.code), Kind: "country"}, Start: at, End: at + len(n.name)})
+		}
+		for _, e := range h.c.Code(in) {
+			if e.Location != nil {
+				t.Errorf("%s %q: location %s; want none (every country here is an actor)", e.CAMEO, e.Trigger, e.Location.Name)
+			}
+		}
+	})
 	t.Run("the ones urged act, named or not", func(t *testing.T) {
 		evs := h.code("Germany and France urged both sides to negotiate.")
 		for _, e := range evs {

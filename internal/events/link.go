@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vigilhq/vigil/internal/model"
+	"github.com/vigilhq/vigil/internal/places"
 	"github.com/vigilhq/vigil/internal/timex"
 )
 
@@ -84,7 +85,7 @@ func (st *sentence) locationFor(tok int, actors ...[]*model.Actor) *model.Place 
 	var best, any *model.Place
 	for i := range in.Places {
 		p := &in.Places[i]
-		if p.Start < sp.Start || p.End > sp.End || st.isActorPlace(p.Start, p.End, actors) {
+		if p.Start < sp.Start || p.End > sp.End || st.isActorPlace(p.Start, p.End, actors) || st.subjectCountry(p) {
 			continue
 		}
 		if any == nil {
@@ -103,6 +104,24 @@ func (st *sentence) locationFor(tok int, actors ...[]*model.Actor) *model.Place 
 		return best
 	}
 	return any
+}
+
+// subjectCountry reports whether the place is a country named as the
+// subject or object of a clause ("The United States warned Russia that it
+// would pay … if it invaded Ukraine"): a country that acts or is acted on
+// is an actor of the sentence, not where its other events happen; "in
+// Ukraine" is a place.
+func (st *sentence) subjectCountry(p *places.Found) bool {
+	if p.Kind != "country" {
+		return false
+	}
+	for k := range st.toks {
+		t := st.toks[k]
+		if t.End == p.End && (strings.HasPrefix(t.Rel, "nsubj") || t.Rel == "obj" || t.Rel == "iobj") {
+			return true
+		}
+	}
+	return false
 }
 
 // isActorPlace reports whether the place mention at bytes [start, end)
