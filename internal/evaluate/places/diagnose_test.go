@@ -67,12 +67,7 @@ func TestDiagnoseDump(t *testing.T) {
 	}
 	defer out.Close()
 	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs, _, err := ReadCorpus(fh)
-		fh.Close()
+		docs, _, err := ReadCorpusFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}

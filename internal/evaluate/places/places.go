@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -124,12 +123,7 @@ func Run(ctx context.Context, dir string, log *slog.Logger, w io.Writer) error {
 	var names []string
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".xml")
-		fh, err := os.Open(f)
-		if err != nil {
-			return fmt.Errorf("eval places: %w", err)
-		}
-		docs, dropped, err := ReadCorpus(fh)
-		fh.Close()
+		docs, dropped, err := ReadCorpusFile(f)
 		if err != nil {
 			return fmt.Errorf("eval places %s: %w", name, err)
 		}

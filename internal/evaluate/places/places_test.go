@@ -112,12 +112,7 @@ func TestSharedCorporaParse(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, dropped, err := ReadCorpus(f)
+	docs, dropped, err := ReadCorpusFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode/utf8"
 )
@@ -51,6 +52,16 @@ type xmlArticle struct {
 
 // maxDocBytes bounds one article's text.
 const maxDocBytes = 4 << 20
+
+// ReadCorpusFile reads the corpus file at path with ReadCorpus.
+func ReadCorpusFile(path string) ([]Doc, int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read corpus: %w", err)
+	}
+	defer f.Close()
+	return ReadCorpus(f)
+}
 
 // ReadCorpus reads a corpus file in the LGL layout (or GeoVirus's). Gold
 // offsets count characters; they are turned into byte offsets, and a

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,12 +41,7 @@ func TestTuneWeights(t *testing.T) {
 	corpora := map[string][]parsed{}
 	var names []string
 	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs, _, err := ReadCorpus(fh)
-		fh.Close()
+		docs, _, err := ReadCorpusFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
