@@ -1,15 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"io"
+	"strconv"
 	"strings"
 
 	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/nlp/conllu"
 	"github.com/vigilhq/vigil/internal/segment"
+	"github.com/vigilhq/vigil/internal/tag"
 )
 
 // maxParseInput caps what vigil parse reads: it is a tool for looking at
@@ -48,51 +49,32 @@ func runParse(ctx context.Context, args []string, s stdio) error {
 	}
 	text := strings.ToValidUTF8(string(data), "\uFFFD")
 	sents := a.Annotate(text, segment.Split(text))
-	w := bufio.NewWriter(s.out)
+	out := make([]conllu.Sentence, len(sents))
 	for i := range sents {
-		writeCoNLLU(w, text, &sents[i])
+		out[i] = toCoNLLU(text, &sents[i])
 	}
-	if err := w.Flush(); err != nil {
+	if err := conllu.Write(s.out, out); err != nil {
 		return fmt.Errorf("write conllu: %w", err)
 	}
 	return nil
 }
 
-// writeCoNLLU writes one analysed sentence in CoNLL-U, with its text, its
-// byte span and, per token, the entity tag and SpaceAfter in MISC.
-func writeCoNLLU(w io.Writer, text string, s *model.Sentence) {
-	fmt.Fprintf(w, "# sent_id = %d\n# text = %s\n# span = %d-%d\n", s.Index+1,
-		strings.ReplaceAll(text[s.Span.Start:s.Span.End], "\n", " "), s.Span.Start, s.Span.End)
+// toCoNLLU turns one analysed sentence into CoNLL-U, with its text, its
+// byte span and, per token, the entity tag in MISC.
+func toCoNLLU(text string, s *model.Sentence) conllu.Sentence {
+	cs := conllu.Sentence{
+		ID:       strconv.Itoa(s.Index + 1),
+		Text:     strings.ReplaceAll(text[s.Span.Start:s.Span.End], "\n", " "),
+		Comments: []string{fmt.Sprintf("span = %d-%d", s.Span.Start, s.Span.End)},
+		Words:    make([]conllu.Word, len(s.Tokens)),
+	}
 	for i, t := range s.Tokens {
-		misc := []string{}
+		w := conllu.Word{Form: t.Text, Lemma: t.Lemma, UPOS: t.UPOS, XPOS: t.XPOS, Feats: tag.FeatsOf(t.Morph),
+			Head: t.Head, Deprel: t.Rel, SpaceAfter: i+1 == len(s.Tokens) || s.Tokens[i+1].Start != t.End}
 		if t.NER != "" && t.NER != "O" {
-			misc = append(misc, "NER="+t.NER)
+			w.Misc = "NER=" + t.NER
 		}
-		if i+1 < len(s.Tokens) && s.Tokens[i+1].Start == t.End {
-			misc = append(misc, "SpaceAfter=No")
-		}
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t_\t%s\n", i+1, orUnderscore(t.Text), orUnderscore(t.Lemma),
-			orUnderscore(t.UPOS), orUnderscore(t.XPOS), feats(t.Morph), t.Head+1, orUnderscore(t.Rel), orUnderscore(strings.Join(misc, "|")))
+		cs.Words[i] = w
 	}
-	fmt.Fprintln(w)
-}
-
-// feats writes the morphology as UD features in alphabetical order.
-func feats(m model.Morph) string {
-	var fs []string
-	for _, f := range []struct{ name, value string }{
-		{"Mood", m.Mood}, {"Number", m.Number}, {"Person", m.Person}, {"Tense", m.Tense}, {"VerbForm", m.VerbForm},
-	} {
-		if f.value != "" {
-			fs = append(fs, f.name+"="+f.value)
-		}
-	}
-	return orUnderscore(strings.Join(fs, "|"))
-}
-
-func orUnderscore(s string) string {
-	if s == "" {
-		return "_"
-	}
-	return s
+	return cs
 }

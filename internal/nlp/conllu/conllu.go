@@ -29,6 +29,9 @@ type Word struct {
 	// tokens. Inside a multiword token it is false except on the last word,
 	// which carries the token's SpaceAfter.
 	SpaceAfter bool
+	// Misc is written into the MISC column before SpaceAfter ("NER=B-GPE");
+	// Read leaves it empty.
+	Misc string
 }
 
 // MultiWord is a surface token made of several syntactic words, such as
@@ -48,6 +51,9 @@ type Sentence struct {
 	// NewDoc and NewPar report "# newdoc" and "# newpar" comments before
 	// the sentence.
 	NewDoc, NewPar bool
+	// Comments are written after the text comment, each as "# " + c;
+	// Read leaves them empty.
+	Comments []string
 }
 
 // ReadFile reads every sentence of a CoNLL-U file.
@@ -240,6 +246,9 @@ func Write(w io.Writer, sents []Sentence) error {
 		if s.Text != "" {
 			fmt.Fprintf(bw, "# text = %s\n", s.Text)
 		}
+		for _, c := range s.Comments {
+			fmt.Fprintf(bw, "# %s\n", c)
+		}
 		mi := 0
 		for i, wd := range s.Words {
 			if mi < len(s.Multi) && s.Multi[mi].First == i {
@@ -258,7 +267,12 @@ func Write(w io.Writer, sents []Sentence) error {
 					inMulti = true
 				}
 			}
-			if !wd.SpaceAfter && !inMulti {
+			switch {
+			case wd.Misc != "" && !wd.SpaceAfter && !inMulti:
+				misc = wd.Misc + "|SpaceAfter=No"
+			case wd.Misc != "":
+				misc = wd.Misc
+			case !wd.SpaceAfter && !inMulti:
 				misc = "SpaceAfter=No"
 			}
 			fmt.Fprintf(bw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t_\t%s\n", i+1, wd.Form, or(wd.Lemma), or(wd.UPOS), or(wd.XPOS), or(wd.Feats), wd.Head+1, or(wd.Deprel), misc)
