@@ -31,6 +31,10 @@ var hypoNounMods = map[string]bool{"any": true, "possible": true, "potential": t
 	"planned": true, "imminent": true, "future": true, "hypothetical": true, "threatened": true, "expected": true,
 	"likely": true, "proposed": true}
 
+// Adjectives that, said of an event, put it among the possible ones: "the
+// invasion is inevitable" (hypoNounMods covers "likely", "imminent", ...).
+var likelihoodAdjs = map[string]bool{"inevitable": true, "unlikely": true, "probable": true}
+
 // Verbs whose object is only wished, feared or averted.
 var desireVerbs = map[string]bool{"want": true, "fear": true, "seek": true, "avoid": true, "prevent": true,
 	"risk": true, "expect": true, "predict": true, "avert": true, "deter": true, "rule": true, "oppose": true,
@@ -145,7 +149,7 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 				// "an attack is imminent", "the invasion is not
 				// inevitable": a predicate of likelihood speaks of an
 				// act that has not happened
-				if hypoNounMods[lower(ht)] || ht.UPOS == "ADJ" && (lower(ht) == "inevitable" || lower(ht) == "unlikely" || lower(ht) == "probable") {
+				if hypoNounMods[lower(ht)] || ht.UPOS == "ADJ" && likelihoodAdjs[lower(ht)] {
 					mod = stronger(mod, model.Hypothetical)
 				}
 				if !st.negated(h) {
