@@ -560,6 +560,14 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 				continue
 			}
 		}
+		if e.cobj != nil {
+			if comp == -2 {
+				comp = st.complement(i)
+			}
+			if comp < 0 || !st.hasNoun(st.clauseNouns(comp), e.cobj) {
+				continue
+			}
+		}
 		if e.subj != nil {
 			ok := false
 			for _, r := range srcRoles {
@@ -576,6 +584,17 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 		}
 	}
 	return best, bestObj, found
+}
+
+// hasNoun reports whether one of the nouns has a lemma (or lower-case
+// form) in set.
+func (st *sentence) hasNoun(nouns []int, set map[string]bool) bool {
+	for _, k := range nouns {
+		if set[lower(st.toks[k])] || set[strings.ToLower(st.toks[k].Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // rolesOf returns the role codes of the actors (MIL, GOV, ...).

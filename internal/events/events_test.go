@@ -125,6 +125,10 @@ func TestCoder(t *testing.T) {
 		{"subject in apposition", "Pakistan, a key ally in the region, has refused to deploy troops in Iraq.", "12", model.Asserted, "PAK", ""},
 		{"reported promise with a condition", "Nigeria announced that it will withdraw its troops from Chad unless the rebels agree to a ceasefire within a month.", "13", model.Asserted, "NGA", "TCD"},
 		{"own troops are means", "Syria said it is ready to withdraw its troops from Lebanon.", "03", model.Asserted, "SYR", "LBN"},
+		{"order to stop printing is the coercion", "The Belarusian government ordered the opposition newspaper to suspend publication.", "1721", model.Asserted, "BLRGOV", "BLRMED"},
+		{"order to halt attacks stays a demand", "The Ethiopian government ordered the rebels to halt their attacks.", "10", model.Asserted, "ETHGOV", ""},
+		{"order to leave the country", "Mali ordered French troops to leave the country.", "174", model.Asserted, "MLI", "FRAMIL"},
+		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -37,6 +37,7 @@ type entry struct {
 	family   string
 	obj      map[string]bool
 	comp     map[string]bool
+	cobj     map[string]bool // a noun of the complement's clause
 	subj     map[string]bool
 	pass     bool
 	active   bool
@@ -101,6 +102,8 @@ func parseLexicon(src string, book *codebook.Book) (*lexicon, error) {
 					e.obj = set()
 				case "comp":
 					e.comp = set()
+				case "cobj":
+					e.cobj = set()
 				case "subj":
 					e.subj = set()
 				case "pass":
