@@ -229,7 +229,7 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	}
 	st.busy[k] = true
 	st.depth++
-	a := st.ethnic(k, st.resolveActor(k))
+	a := st.peopleLeaders(k, st.ethnic(k, st.resolveActor(k)))
 	st.depth--
 	delete(st.busy, k)
 	st.memo[k] = a
@@ -574,6 +574,38 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		}
 	}
 	return nil
+}
+
+// peopleLeaders makes the leaders of a people the knowledge base does not
+// know ("Yoruba leaders", "Tamil leaders") elites: they are no
+// government, so the bare GOV of "leaders" becomes ELI.
+func (st *sentence) peopleLeaders(k int, a *model.Actor) *model.Actor {
+	if a == nil || a.Actor == nil || *a.Actor != "GOV" {
+		return a
+	}
+	lo, _ := st.coreSpan(k)
+	if !st.unknownPeople(lo, k) {
+		return a
+	}
+	b := *a
+	b.Actor = model.StrPtr("ELI")
+	return &b
+}
+
+// unknownPeople reports whether a word in [lo, k) is a nationality or
+// group name (NORP) that resolved to no actor.
+func (st *sentence) unknownPeople(lo, k int) bool {
+	for i := lo; i < k; i++ {
+		ei := st.ent[i]
+		if ei < 0 {
+			continue
+		}
+		e := st.a.in.Entities[ei]
+		if e.Type == "NORP" && (e.Actor == nil || *e.Actor == "") {
+			return true
+		}
+	}
+	return false
 }
 
 // subtreePlace is the country of a place in the subtree of k after

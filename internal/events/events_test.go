@@ -128,6 +128,7 @@ func TestCoder(t *testing.T) {
 		{"order to stop printing is the coercion", "The Belarusian government ordered the opposition newspaper to suspend publication.", "1721", model.Asserted, "BLRGOV", "BLRMED"},
 		{"order to halt attacks stays a demand", "The Ethiopian government ordered the rebels to halt their attacks.", "10", model.Asserted, "ETHGOV", ""},
 		{"order to leave the country", "Mali ordered French troops to leave the country.", "174", model.Asserted, "MLI", "FRAMIL"},
+		{"leaders of a people are elites", "Tamil leaders met the Sri Lankan president.", "04", model.Asserted, "LKAELI", "LKAGOV"},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
