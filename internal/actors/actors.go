@@ -81,6 +81,7 @@ type KB struct {
 	maxRole   int // longest role form, in words
 	maxTitle  int // longest title form, in words
 	maxName   int // longest name, in words
+	typos     typoIndex
 
 	stats Stats
 }
@@ -224,6 +225,7 @@ func load(fsys fs.FS) (*KB, error) {
 		}
 	}
 	kb.stats.Names = len(kb.names)
+	kb.buildTypos()
 	return kb, nil
 }
 

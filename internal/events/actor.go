@@ -556,6 +556,13 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		if c, name, ok := st.placeAt(lo, hi); ok {
 			return st.mk(core, name, c, c)
 		}
+		// a word that is neither a known name nor a place, one letter
+		// from a country's name: a misspelling of it ("Ethopia")
+		if kb != nil && lo == hi {
+			if m, ok := kb.Misspelt(t.Text); ok {
+				return st.mk(core, m.Name, m.Code, m.Country)
+			}
+		}
 	}
 	if t.UPOS == "PROPN" && st.ent[k] >= 0 {
 		e := in.Entities[st.ent[k]]
@@ -685,7 +692,16 @@ func (st *sentence) modsBefore(lo, k int) []string {
 		if st.toks[i].UPOS == "DET" || st.toks[i].UPOS == "PUNCT" || st.toks[i].Rel == "case" {
 			continue
 		}
-		mods = append(mods, st.toks[i].Text)
+		w := st.toks[i].Text
+		// a misspelt country no place explains: "Quatar's emir"
+		if kb := st.a.c.kb; kb != nil && st.toks[i].UPOS == "PROPN" && len(w) >= 6 {
+			if _, _, place := st.placeAt(i, i); !place {
+				if m, ok := kb.Misspelt(w); ok {
+					w = m.Name
+				}
+			}
+		}
+		mods = append(mods, w)
 	}
 	return mods
 }

@@ -129,6 +129,8 @@ func TestCoder(t *testing.T) {
 		{"order to halt attacks stays a demand", "The Ethiopian government ordered the rebels to halt their attacks.", "10", model.Asserted, "ETHGOV", ""},
 		{"order to leave the country", "Mali ordered French troops to leave the country.", "174", model.Asserted, "MLI", "FRAMIL"},
 		{"leaders of a people are elites", "Tamil leaders met the Sri Lankan president.", "04", model.Asserted, "LKAELI", "LKAGOV"},
+		{"misspelt country", "Ethopia has agreed to reopen its border with Eritrea.", "03", model.Asserted, "ETH", ""},
+		{"misspelt country before a title", "Quatar's emir launched a mediation effort between the two factions.", "04", model.Asserted, "QATGOV", ""},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
