@@ -2,6 +2,7 @@ package events
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/vigilhq/vigil/internal/model"
 )
@@ -566,6 +567,11 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 	}
 	if t.UPOS == "PROPN" && st.ent[k] >= 0 {
 		e := in.Entities[st.ent[k]]
+		// an organisation the knowledge base does not know, named as a
+		// civil body ("the Third World Water Forum"): an NGO
+		if e.Type == "ORG" && ngoHeads[strings.ToLower(t.Text)] && strings.Contains(e.Text, t.Text) {
+			return &model.Actor{Text: core, Name: e.Name, Actor: model.StrPtr("NGO")}
+		}
 		if e.Type == "PERSON" || e.Type == "ORG" || e.Type == "GPE" || e.Type == "NORP" {
 			return &model.Actor{Text: core, Name: e.Name}
 		}
@@ -676,6 +682,13 @@ func (st *sentence) punctBetween(a, b int) bool {
 // not the actor).
 var ledWords = map[string]bool{"led": true, "based": true, "run": true, "commanded": true}
 
+// Head words that name a civil body: an organisation the knowledge base
+// does not know, so named, is coded NGO. Words that as often name state
+// bodies ("Council", "Committee", "Agency", "Union", "Fund") are left out.
+var ngoHeads = map[string]bool{"forum": true, "foundation": true, "institute": true, "association": true,
+	"society": true, "federation": true, "network": true, "coalition": true, "trust": true,
+	"watch": true, "initiative": true, "centre": true, "center": true}
+
 // Words before a title: "former president", "junior foreign minister".
 var titleQualifiers = map[string]bool{"former": true, "ex": true, "junior": true, "senior": true, "deputy": true,
 	"acting": true, "foreign": true, "defence": true, "defense": true, "interior": true, "prime": true, "vice": true}
@@ -777,17 +790,37 @@ var titleAbbrev = map[string]string{"gen": "general", "lt": "lieutenant", "col":
 // phrase [lo, k) or just before it, across a hyphen ("Vice-President Moody
 // Awori") and abbreviations ("Lt. Gen. Prosper Avril"); "" when none.
 func (st *sentence) titleSector(lo, k int) string {
+	// the title may stand just before the phrase when the parse left it
+	// out, but only in an unbroken run of nouns: in "Russian forces
+	// attacked Kharkiv" the forces are no title of Kharkiv
+	first := lo
+	for i := lo - 1; i >= 0 && i >= lo-3; i-- {
+		tx := st.toks[i].Text
+		switch st.toks[i].UPOS {
+		case "PROPN", "NOUN":
+		case "PUNCT":
+			// "Lt. Gen.", "Vice-President" (which the tagger may call punctuation)
+			if tx != "." && tx != "-" && !strings.ContainsFunc(tx, unicode.IsLetter) {
+				return st.titleIn(first, k)
+			}
+		default:
+			return st.titleIn(first, k)
+		}
+		first = i
+	}
+	return st.titleIn(first, k)
+}
+
+// titleIn is the role of the first title word in [lo, k).
+func (st *sentence) titleIn(lo, k int) string {
 	kb := st.a.c.kb
-	for i := max(0, lo-3); i < k; i++ {
+	for i := lo; i < k; i++ {
 		w := strings.ToLower(strings.TrimSuffix(st.toks[i].Text, "."))
 		if j := strings.LastIndexByte(w, '-'); j >= 0 {
 			w = w[j+1:]
 		}
 		if full, ok := titleAbbrev[w]; ok {
 			w = full
-		}
-		if i < lo && st.toks[i].UPOS != "PROPN" && st.toks[i].UPOS != "NOUN" && st.toks[i].UPOS != "PUNCT" {
-			continue
 		}
 		if sec, ok := kb.Sector(w); ok && len(sec) == 3 {
 			return sec

@@ -474,3 +474,40 @@ func TestArguments(t *testing.T) {
 		}
 	})
 }
+
+// TestTownTarget checks that a town only the gazetteer knows, attacked by
+// a named force, is aimed at the town's country and never takes the
+// attacker's code ("Russian forces attacked Kharkiv" had given RUSMIL as
+// the target: the attacker was read as the town's title).
+func TestTownTarget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the language models")
+	}
+	h := newHarness(t)
+	tests := []struct {
+		text, town, country, want string
+	}{
+		{"Russian forces attacked Kharkiv.", "Kharkiv", "UKR", "UKRCVL"},
+		{"Ethiopian troops shelled Adigrat on Sunday.", "Adigrat", "ETH", "ETHCVL"}, // its own people under fire
+		{"Rebels stormed Goma.", "Goma", "COD", "CODCVL"},
+	}
+	for _, tc := range tests {
+		in := h.input(tc.text, time.Date(2022, 2, 20, 0, 0, 0, 0, time.UTC))
+		start := strings.Index(tc.text, tc.town)
+		in.Places = append(in.Places, places.Found{
+			Place: model.Place{Text: tc.town, Name: tc.town, Country: model.StrPtr(tc.country), Kind: "city", Sentence: 0},
+			Start: start, End: start + len(tc.town),
+		})
+		evs := h.c.Code(in)
+		e, ok := find(evs, "19")
+		if !ok {
+			t.Fatalf("%q: no attack; got %s", tc.text, describe(evs))
+		}
+		if got := actorCode(e.Target); got != tc.want {
+			t.Errorf("%q: target = %q, want %q (%s)", tc.text, got, tc.want, describe(evs))
+		}
+		if actorCode(e.Target) == actorCode(e.Source) {
+			t.Errorf("%q: the attacker %q is its own target", tc.text, actorCode(e.Source))
+		}
+	}
+}
