@@ -302,6 +302,9 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		if !pronounRefs[strings.ToLower(t.Text)] {
 			return nil
 		}
+		if a := st.conditionAddressee(k); a != nil {
+			return a
+		}
 		var weak *model.Actor // a cluster that is only a bare role ("their forces" MIL)
 		if cl, ok := in.Chains.At(st.s.Index, k); ok && cl.Actor != "" {
 			a := st.mk(t.Text, cl.Name, cl.Actor, cl.Country)
@@ -585,6 +588,56 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 			}
 			return &model.Actor{Text: core, Actor: model.StrPtr(code)}
 		}
+	}
+	return nil
+}
+
+// Roots of acts aimed at someone whose condition is about that someone:
+// "threatened sanctions on Russia if it attacked Ukraine", "warned Russia
+// of consequences if it invaded", "will attack Ukraine if it joins NATO".
+var addresseeRoots = map[string]bool{"10": true, "11": true, "12": true, "13": true, "16": true,
+	"17": true, "19": true, "20": true}
+
+// conditionAddressee resolves "it" as the subject of an if- or
+// unless-clause on a demand, threat, sanction or attack to the party the
+// act is aimed at: the nearest other actor before "it" in the governing
+// clause. Nil when there is none, and the usual resolution applies.
+func (st *sentence) conditionAddressee(k int) *model.Actor {
+	t := st.toks[k]
+	if !strings.EqualFold(t.Text, "it") || baseRel(t.Rel) != "nsubj" || !st.valid(t.Head) {
+		return nil
+	}
+	v := t.Head
+	if baseRel(st.toks[v].Rel) != "advcl" || !st.hasMark(v, "if", "unless") {
+		return nil
+	}
+	for h, n := st.toks[v].Head, 0; st.valid(h) && n < 3; h, n = st.toks[h].Head, n+1 {
+		c := st.codeOf(h, 1)
+		if len(c) < 2 || !addresseeRoots[c[:2]] {
+			if r := baseRel(st.toks[h].Rel); r != "xcomp" && r != "ccomp" {
+				return nil
+			}
+			continue
+		}
+		var subj *model.Actor
+		if s := st.child(h, "nsubj"); s >= 0 {
+			subj = st.actorOf(s)
+		}
+		best := -1
+		for _, m := range st.clauseNouns(h) {
+			if m < k && m > best && st.toks[m].UPOS != "PRON" {
+				if a := st.actorOf(m); a != nil && a.Actor != nil && !st.roleOnly(*a.Actor) &&
+					(subj == nil || subj.Actor == nil || *subj.Actor != *a.Actor) {
+					best = m
+				}
+			}
+		}
+		if best >= 0 {
+			a := *st.actorOf(best)
+			a.Text = t.Text
+			return &a
+		}
+		return nil
 	}
 	return nil
 }

@@ -43,9 +43,10 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	// a bare role the sentence gives no country takes the country of the
 	// event's place ("aid to refugees fleeing the war in Liberia")
 	srcs, tgts = st.withPlaceCountry(tok, srcs), st.withPlaceCountry(tok, tgts)
-	if len(tgts) == 1 && tgts[0] == nil {
+	recip := st.reciprocal(entry.Root, srcs, tgts)
+	if len(tgts) == 1 && tgts[0] == nil && !recip {
 		// no one named: the act is aimed at where it happens
-		if t := st.placeTarget(tok, srcs, materialCode(entry.Code), entry.Root == "15"); t != nil {
+		if t := st.placeTarget(tok, srcs, materialCode(entry.Code), entry.Root == "15", entry.Root == "04"); t != nil {
 			tgts = []*model.Actor{t}
 		}
 	}
@@ -62,11 +63,15 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	date, prec := st.dateFor(tok)
 	loc := st.locationFor(tok, srcs, tgts)
 	counts := st.countsFor(tok)
-	for _, s := range srcs {
+	for si, s := range srcs {
 		if s != nil && s.Actor != nil && !st.roleOnly(*s.Actor) {
 			st.a.lastActor = s
 		}
-		for _, t := range tgts {
+		ts := tgts
+		if recip {
+			ts = others(srcs, si)
+		}
+		for _, t := range ts {
 			if s != nil && t != nil && s.Text == t.Text {
 				t = nil
 			}
@@ -186,6 +191,46 @@ func (st *sentence) placeAsPeople(t *model.Actor) *model.Actor {
 	c := *t
 	c.Actor = model.StrPtr(m.Country + "CVL")
 	return &c
+}
+
+// Roots whose acts two parties do together: "Russia and China held
+// talks", "Hungary and Romania agreed to cooperate", "Russia and Belarus
+// signed a military cooperation agreement".
+var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
+
+// reciprocal reports whether an act of two or three named sources with no
+// target of their own (nothing, a bare role: "a military agreement", or
+// a place in their own lands) is aimed at each other.
+func (st *sentence) reciprocal(root string, srcs, tgts []*model.Actor) bool {
+	if !reciprocalRoots[root] || len(srcs) < 2 || len(srcs) > 3 {
+		return false
+	}
+	for _, t := range tgts {
+		// (a target in one of the sources' own countries is the place
+		// they meet: "held talks in Beijing")
+		if t != nil && t.Actor != nil && !st.roleOnly(*t.Actor) && (t.Country == nil || !sameCountryCode(*t.Country, srcs)) {
+			return false
+		}
+	}
+	seen := map[string]bool{}
+	for _, s := range srcs {
+		if s == nil || s.Actor == nil || st.roleOnly(*s.Actor) || seen[*s.Actor] {
+			return false
+		}
+		seen[*s.Actor] = true
+	}
+	return true
+}
+
+// others returns the sources other than the i-th.
+func others(srcs []*model.Actor, i int) []*model.Actor {
+	out := make([]*model.Actor, 0, len(srcs)-1)
+	for j, s := range srcs {
+		if j != i {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // withCountry gives a bare role ("students" EDU, "the government" GOV) the
@@ -344,8 +389,9 @@ func (st *sentence) withPlaceCountry(tok int, as []*model.Actor) []*model.Actor 
 // "opened an embassy in Tehran"), as its country, or a capital as its
 // government; for an act of force on a town or on "a village in X" its
 // people (country + CVL). Nil when the clause has no such place or it is
-// the source's own country.
-func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material, posture bool) *model.Actor {
+// the source's own country, and for talks (consult) anywhere but a
+// capital.
+func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material, posture, consult bool) *model.Actor {
 	p, j := st.clausePlace(tok, srcs)
 	if p == nil {
 		return nil
@@ -357,6 +403,12 @@ func (st *sentence) placeTarget(tok int, srcs []*model.Actor, material, posture 
 		if m, ok := kb.LookupName(p.Text, st.a.in.Published); ok && m.Kind == "capital" && m.Country == c && m.Code != "" {
 			code = m.Code
 		}
+	}
+	// talks in a capital are held with its government ("held talks in
+	// Kyiv"); a meeting in any other town is only where it happened
+	// ("met in New York")
+	if consult && code == c {
+		return nil
 	}
 	if material && !posture {
 		// "a strategic village in Western Cambodia"

@@ -131,6 +131,9 @@ func TestCoder(t *testing.T) {
 		{"leaders of a people are elites", "Tamil leaders met the Sri Lankan president.", "04", model.Asserted, "LKAELI", "LKAGOV"},
 		{"misspelt country", "Ethopia has agreed to reopen its border with Eritrea.", "03", model.Asserted, "ETH", ""},
 		{"misspelt country before a title", "Quatar's emir launched a mediation effort between the two factions.", "04", model.Asserted, "QATGOV", ""},
+		{"the condition is about the threatened party", "The European Union threatened to impose sanctions on Russia if it attacked Ukraine.", "19", model.Hypothetical, "RUS", "UKR"},
+		{"talks of two are with each other", "Russia and China held talks in Beijing.", "04", model.Asserted, "RUS", "CHN"},
+		{"an agreement of two is with each other", "Russia and Belarus signed a military cooperation agreement.", "05", model.Asserted, "RUS", "BLR"},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
