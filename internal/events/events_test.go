@@ -134,6 +134,7 @@ func TestCoder(t *testing.T) {
 		{"the condition is about the threatened party", "The European Union threatened to impose sanctions on Russia if it attacked Ukraine.", "19", model.Hypothetical, "RUS", "UKR"},
 		{"talks of two are with each other", "Russia and China held talks in Beijing.", "04", model.Asserted, "RUS", "CHN"},
 		{"an agreement of two is with each other", "Russia and Belarus signed a military cooperation agreement.", "05", model.Asserted, "RUS", "BLR"},
+		{"a participle after the reporter goes on with the report", "Russian forces shelled the village, Ukrainian officials said, wounding three soldiers.", "190", model.Asserted, "RUSMIL", ""},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {

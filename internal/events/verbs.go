@@ -363,6 +363,26 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			}
 		}
 	}
+	// "Russian forces shelled the village, officials said, wounding three
+	// soldiers": a participle hung on the reporting verb goes on with the
+	// reported act, whose subject it shares
+	if baseRel(t.Rel) == "advcl" && t.XPOS == "VBG" && st.valid(t.Head) && reportVerbs[lower(st.toks[t.Head])] {
+		rep := st.toks[t.Head]
+		acts := []int{}
+		if baseRel(rep.Rel) == "parataxis" && rep.Head >= 0 && rep.Head < t.Head {
+			acts = append(acts, rep.Head) // "X did Y, officials said, …"
+		}
+		for _, c := range st.kids[t.Head] {
+			if baseRel(st.toks[c].Rel) == "ccomp" && c < t.Head {
+				acts = append(acts, c)
+			}
+		}
+		for _, c := range acts {
+			if as := st.sources(c, depth+1); len(as) > 0 {
+				return as
+			}
+		}
+	}
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
 		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {
