@@ -122,13 +122,48 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	}
 	if s, ok := l.ruleScript(low, xpos); ok {
 		if out, ok := s.apply(form); ok && out != "" && (hasVowel(out) || !hasVowel(form)) {
-			return out
+			return l.knownVerb(out, xpos)
 		}
 	}
 	if upos == "PROPN" {
 		return form
 	}
 	return low
+}
+
+// knownVerb checks a suffix rule's lemma of an inflected verb the
+// training data never showed: when it is no base form seen there but a
+// one-letter repair is ("blamed" → "blam" → "blame", "shelled" → "shel" →
+// "shell", "raided" → "raide" → "raid"), the repair is the lemma.
+func (l *Lemmatizer) knownVerb(out, xpos string) string {
+	switch xpos {
+	case "VBD", "VBN", "VBG", "VBZ":
+	default:
+		return out
+	}
+	if l.baseForm(out) {
+		return out
+	}
+	cands := [3]string{out + "e", "", ""}
+	if n := len(out); n > 1 {
+		cands[1] = out + out[n-1:]
+		if out[n-1] == 'e' {
+			cands[2] = out[:n-1]
+		}
+	}
+	for _, c := range cands {
+		if c != "" && l.baseForm(c) {
+			return c
+		}
+	}
+	return out
+}
+
+// baseForm reports whether w was seen in training as a verb's base form.
+func (l *Lemmatizer) baseForm(w string) bool {
+	_, vb := l.words[pair{w, "VB"}]
+	_, vbp := l.words[pair{w, "VBP"}]
+	return vb || vbp
 }
 
 // isGroupedNumber reports whether s is a number with commas between groups

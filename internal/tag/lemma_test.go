@@ -38,6 +38,7 @@ func TestLemmatizer(t *testing.T) {
 		{"went", "VBD", "go"}, {"was", "VBD", "be"}, {"The", "DT", "the"}, {"the", "DT", "the"},
 		{"I", "PRP", "I"}, {"i", "PRP", "I"}, {"i", "PRP", "I"}, {"Paris", "NNP", "Paris"},
 		{"marched", "VBD", "march"}, {"jumped", "VBD", "jump"}, {"banks", "NNS", "bank"},
+		{"blame", "VB", "blame"}, {"shell", "VBP", "shell"},
 	}
 	for _, w := range train {
 		c.add(w.form, w.xpos, w.lemma)
@@ -50,11 +51,13 @@ func TestLemmatizer(t *testing.T) {
 		{"The", "DET", "DT", "the"},
 		{"i", "PRON", "PRP", "I"},
 		{"Went", "VERB", "VBD", "go"},
-		{"kicked", "VERB", "VBD", "kick"}, // unseen: -ed rule
-		{"parks", "NOUN", "NNS", "park"},  // unseen: -s rule
-		{"Kyiv", "PROPN", "NNP", "Kyiv"},  // unseen proper noun keeps case
-		{"Tanks", "NOUN", "NNS", "tank"},  // unseen, capitalised common noun
-		{"zzz", "X", "UNSEEN", "zzz"},     // unknown tag
+		{"kicked", "VERB", "VBD", "kick"},   // unseen: -ed rule
+		{"blamed", "VERB", "VBD", "blame"},  // -ed gives "blam", no verb; "blame" is
+		{"shelled", "VERB", "VBD", "shell"}, // -ed gives "shel"; "shell" is
+		{"parks", "NOUN", "NNS", "park"},    // unseen: -s rule
+		{"Kyiv", "PROPN", "NNP", "Kyiv"},    // unseen proper noun keeps case
+		{"Tanks", "NOUN", "NNS", "tank"},    // unseen, capitalised common noun
+		{"zzz", "X", "UNSEEN", "zzz"},       // unknown tag
 		{"", "NOUN", "NN", ""},
 	}
 	for _, tt := range tests {
