@@ -198,6 +198,8 @@ func TestNeverAsserted(t *testing.T) {
 		"Russia might attack Ukraine if talks fail.",
 		"Ukrainian forces did not fire on the convoy.",
 		"Moscow denied attacking the village.",
+		"Separatist rebels accused Ukrainian troops of shelling a school.",
+		"Moscow blamed Kyiv for attacking the bridge.",
 		"Iran threatened to attack the base.",
 		"Nobody in Kyiv wants war.",
 		"The council backed a plan that aims to impose a blockade on the port.",

@@ -104,7 +104,11 @@ func (st *sentence) modality(i int) (string, string) {
 			break
 		}
 		r := baseRel(t.Rel)
-		if r != "advcl" && r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obl" {
+		// (through the object a clause describes: "accused Ukrainian
+		// troops of shelling a school", with "shelling" parsed as a
+		// clause on "troops")
+		if r != "advcl" && r != "xcomp" && r != "ccomp" && r != "acl" && r != "conj" && r != "obl" &&
+			!(r == "obj" && depth > 0 && baseRel(st.toks[i].Rel) == "acl") {
 			break
 		}
 		hl := lower(st.toks[h])
