@@ -89,6 +89,7 @@ func (a *Annotator) Annotate(text string, spans []model.Span) []model.Sentence {
 func (a *Annotator) AnalyzeBatch(sents []model.Sentence) {
 	for i := range sents {
 		a.tagger.Tag(&sents[i])
+		a.tagger.RetagNames(&sents[i])
 	}
 	for i := range sents {
 		a.parser.Parse(&sents[i])
@@ -108,6 +109,7 @@ func (a *Annotator) AnalyzeTokens(s *model.Sentence) {
 		return
 	}
 	a.tagger.Tag(s)
+	a.tagger.RetagNames(s)
 	a.parser.Parse(s)
 	tag.RefineMorph(s)
 	if a.ner != nil {
