@@ -533,7 +533,7 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 		if e.particle != "" && !st.particle(i, e.particle) {
 			continue
 		}
-		if e.pass && !st.isPassive(i) || e.active && st.isPassive(i) {
+		if e.pass && !st.isPassive(i) || e.active && st.isPassive(i) || e.cond && !st.hasCondition(i) {
 			continue
 		}
 		if e.obj != nil {
@@ -584,6 +584,16 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 		}
 	}
 	return best, bestObj, found
+}
+
+// hasCondition reports whether verb i has an if- or unless-clause.
+func (st *sentence) hasCondition(i int) bool {
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasNoun reports whether one of the nouns has a lemma (or lower-case

@@ -135,6 +135,8 @@ func TestCoder(t *testing.T) {
 		{"talks of two are with each other", "Russia and China held talks in Beijing.", "04", model.Asserted, "RUS", "CHN"},
 		{"an agreement of two is with each other", "Russia and Belarus signed a military cooperation agreement.", "05", model.Asserted, "RUS", "BLR"},
 		{"a participle after the reporter goes on with the report", "Russian forces shelled the village, Ukrainian officials said, wounding three soldiers.", "190", model.Asserted, "RUSMIL", ""},
+		{"a promise on a condition threatens its subject", "Iran will retaliate if Israel strikes its nuclear sites.", "13", model.Asserted, "IRN", "ISR"},
+		{"reported resolute action on a condition", "A Chinese foreign ministry spokesman said Beijing would take resolute action if Taiwan declared independence.", "13", model.Asserted, "CHNGOV", "TWN"},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {

@@ -41,6 +41,7 @@ type entry struct {
 	subj     map[string]bool
 	pass     bool
 	active   bool
+	cond     bool // the trigger has an if- or unless-clause
 	spec     int // number of conditions
 	line     int
 }
@@ -110,6 +111,8 @@ func parseLexicon(src string, book *codebook.Book) (*lexicon, error) {
 					e.pass = true
 				case "active":
 					e.active = true
+				case "cond":
+					e.cond = true
 				default:
 					return nil, fmt.Errorf("load lexicon: line %d: unknown condition %q", n+1, cond)
 				}

@@ -803,6 +803,21 @@ func (st *sentence) codeOf(j, depth int) string {
 	return e.code
 }
 
+// conditionSubject is the subject of verb i's if- or unless-clause, the
+// one a conditional promise is aimed at; nil when there is none or it is
+// the source itself.
+func (st *sentence) conditionSubject(i int, srcs []*model.Actor) []*model.Actor {
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
+			if as := st.sources(k, 0); len(as) > 0 && !sameActor(as[0], srcs) {
+				return as
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // conditional reports whether verb i has an "unless" clause (a condition
 // that makes a promise a threat).
 func (st *sentence) conditional(i int) bool {
@@ -977,6 +992,12 @@ func (st *sentence) verbEvents(i int) []model.Event {
 			}
 		}
 	}
+	// a threat made by its condition ("will retaliate if Israel strikes",
+	// "would take resolute action if Taiwan declared independence"): the
+	// one threatened is the condition's subject
+	if len(tgts) == 0 && e.family == "" && (strings.HasPrefix(code, "13") || st.future(i)) {
+		tgts = st.conditionSubject(i, srcs)
+	}
 	// A future act in a main clause or under a speech verb is an intent
 	// (or a threat), asserted; the act itself is only intended.
 	if e.family == "" && (mod == model.Intended || mod == model.Negated) && st.future(i) && (!governed || g.modality == model.Asserted || g.modality == model.Reported) {
@@ -1057,7 +1078,11 @@ func (st *sentence) reportEvents(i int, srcs []*model.Actor, mod string) []model
 		}
 		code := familyCode(fam, act, cond)
 		st.gov[c] = govern{modality: model.Intended, attrib: attrib, source: srcs}
-		return st.events(i, st.toks[i].Text+" will "+st.toks[c].Text, code, srcs, st.targets(c, srcs), stronger(model.Asserted, mod), "", 0.55)
+		tgts := st.targets(c, srcs)
+		if len(tgts) == 0 {
+			tgts = st.conditionSubject(c, srcs)
+		}
+		return st.events(i, st.toks[i].Text+" will "+st.toks[c].Text, code, srcs, tgts, stronger(model.Asserted, mod), "", 0.55)
 	}
 	m := model.Asserted
 	if beliefVerbs[lower(st.toks[i])] {
