@@ -42,7 +42,7 @@ type entry struct {
 	pass     bool
 	active   bool
 	cond     bool // the trigger has an if- or unless-clause
-	spec     int // number of conditions
+	spec     int  // number of conditions
 	line     int
 }
 
