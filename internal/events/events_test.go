@@ -101,7 +101,7 @@ func TestCoder(t *testing.T) {
 		code       string // prefix of a code that must come out
 		modality   string
 		source     string // actor code of that event's source; "-" for none
-		target     string // "" to skip
+		target     string // "" to skip; "-" for none
 	}{
 		{"appeal to meet", "France called on Russia to hold talks in Geneva.", "026", model.Asserted, "FRA", "RUS"},
 		{"warn of consequences", "President Joe Biden warned Russia of severe consequences.", "13", model.Asserted, "USAGOV", "RUS"},
@@ -137,6 +137,7 @@ func TestCoder(t *testing.T) {
 		{"a participle after the reporter goes on with the report", "Russian forces shelled the village, Ukrainian officials said, wounding three soldiers.", "190", model.Asserted, "RUSMIL", ""},
 		{"a promise on a condition threatens its subject", "Iran will retaliate if Israel strikes its nuclear sites.", "13", model.Asserted, "IRN", "ISR"},
 		{"reported resolute action on a condition", "A Chinese foreign ministry spokesman said Beijing would take resolute action if Taiwan declared independence.", "13", model.Asserted, "CHNGOV", "TWN"},
+		{"what is sent is no target", "The European Union said it was ready to send a monitoring mission to the border.", "03", model.Asserted, "IGOEUREEC", "-"},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
@@ -161,7 +162,9 @@ func TestCoder(t *testing.T) {
 			} else if src != tc.source {
 				t.Errorf("%q: source = %q, want %q (%s)", tc.text, src, tc.source, describe(evs))
 			}
-			if tc.target != "" && actorCode(got.Target) != tc.target {
+			if tc.target == "-" && got.Target != nil {
+				t.Errorf("%q: target = %q, want none (%s)", tc.text, actorCode(got.Target), describe(evs))
+			} else if tc.target != "" && tc.target != "-" && actorCode(got.Target) != tc.target {
 				t.Errorf("%q: target = %q, want %q (%s)", tc.text, actorCode(got.Target), tc.target, describe(evs))
 			}
 			if got.Plover.Type == "" && got.Root != "01" {

@@ -604,11 +604,16 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 		}
 		st.depth -= 2
 	}
-	if weak != nil {
+	// what one sends is no target, even as a last resort ("ready to send
+	// a monitoring mission to the border")
+	if weak != nil && !sendVerbs[lower(st.toks[i])] {
 		return weak
 	}
 	return st.scanActor(i, +1)
 }
+
+// Verbs whose object is the means sent somewhere.
+var sendVerbs = map[string]bool{"send": true, "deploy": true, "dispatch": true, "despatch": true, "station": true}
 
 // betweenActors are the sides of "between X and Y": the phrase's own
 // conjuncts, or, when the parse hung Y elsewhere, the noun phrase after
