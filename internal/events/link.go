@@ -107,7 +107,8 @@ func (st *sentence) locationFor(tok int, actors ...[]*model.Actor) *model.Place 
 }
 
 // subjectCountry reports whether the place is a country named as the
-// subject or object of a clause ("The United States warned Russia that it
+// subject or object of a clause, or as the qualifier of a noun that is no
+// stretch of land, ("The United States warned Russia that it
 // would pay … if it invaded Ukraine"): a country that acts or is acted on
 // is an actor of the sentence, not where its other events happen; "in
 // Ukraine" is a place.
@@ -117,12 +118,34 @@ func (st *sentence) subjectCountry(p *places.Found) bool {
 	}
 	for k := range st.toks {
 		t := st.toks[k]
-		if t.End == p.End && (strings.HasPrefix(t.Rel, "nsubj") || t.Rel == "obj" || t.Rel == "iobj") {
+		if t.End != p.End {
+			continue
+		}
+		if strings.HasPrefix(t.Rel, "nsubj") || t.Rel == "obj" || t.Rel == "iobj" {
 			return true
+		}
+		// a country that qualifies a noun other than a stretch of land:
+		// "according to US intelligence", "US Secretary of State",
+		// "Russia's actions" ("Ukraine's border" is a place)
+		switch baseRel(t.Rel) {
+		case "compound", "nmod", "amod":
+			if t.Rel != "nmod:poss" && baseRel(t.Rel) == "nmod" {
+				break
+			}
+			if st.valid(t.Head) && t.Head > k && !landNouns[lower(st.toks[t.Head])] {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// Nouns of land and its edges, which a country before them locates:
+// "Ukraine's border", "Russian territory".
+var landNouns = map[string]bool{"border": true, "frontier": true, "territory": true, "soil": true, "land": true,
+	"capital": true, "city": true, "town": true, "village": true, "region": true, "province": true, "coast": true,
+	"airspace": true, "water": true, "side": true, "mainland": true, "north": true, "south": true, "east": true,
+	"west": true, "countryside": true, "embassy": true, "port": true, "base": true, "camp": true}
 
 // isActorPlace reports whether the place mention at bytes [start, end)
 // is, or lies inside, the text of one of the actors: the same words, or

@@ -387,6 +387,15 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			}
 		}
 	}
+	// "Mr Biden is expected to warn", "the army was ordered to withdraw":
+	// the passive's subject does the act of its infinitive
+	if baseRel(t.Rel) == "xcomp" && st.valid(t.Head) && st.isPassive(t.Head) {
+		if k := st.child(t.Head, "nsubj:pass"); k >= 0 && st.toks[k].UPOS != "DET" {
+			if as := st.actorsOfNP(k); len(as) > 0 {
+				return as
+			}
+		}
+	}
 	switch baseRel(t.Rel) {
 	case "conj", "xcomp", "advcl":
 		if t.Head >= 0 && (st.toks[t.Head].UPOS == "VERB" || isVerbLike(st.toks[t.Head])) {

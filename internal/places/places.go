@@ -684,6 +684,12 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 				}
 				continue
 			}
+			// "Defense Secretary William Perry", "Secretary of State": a
+			// title, though Secretary is also a town in Maryland
+			if titleWords[strings.ToLower(toks[i].Text)] && (i+1 < len(toks) && (toks[i+1].Text == "of" || capitalised(toks[i+1].Text)) ||
+				i > 0 && capitalised(toks[i-1].Text)) {
+				continue
+			}
 			best := 0
 			for j := min(len(toks), i+maxWords); j > i; j-- {
 				if !spanFree(taken, i, j) || !capitalised(toks[j-1].Text) {
@@ -958,6 +964,12 @@ func (r *Resolver) qualifiedTown(text string, toks []model.Token, a, b int) bool
 
 // streetWords end a street address or a firm's name, after which a
 // comma and a town may follow.
+// Titles that are also the names of small towns somewhere; beside a
+// name, "of" or another title word they are titles.
+var titleWords = map[string]bool{"secretary": true, "president": true, "minister": true, "chancellor": true,
+	"governor": true, "senator": true, "ambassador": true, "commander": true, "general": true, "colonel": true,
+	"admiral": true, "spokesman": true, "chairman": true, "premier": true, "envoy": true, "mayor": true}
+
 var streetWords = map[string]bool{
 	"street": true, "st.": true, "road": true, "rd.": true, "avenue": true, "ave.": true, "drive": true,
 	"dr.": true, "lane": true, "ln.": true, "boulevard": true, "blvd.": true, "highway": true, "pike": true,

@@ -52,6 +52,12 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"DeSoto Parish", "other", "USA", "Louisiana"}},
 		},
 		{
+			name: "a title is no town",
+			text: "Defense Secretary William Perry said the first troops had arrived in Bosnia.",
+			want: []want{{"Bosnia", "country", "BIH", ""}},
+			not:  []string{"Secretary"},
+		},
+		{
 			name: "a town before a word for its police",
 			text: "Investigators and Brownsboro Police searched a house on Browning Street.",
 			want: []want{{"Brownsboro", "city", "USA", ""}},
