@@ -577,8 +577,8 @@ func cliticSplit(c string) int {
 				return k
 			}
 			r, _ := utf8.DecodeLastRuneInString(c[:k])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return k
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' && isAbbrev(c[:k]) {
+				return k // (also "U.S.'s", "L.A.'s")
 			}
 		}
 	}

@@ -30,6 +30,7 @@ func TestTokenize(t *testing.T) {
 		{"You cannot be serious", "You can not be serious"},
 		{"They'll say we'd've", "They 'll say we 'd 've"},
 		{"The minister's plan", "The minister 's plan"},
+		{"The U.S.'s allies and L.A.’s mayor", "The U.S. 's allies and L.A. ’s mayor"},
 		{"It’s John’s car, isn’t it?", "It ’s John ’s car , is n’t it ?"},
 		{"i dont care", "i do nt care"},
 		{`"Hello," she said.`, `" Hello , " she said .`},
