@@ -75,6 +75,11 @@ func TestFind(t *testing.T) {
 			want: []want{{text: "to lay down their arms", cue: "urged", speaker: "German Chancellor Olaf Scholz", name: "Olaf Scholz", actor: "DEUGOV"}},
 		},
 		{
+			name: "an office of a country before the name",
+			text: "US Secretary of State Antony Blinken said that Washington would not recognise the vote.",
+			want: []want{{text: "that Washington would not recognise the vote", cue: "said", speaker: "US Secretary of State Antony Blinken", name: "Antony Blinken", actor: "USAGOV"}},
+		},
+		{
 			name: "trailing attribution after a clause with its own subject",
 			text: "Separatist shelling in the north wounded two soldiers on Saturday, the army said.",
 			want: []want{{text: "Separatist shelling in the north wounded two soldiers on Saturday", cue: "said", speaker: "the army"}},

@@ -56,15 +56,23 @@ func (d *doc) resolve(si, h, lo, hi int) *model.Speaker {
 			}
 		}
 	}
+	// a person anywhere in a name's phrase before any other name: "US
+	// Secretary of State Antony Blinken", "NATO Secretary-General Jens
+	// Stoltenberg" are Blinken and Stoltenberg, not the US and NATO ("Ms
+	// Smith's lawyer", headed by a common noun, is not Ms Smith)
+	if toks[h].UPOS == "PROPN" {
+		if sp2 := d.chainName(si, lo, hi, true); sp2 != nil {
+			sp.Name, sp.Actor = sp2.Name, sp2.Actor
+			return sp
+		}
+	}
 	if cl, ok := d.chains.At(d.sents[si].Index, h); ok && cl.Name != "" {
 		sp.Name, sp.Actor = model.StrPtr(cl.Name), model.StrPtr(cl.Actor)
 		return sp
 	}
-	for j := lo; j <= hi; j++ {
-		if cl, ok := d.chains.At(d.sents[si].Index, j); ok && cl.Name != "" && toks[j].UPOS == "PROPN" {
-			sp.Name, sp.Actor = model.StrPtr(cl.Name), model.StrPtr(cl.Actor)
-			return sp
-		}
+	if sp2 := d.chainName(si, lo, hi, false); sp2 != nil {
+		sp.Name, sp.Actor = sp2.Name, sp2.Actor
+		return sp
 	}
 	if e := d.entityAt(toks[lo].Start, toks[hi].End, toks[h].Start); e != nil {
 		sp.Name, sp.Actor = entityName(e), e.Actor
@@ -98,6 +106,21 @@ func (d *doc) resolve(si, h, lo, hi int) *model.Speaker {
 		}
 	}
 	return sp
+}
+
+// chainName is the name and actor of the first proper noun in tokens
+// lo..hi that coreference knows (only people when person is set).
+func (d *doc) chainName(si, lo, hi int, person bool) *model.Speaker {
+	toks := d.sents[si].Tokens
+	for j := lo; j <= hi; j++ {
+		if person && !strings.HasSuffix(toks[j].NER, "PERSON") {
+			continue
+		}
+		if cl, ok := d.chains.At(d.sents[si].Index, j); ok && cl.Name != "" && toks[j].UPOS == "PROPN" {
+			return &model.Speaker{Name: model.StrPtr(cl.Name), Actor: model.StrPtr(cl.Actor)}
+		}
+	}
+	return nil
 }
 
 func entityName(e *model.Entity) *string {
