@@ -76,8 +76,8 @@ func TestFind(t *testing.T) {
 		},
 		{
 			name: "an office of a country before the name",
-			text: "US Secretary of State Antony Blinken said that Washington would not recognise the vote.",
-			want: []want{{text: "that Washington would not recognise the vote", cue: "said", speaker: "US Secretary of State Antony Blinken", name: "Antony Blinken", actor: "USAGOV"}},
+			text: "NATO Secretary-General Jens Stoltenberg warned Moscow that it would pay a high price for any new aggression.",
+			want: []want{{text: "that it would pay a high price for any new aggression", cue: "warned", speaker: "NATO Secretary-General Jens Stoltenberg", name: "Jens Stoltenberg", actor: "IGOWSTNATGOV"}},
 		},
 		{
 			name: "trailing attribution after a clause with its own subject",
