@@ -37,7 +37,7 @@ func runTrain(ctx context.Context, args []string, s stdio) error {
 	out := fs.String("out", ".", "repository root to write the models into")
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives the same models")
 	only := fs.String("only", "", "train only the named model")
-	trainOnly := fs.Bool("train-only", false, "train the tagger and parser on EWT train alone (for experiments scored on EWT dev); by default they learn from EWT train and dev")
+	withDev := fs.Bool("with-dev", false, "train the tagger and parser on EWT train and dev together (dev scores are then not held out); by default they learn from EWT train alone, as the committed models did")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func runTrain(ctx context.Context, args []string, s stdio) error {
 			continue
 		}
 		start := time.Now()
-		cfg := tag.ModelConfig{Seed: *seed, TrainOnly: *trainOnly, Log: log}
+		cfg := tag.ModelConfig{Seed: *seed, WithDev: *withDev, Log: log}
 		if err := t.run(ctx, *data, filepath.Clean(*out), cfg); err != nil {
 			return fmt.Errorf("train %s: %w", t.name, err)
 		}

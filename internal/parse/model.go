@@ -39,7 +39,7 @@ const (
 // the embedded tagger's configuration predicts by jackknifing over the
 // same treebanks (its first pass, see tag.Jackknife), and writes it to
 // outDir/ModelPath. It logs the scores on EWT dev with predicted tags (not
-// a held-out score unless cfg.TrainOnly).
+// a held-out score when cfg.WithDev).
 func TrainModel(ctx context.Context, sharedDir, outDir string, cfg tag.ModelConfig) error {
 	log := cfg.Log
 	if log == nil {
@@ -66,7 +66,7 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, cfg tag.ModelConf
 	}
 	p = p.Prune(PruneTransitions, PruneLabels)
 	sc := Evaluate(p, dev)
-	log.Info("parser trained", "train_only", cfg.TrainOnly, "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
+	log.Info("parser trained", "with_dev", cfg.WithDev, "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
 	return tag.WriteFileAtomic(filepath.Join(outDir, ModelPath), p.WriteTo)
 }
 

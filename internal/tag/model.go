@@ -48,20 +48,21 @@ const ModelTwoPass = true
 // ModelConfig says how `vigil train` builds the embedded models.
 type ModelConfig struct {
 	Seed int64 // the same seed gives the same models
-	// TrainOnly trains on EWT train alone, so that EWT dev can score
-	// experiments; the committed models learn from EWT train and dev
-	// together (their options were chosen on dev beforehand).
-	TrainOnly bool
-	Log       *slog.Logger
+	// WithDev trains on EWT train and dev together (their options were
+	// chosen on dev beforehand); otherwise EWT train alone is used, which
+	// leaves dev to score experiments and is how the committed models
+	// were built.
+	WithDev bool
+	Log     *slog.Logger
 }
 
 // Files lists the treebank files (relative to the shared folder) that the
 // models learn from.
 func (c ModelConfig) Files() []string {
-	if c.TrainOnly {
-		return []string{EWTTrain}
+	if c.WithDev {
+		return []string{EWTTrain, EWTDev}
 	}
-	return []string{EWTTrain, EWTDev}
+	return []string{EWTTrain}
 }
 
 func (c ModelConfig) logger() *slog.Logger {
@@ -86,7 +87,7 @@ func ReadTreebanks(sharedDir string, files []string) ([]conllu.Sentence, error) 
 
 // TrainModel trains the tagger on the treebanks of cfg (sharedDir is the
 // shared folder) and writes it to outDir/ModelPath. It logs the accuracy
-// on EWT dev (not a held-out score unless cfg.TrainOnly).
+// on EWT dev (not a held-out score when cfg.WithDev).
 func TrainModel(ctx context.Context, sharedDir, outDir string, cfg ModelConfig) error {
 	log := cfg.logger()
 	train, err := ReadTreebanks(sharedDir, cfg.Files())
@@ -110,7 +111,7 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, cfg ModelConfig) 
 		return err
 	}
 	u, x, l := Accuracy(t, dev)
-	log.Info("tagger trained", "train_only", cfg.TrainOnly, "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
+	log.Info("tagger trained", "with_dev", cfg.WithDev, "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
 	return WriteFileAtomic(filepath.Join(outDir, ModelPath), t.WriteTo)
 }
 

@@ -120,16 +120,16 @@ func TestGateRunsSecondPass(t *testing.T) {
 
 func TestModelConfigFiles(t *testing.T) {
 	tests := []struct {
-		trainOnly bool
-		want      []string
+		withDev bool
+		want    []string
 	}{
-		{true, []string{EWTTrain}},
-		{false, []string{EWTTrain, EWTDev}},
+		{false, []string{EWTTrain}},
+		{true, []string{EWTTrain, EWTDev}},
 	}
 	for _, tc := range tests {
-		got := ModelConfig{TrainOnly: tc.trainOnly}.Files()
+		got := ModelConfig{WithDev: tc.withDev}.Files()
 		if !slices.Equal(got, tc.want) {
-			t.Errorf("TrainOnly=%v: got files %v, want %v", tc.trainOnly, got, tc.want)
+			t.Errorf("WithDev=%v: got files %v, want %v", tc.withDev, got, tc.want)
 		}
 	}
 }
