@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"path/filepath"
 	"time"
 
@@ -18,7 +17,7 @@ type trainer struct {
 	name string
 	// run trains from the shared folder sharedDir and writes the model file(s)
 	// into the repository (outDir is the repository root).
-	run func(ctx context.Context, sharedDir, outDir string, seed int64, log *slog.Logger) error
+	run func(ctx context.Context, sharedDir, outDir string, cfg tag.ModelConfig) error
 }
 
 func trainers() []trainer {
@@ -26,7 +25,9 @@ func trainers() []trainer {
 		// Models register here, in the order they must be trained.
 		{name: "tagger", run: tag.TrainModel},
 		{name: "parser", run: parse.TrainModel},
-		{name: "ner", run: ner.Train},
+		{name: "ner", run: func(ctx context.Context, sharedDir, outDir string, cfg tag.ModelConfig) error {
+			return ner.Train(ctx, sharedDir, outDir, cfg.Seed, cfg.Log)
+		}},
 	}
 }
 
@@ -36,6 +37,7 @@ func runTrain(ctx context.Context, args []string, s stdio) error {
 	out := fs.String("out", ".", "repository root to write the models into")
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives the same models")
 	only := fs.String("only", "", "train only the named model")
+	withDev := fs.Bool("with-dev", false, "train the tagger and parser on EWT train and dev together (dev scores are then not held out); by default they learn from EWT train alone, as the committed models did")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,7 +47,8 @@ func runTrain(ctx context.Context, args []string, s stdio) error {
 			continue
 		}
 		start := time.Now()
-		if err := t.run(ctx, *data, filepath.Clean(*out), *seed, log); err != nil {
+		cfg := tag.ModelConfig{Seed: *seed, WithDev: *withDev, Log: log}
+		if err := t.run(ctx, *data, filepath.Clean(*out), cfg); err != nil {
 			return fmt.Errorf("train %s: %w", t.name, err)
 		}
 		fmt.Fprintf(s.out, "trained %s in %s\n", t.name, time.Since(start).Round(time.Second))

@@ -35,12 +35,17 @@ const (
 	PruneLabels      = 2
 )
 
-// TrainModel trains the parser on EWT train with the tags that the
-// embedded tagger's configuration predicts by jackknifing (its first pass,
-// see tag.Jackknife), and writes it to
-// outDir/ModelPath. It logs the scores on EWT dev with predicted tags.
-func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *slog.Logger) error {
-	_, train, err := tag.JackknifeCached(ctx, sharedDir, tag.ModelOptions(seed, log))
+// TrainModel trains the parser on the treebanks of cfg with the tags that
+// the embedded tagger's configuration predicts by jackknifing over the
+// same treebanks (its first pass, see tag.Jackknife), and writes it to
+// outDir/ModelPath. It logs the scores on EWT dev with predicted tags (not
+// a held-out score when cfg.WithDev).
+func TrainModel(ctx context.Context, sharedDir, outDir string, cfg tag.ModelConfig) error {
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	_, train, err := tag.JackknifeCached(ctx, sharedDir, cfg.Files(), tag.ModelOptions(cfg.Seed, log))
 	if err != nil {
 		return fmt.Errorf("train parser: %w", err)
 	}
@@ -54,14 +59,14 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *
 	} else {
 		dev = TagCopy(tagger, dev)
 	}
-	opt := ModelOptions(seed, log)
+	opt := ModelOptions(cfg.Seed, log)
 	p, err := Train(ctx, train, opt)
 	if err != nil {
 		return err
 	}
 	p = p.Prune(PruneTransitions, PruneLabels)
 	sc := Evaluate(p, dev)
-	log.Info("parser trained", "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
+	log.Info("parser trained", "with_dev", cfg.WithDev, "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
 	return tag.WriteFileAtomic(filepath.Join(outDir, ModelPath), p.WriteTo)
 }
 

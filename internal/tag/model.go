@@ -1,7 +1,6 @@
 package tag
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -46,11 +45,52 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 // ModelTwoPass says whether the embedded tagger has a second pass.
 const ModelTwoPass = true
 
-// TrainModel trains the tagger on EWT train (sharedDir is the shared
-// folder) and writes it to outDir/ModelPath. It logs the accuracy on EWT
-// dev.
-func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *slog.Logger) error {
-	train, err := conllu.ReadFile(filepath.Join(sharedDir, EWTTrain))
+// ModelConfig says how `vigil train` builds the embedded models.
+type ModelConfig struct {
+	Seed int64 // the same seed gives the same models
+	// WithDev trains on EWT train and dev together (their options were
+	// chosen on dev beforehand); otherwise EWT train alone is used, which
+	// leaves dev to score experiments and is how the committed models
+	// were built.
+	WithDev bool
+	Log     *slog.Logger
+}
+
+// Files lists the treebank files (relative to the shared folder) that the
+// models learn from.
+func (c ModelConfig) Files() []string {
+	if c.WithDev {
+		return []string{EWTTrain, EWTDev}
+	}
+	return []string{EWTTrain}
+}
+
+func (c ModelConfig) logger() *slog.Logger {
+	if c.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return c.Log
+}
+
+// ReadTreebanks reads and joins the files (relative to sharedDir).
+func ReadTreebanks(sharedDir string, files []string) ([]conllu.Sentence, error) {
+	var all []conllu.Sentence
+	for _, f := range files {
+		s, err := conllu.ReadFile(filepath.Join(sharedDir, f))
+		if err != nil {
+			return nil, fmt.Errorf("read treebanks: %w", err)
+		}
+		all = append(all, s...)
+	}
+	return all, nil
+}
+
+// TrainModel trains the tagger on the treebanks of cfg (sharedDir is the
+// shared folder) and writes it to outDir/ModelPath. It logs the accuracy
+// on EWT dev (not a held-out score when cfg.WithDev).
+func TrainModel(ctx context.Context, sharedDir, outDir string, cfg ModelConfig) error {
+	log := cfg.logger()
+	train, err := ReadTreebanks(sharedDir, cfg.Files())
 	if err != nil {
 		return fmt.Errorf("train tagger: %w", err)
 	}
@@ -58,9 +98,9 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *
 	if err != nil {
 		return fmt.Errorf("train tagger: %w", err)
 	}
-	opt := ModelOptions(seed, log)
+	opt := ModelOptions(cfg.Seed, log)
 	if opt.TwoPass {
-		first, _, err := JackknifeCached(ctx, sharedDir, opt)
+		first, _, err := JackknifeCached(ctx, sharedDir, cfg.Files(), opt)
 		if err != nil {
 			return fmt.Errorf("train tagger: %w", err)
 		}
@@ -71,7 +111,7 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, seed int64, log *
 		return err
 	}
 	u, x, l := Accuracy(t, dev)
-	log.Info("tagger trained", "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
+	log.Info("tagger trained", "with_dev", cfg.WithDev, "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
 	return WriteFileAtomic(filepath.Join(outDir, ModelPath), t.WriteTo)
 }
 
@@ -105,18 +145,20 @@ func WriteFileAtomic(path string, write func(io.Writer) (int64, error)) error {
 // so that stale jackknife caches are not reused.
 const cacheVersion = "tagger-v11"
 
-// JackknifeCached runs Jackknife on EWT train with opt, or reads the
-// result of an identical earlier run from the cache under the system's
-// temporary folder. Training the tagger and then the parser needs it
-// twice; it takes minutes.
-func JackknifeCached(ctx context.Context, sharedDir string, opt TrainOptions) (first, final []conllu.Sentence, err error) {
-	path := filepath.Join(sharedDir, EWTTrain)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("jackknife: %w", err)
-	}
+// JackknifeCached runs Jackknife on the treebank files (relative to
+// sharedDir, joined in order) with opt, or reads the result of an
+// identical earlier run from the cache under the system's temporary
+// folder. Training the tagger and then the parser needs it twice; it takes
+// minutes.
+func JackknifeCached(ctx context.Context, sharedDir string, files []string, opt TrainOptions) (first, final []conllu.Sentence, err error) {
 	h := sha256.New()
-	h.Write(data)
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(sharedDir, f))
+		if err != nil {
+			return nil, nil, fmt.Errorf("jackknife: %w", err)
+		}
+		h.Write(data)
+	}
 	fmt.Fprintf(h, "%s|%d|%d|%g|%d|%g|%g|%d|%d|%d|%d|%v|%d", cacheVersion, opt.Epochs, opt.Seed, opt.MinWeight,
 		opt.AmbMinCount, opt.AmbMinShare, opt.OpenMinShare, opt.CandMin, opt.RareMin, opt.CoMinTypes, opt.CoMaxCount, opt.TwoPass, opt.Folds)
 	key := hex.EncodeToString(h.Sum(nil))[:20]
@@ -133,7 +175,7 @@ func JackknifeCached(ctx context.Context, sharedDir string, opt TrainOptions) (f
 			return f1, f2, nil
 		}
 	}
-	sents, err := conllu.Read(bytes.NewReader(data))
+	sents, err := ReadTreebanks(sharedDir, files)
 	if err != nil {
 		return nil, nil, fmt.Errorf("jackknife: %w", err)
 	}

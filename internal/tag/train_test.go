@@ -117,3 +117,39 @@ func TestGateRunsSecondPass(t *testing.T) {
 		}
 	}
 }
+
+func TestModelConfigFiles(t *testing.T) {
+	tests := []struct {
+		withDev bool
+		want    []string
+	}{
+		{false, []string{EWTTrain}},
+		{true, []string{EWTTrain, EWTDev}},
+	}
+	for _, tc := range tests {
+		got := ModelConfig{WithDev: tc.withDev}.Files()
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("WithDev=%v: got files %v, want %v", tc.withDev, got, tc.want)
+		}
+	}
+}
+
+func TestReadTreebanksJoins(t *testing.T) {
+	one, err := ReadTreebanks("../nlp/testdata", []string{"tiny.conllu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, err := ReadTreebanks("../nlp/testdata", []string{"tiny.conllu", "tiny.conllu"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one) == 0 || len(two) != 2*len(one) {
+		t.Fatalf("got %d sentences from the file twice, want twice %d", len(two), len(one))
+	}
+	if two[len(one)].ID != one[0].ID {
+		t.Errorf("second copy starts with %q, want %q", two[len(one)].ID, one[0].ID)
+	}
+	if _, err := ReadTreebanks("../nlp/testdata", []string{"no-such-file.conllu"}); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}
