@@ -113,6 +113,9 @@ func (st *sentence) modality(i int) (string, string) {
 		}
 		hl := lower(st.toks[h])
 		switch {
+		case r == "conj":
+			// a clause joined to a denial or an allegation is not under
+			// it: "denied the claim and said its units were exercising"
 		case allegeVerbs[hl]:
 			mod = stronger(mod, model.Reported)
 		case hl == "deny":
