@@ -811,13 +811,40 @@ func wordNoun(w string) bool {
 
 // soleCountry returns the country when the sentence's entities name
 // exactly one, else "".
+// borderCountry reports whether the name at byte offset start qualifies a
+// border ("the border with Belarus", "Belarus's border", "the Belarusian
+// frontier"): the country across it, which says nothing about whose the
+// troops at the border are.
+func (st *sentence) borderCountry(start int) bool {
+	for k, t := range st.toks {
+		if t.Start != start {
+			continue
+		}
+		for n := 0; n < 3 && st.valid(k); n++ {
+			h := st.toks[k].Head
+			if !st.valid(h) {
+				return false
+			}
+			if w := lower(st.toks[h]); w == "border" || w == "frontier" {
+				return true
+			}
+			if r := baseRel(st.toks[k].Rel); r != "flat" && r != "compound" {
+				return false
+			}
+			k = h
+		}
+		return false
+	}
+	return false
+}
+
 func (st *sentence) soleCountry() string {
 	if st.sole != nil {
 		return *st.sole
 	}
 	found := ""
 	for _, e := range st.a.in.Entities {
-		if e.Sentence != st.s.Index || e.Actor == nil {
+		if e.Sentence != st.s.Index || e.Actor == nil || st.borderCountry(e.Start) {
 			continue
 		}
 		c := st.countryOf(*e.Actor)

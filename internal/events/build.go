@@ -366,8 +366,8 @@ func (st *sentence) withPlaceCountry(tok int, as []*model.Actor) []*model.Actor 
 		if a == nil || a.Actor == nil || !st.roleOnly(*a.Actor) {
 			continue
 		}
-		p, _ := st.clausePlace(tok, as)
-		if p == nil {
+		p, j := st.clausePlace(tok, as)
+		if p == nil || st.valid(j) && st.borderCountry(st.toks[j].Start) {
 			return as
 		}
 		if out == nil {

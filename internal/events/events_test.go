@@ -139,6 +139,7 @@ func TestCoder(t *testing.T) {
 		{"reported resolute action on a condition", "A Chinese foreign ministry spokesman said Beijing would take resolute action if Taiwan declared independence.", "13", model.Asserted, "CHNGOV", "TWN"},
 		{"what is sent is no target", "The European Union said it was ready to send a monitoring mission to the border.", "03", model.Asserted, "IGOEUREEC", "-"},
 		{"a clause joined to a denial is not denied", "Azerbaijan denied the claim and said its units were conducting exercises near the border.", "06", model.Asserted, "AZEMIL", ""},
+		{"the country across a border is not the troops' own", "Troops are massing at the border with Belarus.", "15", model.Asserted, "MIL", "BLR"},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
