@@ -43,7 +43,7 @@ func (st *sentence) events(tok int, trig, code string, srcs, tgts []*model.Actor
 	// a bare role the sentence gives no country takes the country of the
 	// event's place ("aid to refugees fleeing the war in Liberia")
 	srcs, tgts = st.withPlaceCountry(tok, srcs), st.withPlaceCountry(tok, tgts)
-	recip := st.reciprocal(entry.Root, srcs, tgts)
+	recip := entry.Code != "045" && (st.reciprocal(entry.Root, srcs, tgts) || st.mutual[tok] && len(srcs) == 2) // (mediators mediate between others)
 	if len(tgts) == 1 && tgts[0] == nil && !recip {
 		// no one named: the act is aimed at where it happens
 		if t := st.placeTarget(tok, srcs, materialCode(entry.Code), entry.Root == "15", entry.Root == "04"); t != nil {

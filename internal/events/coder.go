@@ -69,6 +69,9 @@ type sentence struct {
 	memo map[int]*model.Actor
 	busy map[int]bool
 	sole *string // soleCountry's answer, once computed
+	// mutual marks event tokens whose two sources ("fighting between X
+	// and Y") act on each other.
+	mutual map[int]bool
 }
 
 // govern is how a complement's modality and source are set by its governor.

@@ -140,6 +140,9 @@ func TestCoder(t *testing.T) {
 		{"what is sent is no target", "The European Union said it was ready to send a monitoring mission to the border.", "03", model.Asserted, "IGOEUREEC", "-"},
 		{"a clause joined to a denial is not denied", "Azerbaijan denied the claim and said its units were conducting exercises near the border.", "06", model.Asserted, "AZEMIL", ""},
 		{"the country across a border is not the troops' own", "Troops are massing at the border with Belarus.", "15", model.Asserted, "MIL", "BLR"},
+		{"fighting between two sides", "Fighting between Armenia and Azerbaijan erupted overnight.", "19", model.Asserted, "ARM", "AZE"},
+		{"clashes between two sides", "Clashes between Israeli troops and Palestinian protesters left 12 wounded.", "19", model.Asserted, "ISRMIL", "PSEOPP"},
+		{"mediators are no party to the talks", "Qatar and Egypt brokered a ceasefire between the two factions.", "04", model.Asserted, "QAT", "-"},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {

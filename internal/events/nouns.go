@@ -118,6 +118,14 @@ func (st *sentence) nounEvents(i int, firstPass bool) []model.Event {
 			}
 		}
 	}
+	// "clashes between Israeli troops and Palestinian protesters",
+	// "talks between Russia and Ukraine": the two sides, on each other
+	if srcs == nil && (e.code[:2] == "19" || e.code[:2] == "04") {
+		if pair := st.betweenPair(i); len(pair) == 2 {
+			srcs, tgts = pair, nil
+			st.setMutual(i)
+		}
+	}
 	// "its demand that Israel ease restrictions": the one asked is the
 	// subject of the clause the demand or appeal names
 	if tgts == nil && (strings.HasPrefix(e.code, "10") || strings.HasPrefix(e.code, "02")) {

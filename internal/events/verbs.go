@@ -627,6 +627,31 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 // Verbs whose object is the means sent somewhere.
 var sendVerbs = map[string]bool{"send": true, "deploy": true, "dispatch": true, "despatch": true, "station": true}
 
+// setMutual marks the event at token i as done by two sides to each other.
+func (st *sentence) setMutual(i int) {
+	if st.mutual == nil {
+		st.mutual = map[int]bool{}
+	}
+	st.mutual[i] = true
+}
+
+// betweenPair returns the two named sides of a "between X and Y" phrase
+// on token i (or on its object), else nil.
+func (st *sentence) betweenPair(i int) []*model.Actor {
+	for _, k := range st.kids[i] {
+		r := baseRel(st.toks[k].Rel)
+		if (r == "obl" || r == "nmod") && st.caseOf(k) == "between" {
+			as := st.betweenActors(k)
+			if len(as) == 2 && as[0] != nil && as[1] != nil && as[0].Actor != nil && as[1].Actor != nil &&
+				!st.roleOnly(*as[0].Actor) && !st.roleOnly(*as[1].Actor) {
+				return as
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // betweenActors are the sides of "between X and Y": the phrase's own
 // conjuncts, or, when the parse hung Y elsewhere, the noun phrase after
 // the "and" that follows X.
@@ -910,6 +935,14 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		trig += " " + e.particle
 	}
 	var out []model.Event
+	// "fighting between the army and the RSF", with no subject of its
+	// own: the two sides fight each other
+	if len(code) >= 2 && code[:2] == "19" && st.child(i, "nsubj", "nsubj:pass") < 0 {
+		if pair := st.betweenPair(i); len(pair) == 2 {
+			st.setMutual(i)
+			return st.events(i, trig, code, pair, nil, mod, attrib, 0.6)
+		}
+	}
 	tgts := st.targets(i, srcs)
 	if len(srcs) == 0 && st.isPassive(i) && e.code != "" && (e.code[:2] == "17" || e.code[:2] == "16" || e.code[:2] == "09") {
 		srcs = st.placeActor(i) // "was arrested in Lebanon": the authorities of Lebanon
