@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/vigilhq/vigil/internal/actors"
 	"github.com/vigilhq/vigil/internal/model"
 )
 
@@ -231,6 +232,7 @@ func (st *sentence) actorOf(k int) *model.Actor {
 	st.busy[k] = true
 	st.depth++
 	a := st.peopleLeaders(k, st.ethnic(k, st.resolveActor(k)))
+	a = st.chainCountry(k, a)
 	st.depth--
 	delete(st.busy, k)
 	st.memo[k] = a
@@ -640,6 +642,32 @@ func (st *sentence) conditionAddressee(k int) *model.Actor {
 		return nil
 	}
 	return nil
+}
+
+// chainCountry gives a bare role ("the army", "the rebels") the country
+// coreference found for it in an earlier sentence ("Sudan's army … The
+// army denied targeting civilians"), when that chain's actor has the same
+// role.
+func (st *sentence) chainCountry(k int, a *model.Actor) *model.Actor {
+	if a == nil || a.Actor == nil || !st.roleOnly(*a.Actor) || st.toks[k].UPOS != "NOUN" {
+		return a
+	}
+	cl, ok := st.a.in.Chains.At(st.s.Index, k)
+	if !ok || cl.Actor == "" || cl.Country == "" {
+		return a
+	}
+	_, roles := actors.Split(cl.Actor)
+	for _, r := range roles {
+		if r == *a.Actor {
+			b := *a
+			b.Actor, b.Country = model.StrPtr(cl.Actor), model.StrPtr(cl.Country)
+			if cl.Name != "" {
+				b.Name = model.StrPtr(cl.Name)
+			}
+			return &b
+		}
+	}
+	return a
 }
 
 // peopleLeaders makes the leaders of a people the knowledge base does not

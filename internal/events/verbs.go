@@ -363,7 +363,9 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 	}
 	// "accused Azerbaijan of deploying troops", "blamed the rebels for
 	// attacking": the one accused does the act
-	if baseRel(t.Rel) == "advcl" && st.valid(t.Head) && st.hasMark(i, "of", "for") {
+	// (also a participle hung on the accusation: "accused the army of
+	// bombing homes, killing 17 civilians")
+	if baseRel(t.Rel) == "advcl" && st.valid(t.Head) && (st.hasMark(i, "of", "for") || t.XPOS == "VBG" && allegeVerbs[lower(st.toks[t.Head])]) {
 		if o := st.child(t.Head, "obj"); o >= 0 && o < i {
 			if as := st.actorsOfNP(o); len(as) > 0 {
 				return as
