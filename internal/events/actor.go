@@ -481,6 +481,13 @@ func (st *sentence) resolveActor(k int) *model.Actor {
 		for _, c := range st.kids[k] {
 			if st.toks[c].Rel == "nmod:poss" && st.toks[c].UPOS == "PRON" {
 				if a := st.actorOf(c); a != nil && a.Country != nil && *a.Country != "" && len(sec) == 3 {
+					// a rebel leader's forces are the rebels ("RSF leader
+					// Dagalo said his forces would not surrender")
+					if a.Actor != nil && sec == "MIL" {
+						if _, roles := actors.Split(*a.Actor); len(roles) > 0 && armedGroup[roles[0]] {
+							return st.mk(core, deref(a.Name), *a.Country+roles[0], *a.Country)
+						}
+					}
 					return st.mk(core, deref(a.Name), *a.Country+sec, *a.Country)
 				}
 			}
@@ -643,6 +650,9 @@ func (st *sentence) conditionAddressee(k int) *model.Actor {
 	}
 	return nil
 }
+
+// Roles of armed groups that are not the state's: their forces are theirs.
+var armedGroup = map[string]bool{"REB": true, "INS": true, "SEP": true, "UAF": true}
 
 // chainCountry gives a bare role ("the army", "the rebels") the country
 // coreference found for it in an earlier sentence ("Sudan's army … The
