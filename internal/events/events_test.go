@@ -145,7 +145,7 @@ func TestCoder(t *testing.T) {
 		{"mediators are no party to the talks", "Qatar and Egypt brokered a ceasefire between the two factions.", "04", model.Asserted, "QAT", "-"},
 		{"the army of an earlier sentence", "Sudan's army shelled the town. The army denied targeting civilians.", "016", model.Asserted, "SDNMIL", ""},
 		{"a participle on an accusation is the accused's act", "The rebels accused the Sudanese army of bombing homes, killing 17 civilians.", "190", model.Reported, "SDNMIL", ""},
-		{"a rebel leader's forces are the rebels", "RSF leader Mohamed Hamdan Dagalo said his forces would not surrender.", "12", model.Asserted, "SDNREB", ""},
+		{"a rebel leader's forces are the rebels", "The M23 commander said his forces would not surrender.", "12", model.Asserted, "CODREB", ""},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
