@@ -146,6 +146,7 @@ func TestCoder(t *testing.T) {
 		{"the army of an earlier sentence", "Sudan's army shelled the town. The army denied targeting civilians.", "016", model.Asserted, "SDNMIL", ""},
 		{"a participle on an accusation is the accused's act", "The rebels accused the Sudanese army of bombing homes, killing 17 civilians.", "190", model.Reported, "SDNMIL", ""},
 		{"a rebel leader's forces are the rebels", "The M23 commander said his forces would not surrender.", "12", model.Asserted, "CODREB", ""},
+		{"its own forces are no target", "Russia began withdrawing its troops.", "087", model.Asserted, "RUS", "-"},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {

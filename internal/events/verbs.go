@@ -620,10 +620,15 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 	}
 	// what one sends is no target, even as a last resort ("ready to send
 	// a monitoring mission to the border")
-	if weak != nil && !sendVerbs[lower(st.toks[i])] {
+	// (nor are the source's own forces: "called on Russia to withdraw its
+	// forces")
+	if weak != nil && !sendVerbs[lower(st.toks[i])] && !armedOf(weak[0], srcs) {
 		return weak
 	}
-	return st.scanActor(i, +1)
+	if as := st.scanActor(i, +1); len(as) > 0 && !armedOf(as[0], srcs) {
+		return as
+	}
+	return nil
 }
 
 // Verbs whose object is the means sent somewhere.
@@ -1304,6 +1309,17 @@ func ownForces(a *model.Actor, srcs []*model.Actor) bool {
 		}
 	}
 	return false
+}
+
+// armedOf reports whether a is the source's own forces, named as such
+// ("withdraw its forces", "pull back their troops"): the means of the act,
+// not its aim. (General Aoun's forces are a target of a Lebanese newspaper.)
+func armedOf(a *model.Actor, srcs []*model.Actor) bool {
+	if a == nil || a.Actor == nil || a.Country == nil || *a.Country == "" || *a.Actor == *a.Country || !sameCountryCode(*a.Country, srcs) {
+		return false
+	}
+	w, _, _ := strings.Cut(strings.ToLower(a.Text), " ")
+	return (w == "its" || w == "their" || w == "his" || w == "her") && ownForces(a, srcs)
 }
 
 // weakTarget reports whether targets as are only a fallback: no code, a
