@@ -38,7 +38,8 @@ var embeddedModel []byte
 type Recognizer struct {
 	w    *weights
 	gaz  *gazetteer
-	pool sync.Pool // *worker
+	doc  docOptions // repairs of RecognizeDocument
+	pool sync.Pool  // *worker
 }
 
 // worker is the scratch space of one Recognize call.
@@ -75,7 +76,7 @@ func New(modelData []byte) (*Recognizer, error) {
 }
 
 func newRecognizer(w *weights, gaz *gazetteer) *Recognizer {
-	r := &Recognizer{w: w, gaz: gaz}
+	r := &Recognizer{w: w, gaz: gaz, doc: defaultDocOptions()}
 	r.pool.New = func() any { return &worker{x: newExtractor(gaz, w.lex)} }
 	return r
 }
@@ -87,11 +88,19 @@ func (r *Recognizer) UsesPOS() bool { return r.w.usePOS }
 // Recognize sets the NER field of every token of s to a BIO tag such as
 // "B-GPE", "I-GPE" or "O".
 func (r *Recognizer) Recognize(s *model.Sentence) {
+	r.recognize(s, nil)
+}
+
+// recognize is Recognize with what the sentence's document says of its
+// words (nil when unknown).
+func (r *Recognizer) recognize(s *model.Sentence, doc *docStats) {
 	if s == nil || len(s.Tokens) == 0 {
 		return
 	}
 	wk := r.pool.Get().(*worker)
+	wk.x.doc = doc
 	tags := r.decode(wk, s.Tokens)
+	wk.x.doc = nil
 	for i := range s.Tokens {
 		s.Tokens[i].NER = tagNames[tags[i]]
 	}

@@ -1,0 +1,236 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// docOptions selects the document-level repairs of RecognizeDocument.
+type docOptions struct {
+	propagate bool // a name labelled in one place is labelled where it recurs untagged
+	acronyms  bool // an acronym of a labelled name ("Serbian Workers' Union (SSS)") takes its type
+	initials  bool // with acronyms: also the initials of the name ("Northern Rail Board" → "NRB")
+	multiOnly bool // with propagate: only names of two words or more, or in capitals
+	surnames  bool // the last word of a two-word-or-longer person name is a person elsewhere
+	majority  bool // a name labelled with two types takes the type it has most often
+}
+
+func defaultDocOptions() docOptions {
+	return docOptions{propagate: true, acronyms: true, initials: true, surnames: true}
+}
+
+// maxDocNames bounds the names remembered of one document, so that a huge
+// input costs bounded memory.
+const maxDocNames = 4096
+
+// maxNameTokens is the longest name the document pass matches.
+const maxNameTokens = 8
+
+// RecognizeDocument labels the sentences of one document (an article),
+// like Recognize on each, then uses what the document says elsewhere: a
+// name labelled in one sentence is labelled where it recurs and the model
+// left it out, an acronym takes the type of the name it abbreviates, and a
+// person's surname alone is a person.
+func (r *Recognizer) RecognizeDocument(sents []model.Sentence) {
+	if len(sents) == 0 {
+		return
+	}
+	toks := make([][]model.Token, len(sents))
+	for i := range sents {
+		toks[i] = sents[i].Tokens
+	}
+	doc := newDocStats(toks)
+	for i := range sents {
+		r.recognize(&sents[i], doc)
+	}
+	applyDocument(sents, r.doc)
+}
+
+// docName is what the document says about one word sequence.
+type docName struct {
+	votes [nTypes]int
+}
+
+func (d *docName) best() int {
+	b, bv := -1, 0
+	for k, v := range d.votes {
+		if v > bv {
+			b, bv = k, v
+		}
+	}
+	return b
+}
+
+// applyDocument runs the document repairs over tagged sentences.
+func applyDocument(sents []model.Sentence, opt docOptions) {
+	if !opt.propagate && !opt.acronyms && !opt.surnames && !opt.majority || len(sents) == 0 {
+		return
+	}
+	names := make(map[string]*docName)  // labelled names, for majority
+	spread := make(map[string]*docName) // what the sweep may label
+	vote := func(m map[string]*docName, key string, k int) {
+		if key == "" {
+			return
+		}
+		d := m[key]
+		if d == nil {
+			if len(m) >= maxDocNames {
+				return
+			}
+			d = &docName{}
+			m[key] = d
+		}
+		d.votes[k]++
+	}
+	var words []string
+	for si := range sents {
+		toks := sents[si].Tokens
+		for _, m := range Mentions(&sents[si]) {
+			k := typeIndex(m.Type)
+			if k < 0 || m.End-m.Start > maxNameTokens || !capitalised(toks[m.Start].Text) || fileLike(toks[m.Start:m.End]) {
+				continue
+			}
+			words = words[:0]
+			for i := m.Start; i < m.End; i++ {
+				words = append(words, toks[i].Text)
+			}
+			key := strings.Join(words, " ")
+			if opt.majority {
+				vote(names, key, k)
+			}
+			if opt.propagate && (!opt.multiOnly || len(words) > 1 || isAllCaps(key)) {
+				vote(spread, key, k)
+			}
+			if opt.surnames && m.Type == Person && len(words) >= 2 {
+				if last := words[len(words)-1]; capitalised(last) && utf8.RuneCountInString(last) > 1 {
+					vote(spread, last, k)
+				}
+			}
+			if opt.acronyms && m.Type != Person && m.Type != NORP {
+				// "Serbian Workers' Union (SSS)"
+				if e := m.End; e+2 < len(toks) && toks[e].Text == "(" && toks[e+2].Text == ")" &&
+					toks[e+1].NER == "O" && isAllCaps(toks[e+1].Text) {
+					vote(spread, toks[e+1].Text, k)
+				}
+				if opt.initials && len(words) >= 2 {
+					if a := acronymOf(words); a != "" {
+						vote(spread, a, k)
+					}
+				}
+			}
+		}
+	}
+	for si := range sents {
+		toks := sents[si].Tokens
+		n := len(toks)
+		if opt.majority && len(names) > 0 {
+			for _, m := range Mentions(&sents[si]) {
+				words = words[:0]
+				for i := m.Start; i < m.End; i++ {
+					words = append(words, toks[i].Text)
+				}
+				d := names[strings.Join(words, " ")]
+				if d == nil {
+					continue
+				}
+				k := typeIndex(m.Type)
+				if b := d.best(); b >= 0 && k >= 0 && b != k && d.votes[b] > d.votes[k] {
+					setSpan(toks, m.Start, m.End, b)
+				}
+			}
+		}
+		if len(spread) == 0 {
+			continue
+		}
+		for i := 0; i < n; {
+			if toks[i].NER != "O" || !capitalised(toks[i].Text) {
+				i++
+				continue
+			}
+			// The longest untagged sequence starting at i that the
+			// document names.
+			best, bestK := 0, -1
+			var key strings.Builder
+			for l := 1; l <= maxNameTokens && i+l <= n; l++ {
+				if toks[i+l-1].NER != "O" {
+					break
+				}
+				if l > 1 {
+					key.WriteByte(' ')
+				}
+				key.WriteString(toks[i+l-1].Text)
+				if d := spread[key.String()]; d != nil {
+					if b := d.best(); b >= 0 {
+						best, bestK = l, b
+					}
+				}
+			}
+			if best == 0 {
+				i++
+				continue
+			}
+			setSpan(toks, i, i+best, bestK)
+			i += best
+		}
+	}
+}
+
+func setSpan(toks []model.Token, start, end, k int) {
+	for i := start; i < end; i++ {
+		if i == start {
+			toks[i].NER = tagNames[beginTag(k)]
+		} else {
+			toks[i].NER = tagNames[insideTag(k)]
+		}
+	}
+}
+
+// fileLike reports whether a span has a word like a file name, address or
+// handle ("Stocks.pdf", "bob@example"): such words recur as themselves,
+// and a label they got once is no evidence about the others.
+func fileLike(toks []model.Token) bool {
+	for _, t := range toks {
+		w := t.Text
+		if strings.ContainsAny(w, "/@_\\") {
+			return true
+		}
+		for i := 0; i+1 < len(w); i++ {
+			if w[i] == '.' && w[i+1] >= 'a' && w[i+1] <= 'z' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// acronymOf returns the initials of the capitalised words of a name
+// ("Serbian Workers' Union" → "SWU"), or "" when fewer than two.
+func acronymOf(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
