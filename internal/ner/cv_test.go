@@ -61,9 +61,6 @@ func TestCrossValidateDev(t *testing.T) {
 		neg, _ := strconv.Atoi(v)
 		cfg.silver = &silverConfig{negEvery: neg, strict: os.Getenv("VIGIL_NER_STRICT") != "", oBias: 5}
 	}
-	if os.Getenv("VIGIL_NER_DOCCASE") == "0" {
-		cfg.docCase = false
-	}
 	if n, err := strconv.Atoi(os.Getenv("VIGIL_NER_RUNS")); err == nil {
 		cfg.runs = n
 	}
@@ -118,6 +115,7 @@ func TestCrossValidateDev(t *testing.T) {
 			acronyms:  strings.Contains(v, "a") || strings.Contains(v, "A"),
 			initials:  strings.Contains(v, "a"),
 			multiOnly: strings.Contains(v, "P"),
+			defined:   strings.Contains(v, "d"),
 			propagate: strings.Contains(v, "p") || strings.Contains(v, "P"),
 			surnames:  strings.Contains(v, "s"),
 			majority:  strings.Contains(v, "m"),

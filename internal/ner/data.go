@@ -21,7 +21,6 @@ type sample struct {
 	src   string // "uner", "re3d" or "meantime"
 	toks  []model.Token
 	spans []Mention
-	doc   *docStats // the sentence's document, nil if unknown
 }
 
 // goldSent is a sentence with its source's own BIO labels.

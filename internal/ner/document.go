@@ -13,6 +13,7 @@ type docOptions struct {
 	propagate bool // a name labelled in one place is labelled where it recurs untagged
 	acronyms  bool // an acronym of a labelled name ("Serbian Workers' Union (SSS)") takes its type
 	initials  bool // with acronyms: also the initials of the name ("Northern Rail Board" → "NRB")
+	defined   bool // "Housing Authority of Lakeland (HAL)": the words the acronym spells are one name, an ORG unless labelled
 	multiOnly bool // with propagate: only names of two words or more, or in capitals
 	surnames  bool // the last word of a two-word-or-longer person name is a person elsewhere
 	majority  bool // a name labelled with two types takes the type it has most often
@@ -35,16 +36,8 @@ const maxNameTokens = 8
 // left it out, an acronym takes the type of the name it abbreviates, and a
 // person's surname alone is a person.
 func (r *Recognizer) RecognizeDocument(sents []model.Sentence) {
-	if len(sents) == 0 {
-		return
-	}
-	toks := make([][]model.Token, len(sents))
 	for i := range sents {
-		toks[i] = sents[i].Tokens
-	}
-	doc := newDocStats(toks)
-	for i := range sents {
-		r.recognize(&sents[i], doc)
+		r.Recognize(&sents[i])
 	}
 	applyDocument(sents, r.doc)
 }
@@ -66,8 +59,13 @@ func (d *docName) best() int {
 
 // applyDocument runs the document repairs over tagged sentences.
 func applyDocument(sents []model.Sentence, opt docOptions) {
-	if !opt.propagate && !opt.acronyms && !opt.surnames && !opt.majority || len(sents) == 0 {
+	if !opt.propagate && !opt.acronyms && !opt.surnames && !opt.majority && !opt.defined || len(sents) == 0 {
 		return
+	}
+	if opt.defined {
+		for si := range sents {
+			defineAcronyms(sents[si].Tokens)
+		}
 	}
 	names := make(map[string]*docName)  // labelled names, for majority
 	spread := make(map[string]*docName) // what the sweep may label
@@ -176,6 +174,78 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 			i += best
 		}
 	}
+}
+
+// maxAcronym is the longest acronym defineAcronyms reads.
+const maxAcronym = 8
+
+// defineAcronyms finds "( ACR )" after capitalised words whose initials
+// spell ACR ("Housing Authority of New Orleans ( HANO )"): those words
+// become one name. Its type is the type the model gave the whole of it,
+// else ORG, unless part of it is a person. The acronym gets the same
+// type.
+func defineAcronyms(toks []model.Token) {
+	for p := 1; p+2 < len(toks); p++ {
+		if toks[p].Text != "(" || toks[p+2].Text != ")" {
+			continue
+		}
+		acr := toks[p+1].Text
+		if !isAllCaps(acr) || len(acr) > maxAcronym || strings.ContainsAny(acr, ".-&") {
+			continue
+		}
+		// Walk left over capitalised words (and the connectors between
+		// them) while they spell the acronym from its end.
+		need := len(acr)
+		start := p
+		for j := p - 1; j >= 0 && need > 0; j-- {
+			w := toks[j].Text
+			if connectors[w] && j < p-1 && capitalised(toks[j+1].Text) {
+				continue
+			}
+			if !capitalised(w) || w[0] != acr[need-1] {
+				break
+			}
+			need--
+			start = j
+		}
+		if need != 0 || p-start < 2 {
+			continue
+		}
+		k := typeIndex(Org)
+		span := toks[start:p]
+		if t := tagType(parseTag(span[0].NER)); t >= 0 && isBegin(parseTag(span[0].NER)) && p == start+mentionLen(span) {
+			k = t // the model labelled exactly these words
+		}
+		person := false
+		for _, t := range span {
+			person = person || tagType(parseTag(t.NER)) == typeIndex(Person)
+		}
+		if person || k == typeIndex(NORP) {
+			continue
+		}
+		if start > 0 {
+			// The words must be the whole name, not the end of a longer
+			// one the acronym skips ("Department of Housing and Urban
+			// Development ( HUD )").
+			prev := toks[start-1].Text
+			if capitalised(prev) && prev != "The" || connectors[prev] && start >= 2 && capitalised(toks[start-2].Text) {
+				continue
+			}
+		}
+		setSpan(toks, start, p, k)
+		if toks[p+1].NER == "O" {
+			setSpan(toks, p+1, p+2, k)
+		}
+	}
+}
+
+// mentionLen is the length of the mention that starts span[0].
+func mentionLen(span []model.Token) int {
+	n := 1
+	for n < len(span) && !isBegin(parseTag(span[n].NER)) && parseTag(span[n].NER) != tagO {
+		n++
+	}
+	return n
 }
 
 func setSpan(toks []model.Token, start, end, k int) {

@@ -27,7 +27,7 @@ func nerTagged(text string) model.Sentence {
 }
 
 func TestApplyDocument(t *testing.T) {
-	all := docOptions{propagate: true, acronyms: true, initials: true, surnames: true, majority: true}
+	all := docOptions{propagate: true, acronyms: true, initials: true, surnames: true, majority: true, defined: true}
 	tests := []struct {
 		name string
 		opt  docOptions
@@ -81,6 +81,30 @@ func TestApplyDocument(t *testing.T) {
 			all,
 			[]string{"Harlow/B-ORG Mills/I-ORG hired .", "Harlow/B-GPE is a town ."},
 			[]string{"ORG:Harlow Mills", "GPE:Harlow"},
+		},
+		{
+			"defined acronym",
+			docOptions{defined: true, propagate: true},
+			[]string{"Tenants sued the Housing Authority of New/B-GPE Orleans/I-GPE ( HANO ) .", "HANO replied ."},
+			[]string{"ORG:Housing Authority of New Orleans|ORG:HANO", "ORG:HANO"},
+		},
+		{
+			"defined acronym inside a longer name",
+			docOptions{defined: true},
+			[]string{"The Department of Housing and Urban Development ( HUD ) said so ."},
+			[]string{""},
+		},
+		{
+			"defined acronym keeps the model's type",
+			docOptions{defined: true},
+			[]string{"They flew to the United/B-GPE Arab/I-GPE Emirates/I-GPE ( UAE ) ."},
+			[]string{"GPE:United Arab Emirates|GPE:UAE"},
+		},
+		{
+			"defined acronym not a person",
+			docOptions{defined: true},
+			[]string{"We met Jon/B-PERSON Smith/I-PERSON ( JS ) ."},
+			[]string{"PERSON:Jon Smith"},
 		},
 		{
 			"file names",
@@ -140,37 +164,4 @@ func BenchmarkRecognizeDocument(b *testing.B) {
 		r.RecognizeDocument(sents)
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-}
-
-func TestDocStatsEvidence(t *testing.T) {
-	doc := [][]model.Token{
-		tokensOf(strings.Fields("Will you come ? I will .")),
-		tokensOf(strings.Fields("We met Will and Grace in tampa .")),
-		tokensOf(strings.Fields("Then Tampa won .")),
-		tokensOf(strings.Fields("ALL CAPS HEADLINE HERE")),
-	}
-	d := newDocStats(doc)
-	h := func(w string) uint64 { return hashBytes(appendLower(nil, w)) }
-	tests := []struct {
-		word        string
-		i, sentCase int
-		class       int
-		want        uint64
-	}{
-		{"Will", 0, caseNormal, shTitle, 3},    // "will" and "Will" inside sentences
-		{"Will", 2, caseNormal, shTitle, 2},    // itself not counted
-		{"tampa", 6, caseNormal, shLower, 1},   // "Tampa" inside a sentence, itself not counted
-		{"Tampa", 1, caseNormal, shTitle, 2},   // "tampa" elsewhere
-		{"headline", 2, caseUpper, shUpper, 0}, // capitals-only sentences count for nothing
-		{"unseen", 0, caseNormal, shTitle, 0},
-	}
-	for _, tt := range tests {
-		if got := d.evidence(h(tt.word), tt.i, tt.sentCase, tt.class); got != tt.want {
-			t.Errorf("evidence(%q, %d) = %d, want %d", tt.word, tt.i, got, tt.want)
-		}
-	}
-	var none *docStats
-	if got := none.evidence(h("Will"), 0, caseNormal, shTitle); got != 0 {
-		t.Errorf("nil evidence = %d, want 0", got)
-	}
 }

@@ -54,7 +54,6 @@ const (
 	tRunLastGaz
 	tRunFirst
 	tRunFirstGaz
-	tDocCase
 )
 
 // Sentence-level case styles, so that a model trained mostly on edited
@@ -91,12 +90,11 @@ type extractor struct {
 	lex              map[uint64]uint32
 	info             []tokInfo
 	buf              []byte
-	feats            []uint64  // features of all tokens, flattened
-	offs             []int32   // token i's features are feats[offs[i]:offs[i+1]]
-	gzh              []uint64  // per-token hashes for gazetteer lookup (folded)
-	gzx              []uint64  // per-token hashes for gazetteer lookup (exact)
-	runStart, runEnd []int32   // capitalised run of each token, -1 if none
-	doc              *docStats // the document of the sentence, nil if unknown
+	feats            []uint64 // features of all tokens, flattened
+	offs             []int32  // token i's features are feats[offs[i]:offs[i+1]]
+	gzh              []uint64 // per-token hashes for gazetteer lookup (folded)
+	gzx              []uint64 // per-token hashes for gazetteer lookup (exact)
+	runStart, runEnd []int32  // capitalised run of each token, -1 if none
 }
 
 func newExtractor(gaz *gazetteer, lex map[uint64]uint32) *extractor {
@@ -153,7 +151,16 @@ func (x *extractor) extract(toks []model.Token, usePOS bool) {
 	x.matchGazetteer(n)
 	x.findRuns(n)
 
-	sentCase := sentenceCase(upperWords, capWords, lowerWords)
+	sentCase := caseNormal
+	switch {
+	case lowerWords+capWords+upperWords == 0:
+	case capWords+upperWords == 0:
+		sentCase = caseLower
+	case lowerWords == 0 && capWords+upperWords > 1 && upperWords > capWords:
+		sentCase = caseUpper
+	case lowerWords == 0 && capWords+upperWords > 1:
+		sentCase = caseTitle
+	}
 
 	for i := 0; i < n; i++ {
 		x.offs[i] = int32(len(x.feats))
@@ -274,9 +281,6 @@ func (x *extractor) tokenFeatures(i, n, sentCase int) {
 		first = 1
 	}
 	x.add(tSentClass, uint64(sentCase)*64+first*16+cl)
-	if e := x.doc.evidence(in.word, i, sentCase, int(in.class)); e != 0 {
-		x.add(tDocCase, e*256+uint64(sentCase)*64+first*16+cl)
-	}
 
 	if in.pos != 0 {
 		x.add(tPOS, in.pos)

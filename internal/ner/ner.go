@@ -88,19 +88,11 @@ func (r *Recognizer) UsesPOS() bool { return r.w.usePOS }
 // Recognize sets the NER field of every token of s to a BIO tag such as
 // "B-GPE", "I-GPE" or "O".
 func (r *Recognizer) Recognize(s *model.Sentence) {
-	r.recognize(s, nil)
-}
-
-// recognize is Recognize with what the sentence's document says of its
-// words (nil when unknown).
-func (r *Recognizer) recognize(s *model.Sentence, doc *docStats) {
 	if s == nil || len(s.Tokens) == 0 {
 		return
 	}
 	wk := r.pool.Get().(*worker)
-	wk.x.doc = doc
 	tags := r.decode(wk, s.Tokens)
-	wk.x.doc = nil
 	for i := range s.Tokens {
 		s.Tokens[i].NER = tagNames[tags[i]]
 	}

@@ -30,10 +30,6 @@ func buildTrainSet(ctx context.Context, samples []sample, lex map[uint64]uint32,
 		if i%512 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		x.doc = nil
-		if cfg.docCase {
-			x.doc = s.doc
-		}
 		x.extract(s.toks, usePOS[i])
 		for _, h := range x.feats {
 			counts[h]++
@@ -52,10 +48,6 @@ func buildTrainSet(ctx context.Context, samples []sample, lex map[uint64]uint32,
 	}
 	ts := &trainSet{keys: keys}
 	for i, s := range samples {
-		x.doc = nil
-		if cfg.docCase {
-			x.doc = s.doc
-		}
 		x.extract(s.toks, usePOS[i])
 		n := len(s.toks)
 		offs := make([]int32, n+1)

@@ -21,21 +21,16 @@ type silverConfig struct {
 const maxSilverLen = 80
 
 // silverSamples labels the EWT sentences with r and keeps the agreeing ones.
-// docs, when not nil, holds the document of every sentence.
-func silverSamples(r *Recognizer, ewt []posTags, docs []*docStats, cfg silverConfig) []sample {
+func silverSamples(r *Recognizer, ewt []posTags, cfg silverConfig) []sample {
 	var out []sample
 	neg := 0
-	for si, pt := range ewt {
+	for _, pt := range ewt {
 		if len(pt.words) == 0 || len(pt.words) > maxSilverLen {
 			continue
 		}
 		toks := tokensOf(pt.words)
 		s := &model.Sentence{Tokens: toks}
-		var doc *docStats
-		if docs != nil {
-			doc = docs[si]
-		}
-		r.recognize(s, doc)
+		r.Recognize(s)
 		ms := Mentions(s)
 		timeWord := func(i int) bool { return r.gaz.lookup(pt.words[i:i+1])&(1<<gazTimeWord) != 0 }
 		ok, propn := agrees(pt, ms, timeWord, cfg.strict)
@@ -51,7 +46,7 @@ func silverSamples(r *Recognizer, ewt []posTags, docs []*docStats, cfg silverCon
 		for i := range toks {
 			toks[i].NER = ""
 		}
-		out = append(out, sample{id: "ewt-silver", src: "silver", toks: toks, spans: ms, doc: doc})
+		out = append(out, sample{id: "ewt-silver", src: "silver", toks: toks, spans: ms})
 	}
 	return out
 }

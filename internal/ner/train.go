@@ -28,7 +28,6 @@ type trainConfig struct {
 	augCopies  int           // mention-replacement copies of each sentence (see augment)
 	augShare   float64       // share of mentions replaced in a copy
 	silver     *silverConfig // self-training on EWT train (see selftrain.go); nil: none
-	docCase    bool          // features of how the document writes the word elsewhere (docStats)
 }
 
 func defaultConfig(seed int64) trainConfig {
@@ -43,7 +42,6 @@ func defaultConfig(seed int64) trainConfig {
 		augCopies:  2,
 		augShare:   0.5,
 		silver:     &silverConfig{negEvery: 3, strict: true, oBias: 5},
-		docCase:    false,
 	}
 }
 
@@ -81,7 +79,6 @@ type corpus struct {
 	gaz     *gazetteer        // hand-written lists plus learned names
 	counts  map[string]int    // sentences or documents read, by source
 	ewt     []posTags         // UD English EWT train, for self-training
-	ewtDocs []*docStats       // the document of each ewt sentence
 }
 
 // loadCorpus reads the training sentences (UNER English dev) and builds
@@ -118,8 +115,6 @@ func loadCorpus(ctx context.Context, sharedDir string, gaz *gazetteer, opt corpu
 	}
 	c.lex = buildLexicon(lexSents)
 	c.ewt = lexSents
-	c.ewtDocs = docStatsOf(len(ids), func(i int) string { return ewtDocID(ids[i]) },
-		func(i int) []model.Token { return tokensOf(lexSents[i].words) })
 	c.counts["ewt"] = len(ids)
 
 	uner, err := readIOB2(p(unerDevPath))
@@ -128,11 +123,6 @@ func loadCorpus(ctx context.Context, sharedDir string, gaz *gazetteer, opt corpu
 	}
 	for _, g := range uner {
 		c.samples = append(c.samples, l.fromBIO(g, "uner", unerType, false))
-	}
-	docs := docStatsOf(len(uner), func(i int) string { return uner[i].doc },
-		func(i int) []model.Token { return c.samples[i].toks })
-	for i := range uner {
-		c.samples[i].doc = docs[i]
 	}
 	c.counts["uner"] = len(uner)
 
@@ -271,11 +261,7 @@ func trainModel(ctx context.Context, c *corpus, cfg trainConfig, log *slog.Logge
 		return w, err
 	}
 	w.tagBias[tagO] = -int32(math.Round(cfg.silver.oBias / w.scale))
-	var docs []*docStats
-	if cfg.docCase {
-		docs = c.ewtDocs
-	}
-	silver := silverSamples(newRecognizer(w, c.gaz), c.ewt, docs, *cfg.silver)
+	silver := silverSamples(newRecognizer(w, c.gaz), c.ewt, *cfg.silver)
 	log.Info("ner self-training", "silver_sentences", len(silver), "of", len(c.ewt))
 	train := append(slices.Clip(c.samples), silver...)
 	return trainWeights(ctx, train, c.lex, c.gaz, cfg, log)
