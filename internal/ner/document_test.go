@@ -165,3 +165,25 @@ func BenchmarkRecognizeDocument(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func FuzzRecognizeDocument(f *testing.F) {
+	f.Add("The Lakeland Teachers Guild ( LTG ) met .\nLTG and Lakeland Teachers Guild agreed .")
+	f.Add("Marta Okonkwo spoke .\nOkonkwo ( O ) left\n\n( ) ( X")
+	f.Add("🙂 Київ \x00 \xff U.S. -- ''\nA ( AB ) B")
+	r, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var sents []model.Sentence
+		for _, line := range strings.Split(text, "\n") {
+			sents = append(sents, model.Sentence{Tokens: tokensOf(strings.Split(line, " "))})
+		}
+		r.RecognizeDocument(sents)
+		for i := range sents {
+			if err := validBIO(sents[i].Tokens); err != nil {
+				t.Fatalf("sentence %d: %v", i, err)
+			}
+		}
+	})
+}

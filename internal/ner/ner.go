@@ -13,7 +13,8 @@
 // gazetteer/. Part-of-speech features are supported (a model flag) but off:
 // the tagger's tags did not raise F1. The model is trained by Train
 // (vigil train) on UNER English dev plus self-labelled UD English EWT
-// train sentences, and embedded in the binary.
+// train sentences, and embedded in the binary. RecognizeDocument adds
+// what the rest of an article says (names recurring, acronyms defined).
 //
 // Conventions: a leading "the" is not part of a name; titles ("President",
 // "Mr.") are not part of a person's name; a demonym before a name is its
