@@ -22,12 +22,13 @@ type docOptions struct {
 // defaultDocOptions are the repairs RecognizeDocument makes, chosen by
 // five-fold cross-validation on UNER dev (TestCrossValidateDev,
 // VIGIL_NER_DOC), each fold's model scored with and without them, seeds
-// 1-4. Against no document pass (F1 0.689 with seed 1): propagation,
-// acronyms and surnames together +0.6 to +1.4; propagating single
-// title-case words only when they are in capitals ("Mercury", "Venus",
-// "Holocaust" had spread) about +0.1 more; defined acronyms +0.1 to
-// +0.5 more (all of it from "Housing Authority of New Orleans ( HANO )"
-// and its four "HANO"). Type majority voting gained nothing (-0.1 to 0).
+// 1-4: F1 0.685 on average without the document pass, 0.698 with these
+// (+1.2 to +1.5 per seed). Of that, defined acronyms give +0.1 to +0.5
+// (most of it one document: "Housing Authority of New Orleans ( HANO )"
+// and its four "HANO"). Propagating single title-case words too
+// ("Mercury", "Venus", "Holocaust" spread as places) gave the same F1 on
+// average (-0.3 to +0.2 per seed) at lower precision; type majority
+// voting gained nothing (-0.1 to 0).
 func defaultDocOptions() docOptions {
 	return docOptions{propagate: true, multiOnly: true, acronyms: true, initials: true, surnames: true, defined: true}
 }
