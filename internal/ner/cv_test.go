@@ -61,9 +61,6 @@ func TestCrossValidateDev(t *testing.T) {
 		neg, _ := strconv.Atoi(v)
 		cfg.silver = &silverConfig{negEvery: neg, strict: os.Getenv("VIGIL_NER_STRICT") != "", oBias: 5}
 	}
-	if cfg.silver != nil && os.Getenv("VIGIL_NER_SILVERDOC") != "" {
-		cfg.silver.doc = os.Getenv("VIGIL_NER_SILVERDOC") == "1"
-	}
 	if n, err := strconv.Atoi(os.Getenv("VIGIL_NER_RUNS")); err == nil {
 		cfg.runs = n
 	}

@@ -330,12 +330,3 @@ func docRanges(gold []goldSent, lo, hi int) [][2]int {
 	}
 	return out
 }
-
-// ewtDocID is the document of a UD English EWT sentence id: the id
-// without its "-NNNN" sentence number.
-func ewtDocID(id string) string {
-	if k := strings.LastIndexByte(id, '-'); k > 0 {
-		return id[:k]
-	}
-	return id
-}

@@ -15,42 +15,22 @@ type silverConfig struct {
 	negEvery int     // keep one in negEvery sentences with no proper noun and no name (0: none)
 	strict   bool    // names must begin and end with a proper noun
 	oBias    float64 // O bias of the labelling model (see trainConfig.oBias)
-	doc      bool    // the labelling model sees whole documents (RecognizeDocument)
 }
 
 // maxSilverLen bounds the sentences labelled for self-training.
 const maxSilverLen = 80
 
 // silverSamples labels the EWT sentences with r and keeps the agreeing ones.
-// docs, when not nil, holds the document id of every sentence: the
-// sentences of one document are labelled together.
-func silverSamples(r *Recognizer, ewt []posTags, docs []string, cfg silverConfig) []sample {
-	labelled := make([]model.Sentence, len(ewt))
-	for a := 0; a < len(ewt); {
-		b := a + 1
-		for docs != nil && b < len(ewt) && docs[b] == docs[a] {
-			b++
-		}
-		for i := a; i < b; i++ {
-			if n := len(ewt[i].words); n > 0 && n <= maxSilverLen {
-				labelled[i].Tokens = tokensOf(ewt[i].words)
-			}
-		}
-		if docs != nil {
-			r.RecognizeDocument(labelled[a:b])
-		} else {
-			r.Recognize(&labelled[a])
-		}
-		a = b
-	}
+func silverSamples(r *Recognizer, ewt []posTags, cfg silverConfig) []sample {
 	var out []sample
 	neg := 0
-	for si, pt := range ewt {
+	for _, pt := range ewt {
 		if len(pt.words) == 0 || len(pt.words) > maxSilverLen {
 			continue
 		}
-		s := &labelled[si]
-		toks := s.Tokens
+		toks := tokensOf(pt.words)
+		s := &model.Sentence{Tokens: toks}
+		r.Recognize(s)
 		ms := Mentions(s)
 		timeWord := func(i int) bool { return r.gaz.lookup(pt.words[i:i+1])&(1<<gazTimeWord) != 0 }
 		ok, propn := agrees(pt, ms, timeWord, cfg.strict)

@@ -67,7 +67,7 @@ func TestSilverSamples(t *testing.T) {
 		tagged("it/PRON rained/VERB ./PUNCT"),
 		tagged("we/PRON left/VERB ./PUNCT"),
 	}
-	got := silverSamples(r, ewt, nil, silverConfig{negEvery: 2, strict: true})
+	got := silverSamples(r, ewt, silverConfig{negEvery: 2, strict: true})
 	for _, s := range got {
 		for _, tk := range s.toks {
 			if tk.NER != "" {

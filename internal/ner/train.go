@@ -79,7 +79,6 @@ type corpus struct {
 	gaz     *gazetteer        // hand-written lists plus learned names
 	counts  map[string]int    // sentences or documents read, by source
 	ewt     []posTags         // UD English EWT train, for self-training
-	ewtDoc  []string          // the document id of each ewt sentence
 }
 
 // loadCorpus reads the training sentences (UNER English dev) and builds
@@ -116,9 +115,6 @@ func loadCorpus(ctx context.Context, sharedDir string, gaz *gazetteer, opt corpu
 	}
 	c.lex = buildLexicon(lexSents)
 	c.ewt = lexSents
-	for _, id := range ids {
-		c.ewtDoc = append(c.ewtDoc, ewtDocID(id))
-	}
 	c.counts["ewt"] = len(ids)
 
 	uner, err := readIOB2(p(unerDevPath))
@@ -265,11 +261,7 @@ func trainModel(ctx context.Context, c *corpus, cfg trainConfig, log *slog.Logge
 		return w, err
 	}
 	w.tagBias[tagO] = -int32(math.Round(cfg.silver.oBias / w.scale))
-	var docs []string
-	if cfg.silver.doc {
-		docs = c.ewtDoc
-	}
-	silver := silverSamples(newRecognizer(w, c.gaz), c.ewt, docs, *cfg.silver)
+	silver := silverSamples(newRecognizer(w, c.gaz), c.ewt, *cfg.silver)
 	log.Info("ner self-training", "silver_sentences", len(silver), "of", len(c.ewt))
 	train := append(slices.Clip(c.samples), silver...)
 	return trainWeights(ctx, train, c.lex, c.gaz, cfg, log)
