@@ -56,19 +56,41 @@ func (r *Recognizer) RecognizeDocument(sents []model.Sentence) {
 	applyDocument(sents, r.doc)
 }
 
-// docName is what the document says about one word sequence.
-type docName struct {
-	votes [nTypes]int
-}
+// docVotes counts the types a document gives one word sequence.
+type docVotes [nTypes]int32
 
-func (d *docName) best() int {
-	b, bv := -1, 0
-	for k, v := range d.votes {
+func (d docVotes) best() int {
+	b, bv := -1, int32(0)
+	for k, v := range d {
 		if v > bv {
 			b, bv = k, v
 		}
 	}
 	return b
+}
+
+// vote adds a vote for type k to key in m, within maxDocNames keys.
+func vote(m map[string]docVotes, key []byte, k int) {
+	if len(key) == 0 {
+		return
+	}
+	d, ok := m[string(key)]
+	if !ok && len(m) >= maxDocNames {
+		return
+	}
+	d[k]++
+	m[string(key)] = d
+}
+
+// appendWords appends the texts of toks to dst, separated by spaces.
+func appendWords(dst []byte, toks []model.Token) []byte {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t.Text...)
+	}
+	return dst
 }
 
 // applyDocument runs the document repairs over tagged sentences.
@@ -81,75 +103,61 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 			defineAcronyms(sents[si].Tokens)
 		}
 	}
-	names := make(map[string]*docName)  // labelled names, for majority
-	spread := make(map[string]*docName) // what the sweep may label
-	vote := func(m map[string]*docName, key string, k int) {
-		if key == "" {
-			return
-		}
-		d := m[key]
-		if d == nil {
-			if len(m) >= maxDocNames {
-				return
-			}
-			d = &docName{}
-			m[key] = d
-		}
-		d.votes[k]++
-	}
-	var words []string
+	var names, spread map[string]docVotes // labelled names (for majority); what the sweep may label
+	var ms []Mention
+	var key []byte
 	for si := range sents {
 		toks := sents[si].Tokens
-		for _, m := range Mentions(&sents[si]) {
+		ms = appendMentions(ms[:0], &sents[si])
+		for _, m := range ms {
 			k := typeIndex(m.Type)
-			if k < 0 || m.End-m.Start > maxNameTokens || !capitalised(toks[m.Start].Text) || fileLike(toks[m.Start:m.End]) {
+			span := toks[m.Start:m.End]
+			if k < 0 || len(span) > maxNameTokens || !capitalised(span[0].Text) || fileLike(span) {
 				continue
 			}
-			words = words[:0]
-			for i := m.Start; i < m.End; i++ {
-				words = append(words, toks[i].Text)
+			if names == nil {
+				names, spread = make(map[string]docVotes), make(map[string]docVotes)
 			}
-			key := strings.Join(words, " ")
+			key = appendWords(key[:0], span)
 			if opt.majority {
 				vote(names, key, k)
 			}
-			if opt.propagate && (!opt.multiOnly || len(words) > 1 || isAllCaps(key)) {
+			if opt.propagate && (!opt.multiOnly || len(span) > 1 || isAllCaps(span[0].Text)) {
 				vote(spread, key, k)
 			}
-			if opt.surnames && m.Type == Person && len(words) >= 2 {
-				if last := words[len(words)-1]; capitalised(last) && utf8.RuneCountInString(last) > 1 {
-					vote(spread, last, k)
+			if opt.surnames && m.Type == Person && len(span) >= 2 {
+				if last := span[len(span)-1].Text; capitalised(last) && utf8.RuneCountInString(last) > 1 {
+					vote(spread, append(key[:0], last...), k)
 				}
 			}
 			if opt.acronyms && m.Type != Person && m.Type != NORP {
 				// "Serbian Workers' Union (SSS)"
 				if e := m.End; e+2 < len(toks) && toks[e].Text == "(" && toks[e+2].Text == ")" &&
 					toks[e+1].NER == "O" && isAllCaps(toks[e+1].Text) {
-					vote(spread, toks[e+1].Text, k)
+					vote(spread, append(key[:0], toks[e+1].Text...), k)
 				}
-				if opt.initials && len(words) >= 2 {
-					if a := acronymOf(words); a != "" {
-						vote(spread, a, k)
-					}
+				if opt.initials && len(span) >= 2 {
+					vote(spread, appendInitials(key[:0], span), k)
 				}
 			}
 		}
+	}
+	if names == nil {
+		return
 	}
 	for si := range sents {
 		toks := sents[si].Tokens
 		n := len(toks)
 		if opt.majority && len(names) > 0 {
-			for _, m := range Mentions(&sents[si]) {
-				words = words[:0]
-				for i := m.Start; i < m.End; i++ {
-					words = append(words, toks[i].Text)
-				}
-				d := names[strings.Join(words, " ")]
-				if d == nil {
+			ms = appendMentions(ms[:0], &sents[si])
+			for _, m := range ms {
+				key = appendWords(key[:0], toks[m.Start:m.End])
+				d, ok := names[string(key)]
+				if !ok {
 					continue
 				}
 				k := typeIndex(m.Type)
-				if b := d.best(); b >= 0 && k >= 0 && b != k && d.votes[b] > d.votes[k] {
+				if b := d.best(); b >= 0 && k >= 0 && b != k && d[b] > d[k] {
 					setSpan(toks, m.Start, m.End, b)
 				}
 			}
@@ -165,16 +173,16 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 			// The longest untagged sequence starting at i that the
 			// document names.
 			best, bestK := 0, -1
-			var key strings.Builder
+			key = key[:0]
 			for l := 1; l <= maxNameTokens && i+l <= n; l++ {
 				if toks[i+l-1].NER != "O" {
 					break
 				}
 				if l > 1 {
-					key.WriteByte(' ')
+					key = append(key, ' ')
 				}
-				key.WriteString(toks[i+l-1].Text)
-				if d := spread[key.String()]; d != nil {
+				key = append(key, toks[i+l-1].Text...)
+				if d, ok := spread[string(key)]; ok {
 					if b := d.best(); b >= 0 {
 						best, bestK = l, b
 					}
@@ -303,18 +311,20 @@ func isAllCaps(w string) bool {
 	return letters >= 2
 }
 
-// acronymOf returns the initials of the capitalised words of a name
-// ("Serbian Workers' Union" → "SWU"), or "" when fewer than two.
-func acronymOf(words []string) string {
-	var b strings.Builder
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+// appendInitials appends the initials of the capitalised words of a name
+// ("Serbian Workers' Union" → "SWU") to dst; it appends nothing when
+// there are fewer than two.
+func appendInitials(dst []byte, toks []model.Token) []byte {
+	n0, count := len(dst), 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
 		if unicode.IsUpper(r) {
-			b.WriteRune(r)
+			dst = utf8.AppendRune(dst, r)
+			count++
 		}
 	}
-	if b.Len() < 2 {
-		return ""
+	if count < 2 {
+		return dst[:n0]
 	}
-	return b.String()
+	return dst
 }

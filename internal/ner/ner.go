@@ -114,10 +114,14 @@ func (r *Recognizer) Mentions(s *model.Sentence) []Mention {
 
 // Mentions reads the entity spans from the BIO tags already set on s.
 func Mentions(s *model.Sentence) []Mention {
+	return appendMentions(nil, s)
+}
+
+// appendMentions appends the entity spans of s to out.
+func appendMentions(out []Mention, s *model.Sentence) []Mention {
 	if s == nil {
-		return nil
+		return out
 	}
-	var out []Mention
 	start, typ := -1, ""
 	for i := range s.Tokens {
 		t := s.Tokens[i].NER
