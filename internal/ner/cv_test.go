@@ -116,6 +116,7 @@ func TestCrossValidateDev(t *testing.T) {
 			initials:  strings.Contains(v, "a"),
 			multiOnly: strings.Contains(v, "P"),
 			defined:   strings.Contains(v, "d"),
+			folded:    strings.Count(v, "c") + 2*strings.Count(v, "C"),
 			propagate: strings.Contains(v, "p") || strings.Contains(v, "P"),
 			surnames:  strings.Contains(v, "s"),
 			majority:  strings.Contains(v, "m"),

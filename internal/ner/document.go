@@ -17,6 +17,7 @@ type docOptions struct {
 	multiOnly bool // with propagate: only names of two words or more, or in capitals
 	surnames  bool // the last word of a two-word-or-longer person name is a person elsewhere
 	majority  bool // a name labelled with two types takes the type it has most often
+	folded    int  // 1: names also match in lower case ("tampa bay" after "Tampa Bay"); 2: only in sentences with no capitalised word
 }
 
 // defaultDocOptions are the repairs RecognizeDocument makes, chosen by
@@ -28,9 +29,12 @@ type docOptions struct {
 // and its four "HANO"). Propagating single title-case words too
 // ("Mercury", "Venus", "Holocaust" spread as places) gave the same F1 on
 // average (-0.3 to +0.2 per seed) at lower precision; type majority
-// voting gained nothing (-0.1 to 0).
+// voting gained nothing (-0.1 to 0). Matching names in lower case
+// ("tampa bay" where the document also has "Tampa Bay") gave +0.1 (seeds
+// 1-2), in sentences without capitals as much as anywhere; it is kept to
+// those, where edited text ("a white house") cannot be misread.
 func defaultDocOptions() docOptions {
-	return docOptions{propagate: true, multiOnly: true, acronyms: true, initials: true, surnames: true, defined: true}
+	return docOptions{propagate: true, multiOnly: true, acronyms: true, initials: true, surnames: true, defined: true, folded: 2}
 }
 
 // maxDocNames bounds the names remembered of one document, so that a huge
@@ -45,8 +49,9 @@ const maxNameTokens = 8
 // name labelled in one sentence is labelled where it recurs and the model
 // left it out (single words only in capitals), the words an acronym in
 // brackets spells out are one name ("Housing Authority of New Orleans
-// (HANO)"), an acronym takes the type of the name it abbreviates, and a
-// person's surname alone is a person. Tags the model gave are kept,
+// (HANO)"), an acronym takes the type of the name it abbreviates, a
+// person's surname alone is a person, and in a sentence written all in
+// lower case a name of the document is found in lower case too. Tags the model gave are kept,
 // except where a bracketed acronym joins them into one name. A sentence
 // at a time, Recognize gives the model's tags alone.
 func (r *Recognizer) RecognizeDocument(sents []model.Sentence) {
@@ -104,6 +109,7 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 		}
 	}
 	var names, spread map[string]docVotes // labelled names (for majority); what the sweep may label
+	var folded map[string]docVotes        // with opt.folded: lower-cased propagated names
 	var ms []Mention
 	var key []byte
 	for si := range sents {
@@ -124,6 +130,12 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 			}
 			if opt.propagate && (!opt.multiOnly || len(span) > 1 || isAllCaps(span[0].Text)) {
 				vote(spread, key, k)
+				if opt.folded > 0 && (len(span) > 1 || len(key) >= 4) {
+					if folded == nil {
+						folded = make(map[string]docVotes)
+					}
+					vote(folded, appendLower(nil, string(key)), k)
+				}
 			}
 			if opt.surnames && m.Type == Person && len(span) >= 2 {
 				if last := span[len(span)-1].Text; capitalised(last) && utf8.RuneCountInString(last) > 1 {
@@ -162,6 +174,9 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 				}
 			}
 		}
+		if folded != nil && (opt.folded == 1 || noCapitals(toks)) {
+			sweepFolded(toks, folded, &key)
+		}
 		if len(spread) == 0 {
 			continue
 		}
@@ -195,6 +210,52 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 			setSpan(toks, i, i+best, bestK)
 			i += best
 		}
+	}
+}
+
+// noCapitals reports whether no word of toks but "I" starts with a capital.
+func noCapitals(toks []model.Token) bool {
+	for _, t := range toks {
+		if capitalised(t.Text) && t.Text != "I" {
+			return false
+		}
+	}
+	return true
+}
+
+// sweepFolded labels untagged lower-case word sequences that match a
+// lower-cased name of the document.
+func sweepFolded(toks []model.Token, folded map[string]docVotes, key *[]byte) {
+	n := len(toks)
+	for i := 0; i < n; {
+		r, _ := utf8.DecodeRuneInString(toks[i].Text)
+		if toks[i].NER != "O" || !unicode.IsLower(r) {
+			i++
+			continue
+		}
+		best, bestK := 0, -1
+		kb := (*key)[:0]
+		for l := 1; l <= maxNameTokens && i+l <= n; l++ {
+			if toks[i+l-1].NER != "O" {
+				break
+			}
+			if l > 1 {
+				kb = append(kb, ' ')
+			}
+			kb = appendLower(kb, toks[i+l-1].Text)
+			if d, ok := folded[string(kb)]; ok {
+				if b := d.best(); b >= 0 {
+					best, bestK = l, b
+				}
+			}
+		}
+		*key = kb
+		if best == 0 {
+			i++
+			continue
+		}
+		setSpan(toks, i, i+best, bestK)
+		i += best
 	}
 }
 

@@ -107,6 +107,18 @@ func TestApplyDocument(t *testing.T) {
 			[]string{"PERSON:Jon Smith"},
 		},
 		{
+			"folded name",
+			docOptions{propagate: true, folded: 1},
+			[]string{"we flew to tampa bay .", "Tampa/B-GPE Bay/I-GPE was warm .", "The Tampa Bay team won ."},
+			[]string{"GPE:tampa bay", "GPE:Tampa Bay", "GPE:Tampa Bay"},
+		},
+		{
+			"folded name only without capitals",
+			docOptions{propagate: true, folded: 2},
+			[]string{"We flew to tampa bay .", "Tampa/B-GPE Bay/I-GPE was warm .", "i love tampa bay"},
+			[]string{"", "GPE:Tampa Bay", "GPE:tampa bay"},
+		},
+		{
 			"file names",
 			all,
 			[]string{"See Stocks.pdf/B-ORG now .", "Stocks.pdf is long ."},
