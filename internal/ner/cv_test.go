@@ -48,7 +48,11 @@ func TestCrossValidateDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := defaultConfig(1)
+	seed := int64(1)
+	if n, err := strconv.Atoi(os.Getenv("VIGIL_NER_SEED")); err == nil {
+		seed = int64(n)
+	}
+	cfg := defaultConfig(seed)
 	switch v := os.Getenv("VIGIL_NER_SELF"); v {
 	case "":
 	case "0":
@@ -96,6 +100,34 @@ func TestCrossValidateDev(t *testing.T) {
 	for i := range scs {
 		scs[i] = newScorer()
 	}
+	// Document repairs to score on the same weights: VIGIL_NER_DOC holds
+	// variants separated by ";", each a set of letters: p propagate, a
+	// acronyms, s surnames, m majority, "-" none. The first is used for
+	// the bias settings and the error list.
+	var variants []docOptions
+	var variantNames []string
+	docEnv := os.Getenv("VIGIL_NER_DOC")
+	if docEnv == "" {
+		docEnv = "-;pas"
+	}
+	for _, v := range strings.Split(docEnv, ";") {
+		variants = append(variants, docOptions{
+			acronyms:  strings.Contains(v, "a") || strings.Contains(v, "A"),
+			initials:  strings.Contains(v, "a"),
+			multiOnly: strings.Contains(v, "P"),
+			defined:   strings.Contains(v, "d"),
+			folded:    strings.Count(v, "c") + 2*strings.Count(v, "C"),
+			propagate: strings.Contains(v, "p") || strings.Contains(v, "P"),
+			surnames:  strings.Contains(v, "s"),
+			majority:  strings.Contains(v, "m"),
+		})
+		variantNames = append(variantNames, v)
+	}
+	vscs := make([]*scorer, len(variants))
+	verrs := make([]strings.Builder, len(variants))
+	for i := range vscs {
+		vscs[i] = newScorer()
+	}
 	var errs strings.Builder
 	for f := 0; f < k; f++ {
 		lo, hi := f*len(dev)/k, (f+1)*len(dev)/k
@@ -115,24 +147,36 @@ func TestCrossValidateDev(t *testing.T) {
 			}
 			w.tagBias[tagO] = -w.tagBias[tagO]
 			r := newRecognizer(w, c.gaz)
-			for i := lo; i < hi; i++ {
-				g := gold[i]
-				s := &model.Sentence{Tokens: tokensOf(g.words)}
-				if w.usePOS {
-					tg.Tag(s)
-				}
-				r.Recognize(s)
-				pred := Mentions(s)
-				for j := range pred {
-					pred[j].Type = unerLabel(pred[j].Type)
-				}
-				gs := spansFromTags(g.tags)
-				scs[bi].add(gs, pred, len(g.words))
-				if bi == 0 {
-					writeErrors(&errs, g.words, gs, pred)
+			var prep func(*model.Sentence)
+			if w.usePOS {
+				prep = func(s *model.Sentence) { tg.Tag(s) }
+			}
+			if bi == 0 {
+				for vi, v := range variants {
+					r.doc = v
+					for _, d := range docRanges(gold, lo, hi) {
+						var ew io.Writer = &verrs[vi]
+						if vi == 0 {
+							ew = io.MultiWriter(&errs, &verrs[vi])
+						}
+						scoreDocument(r, gold[d[0]:d[1]], prep, vscs[vi], ew)
+					}
 				}
 			}
+			r.doc = variants[0]
+			for _, d := range docRanges(gold, lo, hi) {
+				scoreDocument(r, gold[d[0]:d[1]], prep, scs[bi], nil)
+			}
 		}
+	}
+	for vi := range variants {
+		s := vscs[vi].scores()
+		if dir := os.Getenv("VIGIL_NER_CV_ERRDIR"); dir != "" {
+			if err := os.WriteFile(dir+"/errors-"+variantNames[vi]+".txt", []byte(verrs[vi].String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fmt.Printf("doc=%s cv_f1=%.4f P=%.4f R=%.4f %s\n", variantNames[vi], s.F1, s.P, s.R, typeF1(s))
 	}
 	for bi := 1; bi < len(biases); bi++ {
 		s := scs[bi].scores()
@@ -170,36 +214,4 @@ func tagSamples(samples []sample, tg *tag.Tagger) {
 
 func p(shared string, elems []string) string {
 	return strings.Join(append([]string{shared}, elems...), string(os.PathSeparator))
-}
-
-// writeErrors lists the gold mentions missed (FN) and the predictions not
-// in the gold (FP) of one sentence, with the sentence.
-func writeErrors(w io.Writer, words []string, gold, pred []Mention) {
-	key := func(m Mention) string { return fmt.Sprintf("%d:%d:%s", m.Start, m.End, m.Type) }
-	gs := make(map[string]bool)
-	for _, m := range gold {
-		gs[key(m)] = true
-	}
-	ps := make(map[string]bool)
-	for _, m := range pred {
-		ps[key(m)] = true
-	}
-	var lines []string
-	for _, m := range gold {
-		if !ps[key(m)] {
-			lines = append(lines, fmt.Sprintf("FN %s %q", m.Type, strings.Join(words[m.Start:m.End], " ")))
-		}
-	}
-	for _, m := range pred {
-		if !gs[key(m)] {
-			lines = append(lines, fmt.Sprintf("FP %s %q", m.Type, strings.Join(words[m.Start:m.End], " ")))
-		}
-	}
-	if len(lines) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "## %s\n", strings.Join(words, " "))
-	for _, l := range lines {
-		fmt.Fprintln(w, l)
-	}
 }

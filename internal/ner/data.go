@@ -26,6 +26,7 @@ type sample struct {
 // goldSent is a sentence with its source's own BIO labels.
 type goldSent struct {
 	id    string
+	doc   string // document id ("# newdoc id"), when the source has them
 	words []string
 	tags  []string
 }
@@ -50,6 +51,7 @@ func readIOB2(path string) ([]goldSent, error) {
 	defer f.Close()
 	var out []goldSent
 	cur := goldSent{}
+	doc := ""
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	line := 0
@@ -57,6 +59,11 @@ func readIOB2(path string) ([]goldSent, error) {
 		line++
 		s := sc.Text()
 		switch {
+		case strings.HasPrefix(s, "# newdoc id"):
+			if _, v, ok := strings.Cut(s, "="); ok {
+				doc = strings.TrimSpace(v)
+				cur.doc = doc
+			}
 		case strings.HasPrefix(s, "# sent_id"):
 			if _, v, ok := strings.Cut(s, "="); ok {
 				cur.id = strings.TrimSpace(v)
@@ -66,7 +73,7 @@ func readIOB2(path string) ([]goldSent, error) {
 			if len(cur.words) > 0 {
 				out = append(out, cur)
 			}
-			cur = goldSent{}
+			cur = goldSent{doc: doc}
 		default:
 			cols := strings.Split(s, "\t")
 			if len(cols) < 3 {
@@ -307,4 +314,19 @@ func readMeantimeDoc(path string) ([]meantimeSent, error) {
 		}
 	}
 	return sents, nil
+}
+
+// docRanges splits gold[lo:hi] into runs of sentences of one document;
+// each run is [start, end) in gold's indexes.
+func docRanges(gold []goldSent, lo, hi int) [][2]int {
+	var out [][2]int
+	for i := lo; i < hi; {
+		j := i + 1
+		for j < hi && gold[j].doc == gold[i].doc && gold[j].doc != "" {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
 }

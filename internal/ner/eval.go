@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/vigilhq/vigil/internal/model"
@@ -154,7 +155,32 @@ func unerLabel(t string) string {
 	return "OTH"
 }
 
-// EvalUNER scores r on a UNER iob2 file (gold tokens). prep, when not nil,
+// scoreDocument recognizes the sentences of one document with
+// RecognizeDocument and scores them; errs, when not nil, gets the errors.
+func scoreDocument(r *Recognizer, gold []goldSent, prep func(*model.Sentence), sc *scorer, errs io.Writer) {
+	sents := make([]model.Sentence, len(gold))
+	for i, g := range gold {
+		sents[i] = model.Sentence{Index: i, Tokens: tokensOf(g.words)}
+		if prep != nil {
+			prep(&sents[i])
+		}
+	}
+	r.RecognizeDocument(sents)
+	for i, g := range gold {
+		pred := Mentions(&sents[i])
+		for j := range pred {
+			pred[j].Type = unerLabel(pred[j].Type)
+		}
+		gs := spansFromTags(g.tags)
+		sc.add(gs, pred, len(g.words))
+		if errs != nil {
+			writeErrors(errs, g.words, gs, pred)
+		}
+	}
+}
+
+// EvalUNER scores r on a UNER iob2 file (gold tokens), a document (its
+// "# newdoc id" comment) at a time. prep, when not nil,
 // runs on every sentence before recognition (e.g. the POS tagger). Our
 // types map onto UNER's: PERSON→PER, ORG→ORG, GPE and LOC→LOC, NORP→OTH.
 func EvalUNER(r *Recognizer, path string, prep func(*model.Sentence)) (Scores, error) {
@@ -163,17 +189,8 @@ func EvalUNER(r *Recognizer, path string, prep func(*model.Sentence)) (Scores, e
 		return Scores{}, fmt.Errorf("eval uner: %w", err)
 	}
 	sc := newScorer()
-	for _, g := range gold {
-		s := &model.Sentence{Tokens: tokensOf(g.words)}
-		if prep != nil {
-			prep(s)
-		}
-		r.Recognize(s)
-		pred := Mentions(s)
-		for i := range pred {
-			pred[i].Type = unerLabel(pred[i].Type)
-		}
-		sc.add(spansFromTags(g.tags), pred, len(g.words))
+	for _, d := range docRanges(gold, 0, len(gold)) {
+		scoreDocument(r, gold[d[0]:d[1]], prep, sc, nil)
 	}
 	return sc.scores(), nil
 }
@@ -212,14 +229,28 @@ func EvalMeantime(r *Recognizer, dir string, prep func(*model.Sentence)) (Scores
 		}
 		return out
 	}
-	unjudged := 0
-	for _, m := range sents {
-		smp := l.fromMeantime(m)
-		s := sentenceOf(smp)
-		if prep != nil {
-			prep(s)
+	// Each article is recognized whole (RecognizeDocument).
+	docOf := func(id string) string { d, _, _ := strings.Cut(id, "#"); return d }
+	smps := make([]sample, len(sents))
+	tagged := make([]model.Sentence, len(sents))
+	for a := 0; a < len(sents); {
+		b := a + 1
+		for b < len(sents) && docOf(sents[b].id) == docOf(sents[a].id) {
+			b++
 		}
-		r.Recognize(s)
+		for i := a; i < b; i++ {
+			smps[i] = l.fromMeantime(sents[i])
+			tagged[i] = *sentenceOf(smps[i])
+			if prep != nil {
+				prep(&tagged[i])
+			}
+		}
+		r.RecognizeDocument(tagged[a:b])
+		a = b
+	}
+	unjudged := 0
+	for i, m := range sents {
+		smp, s := smps[i], &tagged[i]
 		marked := make([]bool, len(s.Tokens))
 		for _, mm := range m.mentions {
 			for i := mm.start; i < mm.end; i++ {
@@ -253,4 +284,36 @@ func MeantimeDir(sharedDir string) string {
 // UNERTestPath is the UNER English test file under the shared folder.
 func UNERTestPath(sharedDir string) string {
 	return filepath.Join(append([]string{sharedDir}, unerTestPath...)...)
+}
+
+// writeErrors lists the gold mentions missed (FN) and the predictions not
+// in the gold (FP) of one sentence, with the sentence.
+func writeErrors(w io.Writer, words []string, gold, pred []Mention) {
+	key := func(m Mention) string { return fmt.Sprintf("%d:%d:%s", m.Start, m.End, m.Type) }
+	gs := make(map[string]bool)
+	for _, m := range gold {
+		gs[key(m)] = true
+	}
+	ps := make(map[string]bool)
+	for _, m := range pred {
+		ps[key(m)] = true
+	}
+	var lines []string
+	for _, m := range gold {
+		if !ps[key(m)] {
+			lines = append(lines, fmt.Sprintf("FN %s %q", m.Type, strings.Join(words[m.Start:m.End], " ")))
+		}
+	}
+	for _, m := range pred {
+		if !gs[key(m)] {
+			lines = append(lines, fmt.Sprintf("FP %s %q", m.Type, strings.Join(words[m.Start:m.End], " ")))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## %s\n", strings.Join(words, " "))
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
 }

@@ -49,4 +49,16 @@ func TestEvalMeantimeShared(t *testing.T) {
 	if s.Unjudged == 0 {
 		t.Error("no unjudged predictions: MEANTIME leaves many names unannotated")
 	}
+	// The same model a sentence at a time, without the document pass.
+	one, err := New(embeddedModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one.doc = docOptions{}
+	s1, err := EvalMeantime(one, dir, nil)
+	if err != nil {
+		t.Fatalf("EvalMeantime: %v", err)
+	}
+	t.Logf("MEANTIME F1 %.4f (P %.4f R %.4f) with the document pass, %.4f (P %.4f R %.4f) without",
+		s.F1, s.P, s.R, s1.F1, s1.P, s1.R)
 }

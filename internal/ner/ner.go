@@ -13,7 +13,8 @@
 // gazetteer/. Part-of-speech features are supported (a model flag) but off:
 // the tagger's tags did not raise F1. The model is trained by Train
 // (vigil train) on UNER English dev plus self-labelled UD English EWT
-// train sentences, and embedded in the binary.
+// train sentences, and embedded in the binary. RecognizeDocument adds
+// what the rest of an article says (names recurring, acronyms defined).
 //
 // Conventions: a leading "the" is not part of a name; titles ("President",
 // "Mr.") are not part of a person's name; a demonym before a name is its
@@ -38,7 +39,8 @@ var embeddedModel []byte
 type Recognizer struct {
 	w    *weights
 	gaz  *gazetteer
-	pool sync.Pool // *worker
+	doc  docOptions // repairs of RecognizeDocument
+	pool sync.Pool  // *worker
 }
 
 // worker is the scratch space of one Recognize call.
@@ -75,7 +77,7 @@ func New(modelData []byte) (*Recognizer, error) {
 }
 
 func newRecognizer(w *weights, gaz *gazetteer) *Recognizer {
-	r := &Recognizer{w: w, gaz: gaz}
+	r := &Recognizer{w: w, gaz: gaz, doc: defaultDocOptions()}
 	r.pool.New = func() any { return &worker{x: newExtractor(gaz, w.lex)} }
 	return r
 }
@@ -112,10 +114,14 @@ func (r *Recognizer) Mentions(s *model.Sentence) []Mention {
 
 // Mentions reads the entity spans from the BIO tags already set on s.
 func Mentions(s *model.Sentence) []Mention {
+	return appendMentions(nil, s)
+}
+
+// appendMentions appends the entity spans of s to out.
+func appendMentions(out []Mention, s *model.Sentence) []Mention {
 	if s == nil {
-		return nil
+		return out
 	}
-	var out []Mention
 	start, typ := -1, ""
 	for i := range s.Tokens {
 		t := s.Tokens[i].NER

@@ -85,7 +85,9 @@ func (a *Annotator) Annotate(text string, spans []model.Span) []model.Sentence {
 }
 
 // AnalyzeBatch tags, parses and labels the entities of tokenised
-// sentences, stage by stage.
+// sentences, stage by stage. The sentences are one document: a name
+// labelled in one of them helps label it in the others
+// (ner.Recognizer.RecognizeDocument).
 func (a *Annotator) AnalyzeBatch(sents []model.Sentence) {
 	for i := range sents {
 		a.tagger.Tag(&sents[i])
@@ -96,9 +98,7 @@ func (a *Annotator) AnalyzeBatch(sents []model.Sentence) {
 		tag.RefineMorph(&sents[i])
 	}
 	if a.ner != nil {
-		for i := range sents {
-			a.ner.Recognize(&sents[i])
-		}
+		a.ner.RecognizeDocument(sents)
 	}
 }
 
