@@ -147,6 +147,8 @@ func TestCoder(t *testing.T) {
 		{"a participle on an accusation is the accused's act", "The rebels accused the Sudanese army of bombing homes, killing 17 civilians.", "190", model.Reported, "SDNMIL", ""},
 		{"a rebel leader's forces are the rebels", "The M23 commander said his forces would not surrender.", "12", model.Asserted, "CODREB", ""},
 		{"its own forces are no target", "Russia began withdrawing its troops.", "087", model.Asserted, "RUS", "-"},
+		{"a missile into the sea is a show of force", "North Korea fired a ballistic missile into the sea.", "150", model.Asserted, "PRK", "-"},
+		{"an order to keep ready raises the alert", "South Korean President Yoon Suk Yeol ordered his military to maintain readiness.", "152", model.Asserted, "KORGOV", ""},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {

@@ -631,8 +631,9 @@ func (st *sentence) targets(i int, srcs []*model.Actor) []*model.Actor {
 	return nil
 }
 
-// Verbs whose object is the means sent somewhere.
-var sendVerbs = map[string]bool{"send": true, "deploy": true, "dispatch": true, "despatch": true, "station": true}
+// Verbs whose object is the means sent or fired somewhere.
+var sendVerbs = map[string]bool{"send": true, "deploy": true, "dispatch": true, "despatch": true, "station": true,
+	"fire": true, "launch": true, "test": true, "shoot": true} // (what is fired is the means: "fired a missile")
 
 // setMutual marks the event at token i as done by two sides to each other.
 func (st *sentence) setMutual(i int) {
