@@ -148,7 +148,7 @@ func TestCoder(t *testing.T) {
 		{"a rebel leader's forces are the rebels", "The M23 commander said his forces would not surrender.", "12", model.Asserted, "CODREB", ""},
 		{"its own forces are no target", "Russia began withdrawing its troops.", "087", model.Asserted, "RUS", "-"},
 		{"a missile into the sea is a show of force", "North Korea fired a ballistic missile into the sea.", "150", model.Asserted, "PRK", "-"},
-		{"an order to keep ready raises the alert", "South Korean President Yoon Suk Yeol ordered his military to maintain readiness.", "152", model.Asserted, "KORGOV", ""},
+		{"an order to keep ready raises the alert", "The South Korean president ordered his military to maintain readiness.", "152", model.Asserted, "KORGOV", ""},
 		{"held as human shields", "Rebels have been holding hundreds of villagers as human shields.", "173", model.Asserted, "REB", "CVL"},
 	}
 	for _, tc := range tests {
