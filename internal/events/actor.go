@@ -799,8 +799,8 @@ func (st *sentence) modsBefore(lo, k int) []string {
 		w := st.toks[i].Text
 		// a misspelt country no place explains: "Quatar's emir"
 		if kb := st.a.c.kb; kb != nil && st.toks[i].UPOS == "PROPN" && len(w) >= 6 {
-			if _, _, place := st.placeAt(i, i); !place {
-				if m, ok := kb.Misspelt(w); ok {
+			if m, ok := kb.Misspelt(w); ok {
+				if _, _, place := st.placeAt(i, i); !place {
 					w = m.Name
 				}
 			}
@@ -849,29 +849,34 @@ func wordNoun(w string) bool {
 
 // soleCountry returns the country when the sentence's entities name
 // exactly one, else "".
-// borderCountry reports whether the name at byte offset start qualifies a
-// border ("the border with Belarus", "Belarus's border", "the Belarusian
-// frontier"): the country across it, which says nothing about whose the
-// troops at the border are.
+// borderCountry reports whether the name starting at byte offset start
+// qualifies a border (see borderToken).
 func (st *sentence) borderCountry(start int) bool {
 	for k, t := range st.toks {
-		if t.Start != start {
-			continue
+		if t.Start == start {
+			return st.borderToken(k)
 		}
-		for n := 0; n < 3 && st.valid(k); n++ {
-			h := st.toks[k].Head
-			if !st.valid(h) {
-				return false
-			}
-			if w := lower(st.toks[h]); w == "border" || w == "frontier" {
-				return true
-			}
-			if r := baseRel(st.toks[k].Rel); r != "flat" && r != "compound" {
-				return false
-			}
-			k = h
+	}
+	return false
+}
+
+// borderToken reports whether the name at token k qualifies a border ("the
+// border with Belarus", "Belarus's border", "the Belarusian frontier"):
+// the country across it, which says nothing about whose the troops at the
+// border are.
+func (st *sentence) borderToken(k int) bool {
+	for n := 0; n < 3 && st.valid(k); n++ {
+		h := st.toks[k].Head
+		if !st.valid(h) {
+			return false
 		}
-		return false
+		if w := lower(st.toks[h]); w == "border" || w == "frontier" {
+			return true
+		}
+		if r := baseRel(st.toks[k].Rel); r != "flat" && r != "compound" {
+			return false
+		}
+		k = h
 	}
 	return false
 }

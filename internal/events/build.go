@@ -367,7 +367,7 @@ func (st *sentence) withPlaceCountry(tok int, as []*model.Actor) []*model.Actor 
 			continue
 		}
 		p, j := st.clausePlace(tok, as)
-		if p == nil || st.valid(j) && st.borderCountry(st.toks[j].Start) {
+		if p == nil || st.borderToken(j) {
 			return as
 		}
 		if out == nil {

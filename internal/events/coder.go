@@ -536,7 +536,7 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 		if e.particle != "" && !st.particle(i, e.particle) {
 			continue
 		}
-		if e.pass && !st.isPassive(i) || e.active && st.isPassive(i) || e.cond && !st.hasCondition(i) {
+		if e.pass && !st.isPassive(i) || e.active && st.isPassive(i) || e.cond && st.conditionClause(i) < 0 {
 			continue
 		}
 		if e.obj != nil {
@@ -589,14 +589,20 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 	return best, bestObj, found
 }
 
-// hasCondition reports whether verb i has an if- or unless-clause.
-func (st *sentence) hasCondition(i int) bool {
-	for _, k := range st.kids[i] {
-		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
-			return true
+// conditionClause returns the first if- or unless-clause on any of the
+// verbs, or -1.
+func (st *sentence) conditionClause(verbs ...int) int {
+	for _, v := range verbs {
+		if !st.valid(v) {
+			continue
+		}
+		for _, k := range st.kids[v] {
+			if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
+				return k
+			}
 		}
 	}
-	return false
+	return -1
 }
 
 // hasNoun reports whether one of the nouns has a lemma (or lower-case

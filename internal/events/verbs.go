@@ -857,12 +857,9 @@ func (st *sentence) codeOf(j, depth int) string {
 // one a conditional promise is aimed at; nil when there is none or it is
 // the source itself.
 func (st *sentence) conditionSubject(i int, srcs []*model.Actor) []*model.Actor {
-	for _, k := range st.kids[i] {
-		if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
-			if as := st.sources(k, 0); len(as) > 0 && !sameActor(as[0], srcs) {
-				return as
-			}
-			return nil
+	if k := st.conditionClause(i); k >= 0 {
+		if as := st.sources(k, 0); len(as) > 0 && !sameActor(as[0], srcs) {
+			return as
 		}
 	}
 	return nil
@@ -1031,15 +1028,8 @@ func (st *sentence) verbEvents(i int) []model.Event {
 		if e.family == famThreat && len(tgts) == 0 {
 			// on the threat or on the act threatened ("threatened to stop
 			// talks if the United States goes ahead")
-			cond := st.kids[i]
-			if comp >= 0 {
-				cond = append(append([]int{}, cond...), st.kids[comp]...)
-			}
-			for _, k := range cond {
-				if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
-					tgts = st.sources(k, 0)
-					break
-				}
+			if k := st.conditionClause(i, comp); k >= 0 {
+				tgts = st.sources(k, 0)
 			}
 		}
 		// "demonstrated calling for independence": the demand is what

@@ -166,7 +166,6 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 	}
 	for si := range sents {
 		toks := sents[si].Tokens
-		n := len(toks)
 		if opt.majority && len(names) > 0 {
 			ms = appendMentions(ms[:0], &sents[si])
 			for _, m := range ms {
@@ -181,41 +180,12 @@ func applyDocument(sents []model.Sentence, opt docOptions) {
 				}
 			}
 		}
+		// untagged lower-case words that match a lower-cased name
 		if folded != nil && (opt.folded == 1 || noCapitals(toks)) {
-			sweepFolded(toks, folded, &key)
+			sweep(toks, folded, &key, startsLower, appendLower)
 		}
-		if len(spread) == 0 {
-			continue
-		}
-		for i := 0; i < n; {
-			if toks[i].NER != "O" || !capitalised(toks[i].Text) {
-				i++
-				continue
-			}
-			// The longest untagged sequence starting at i that the
-			// document names.
-			best, bestK := 0, -1
-			key = key[:0]
-			for l := 1; l <= maxNameTokens && i+l <= n; l++ {
-				if toks[i+l-1].NER != "O" {
-					break
-				}
-				if l > 1 {
-					key = append(key, ' ')
-				}
-				key = append(key, toks[i+l-1].Text...)
-				if d, ok := spread[string(key)]; ok {
-					if b := d.best(); b >= 0 {
-						best, bestK = l, b
-					}
-				}
-			}
-			if best == 0 {
-				i++
-				continue
-			}
-			setSpan(toks, i, i+best, bestK)
-			i += best
+		if len(spread) > 0 {
+			sweep(toks, spread, &key, capitalised, appendWord)
 		}
 	}
 }
@@ -230,13 +200,13 @@ func noCapitals(toks []model.Token) bool {
 	return true
 }
 
-// sweepFolded labels untagged lower-case word sequences that match a
-// lower-cased name of the document.
-func sweepFolded(toks []model.Token, folded map[string]docVotes, key *[]byte) {
+// sweep labels, from left to right, the longest untagged word sequence
+// that starts at a word first accepts and whose key (words joined by
+// spaces through add) the document names.
+func sweep(toks []model.Token, names map[string]docVotes, key *[]byte, first func(string) bool, add func([]byte, string) []byte) {
 	n := len(toks)
 	for i := 0; i < n; {
-		r, _ := utf8.DecodeRuneInString(toks[i].Text)
-		if toks[i].NER != "O" || !unicode.IsLower(r) {
+		if toks[i].NER != "O" || !first(toks[i].Text) {
 			i++
 			continue
 		}
@@ -249,8 +219,8 @@ func sweepFolded(toks []model.Token, folded map[string]docVotes, key *[]byte) {
 			if l > 1 {
 				kb = append(kb, ' ')
 			}
-			kb = appendLower(kb, toks[i+l-1].Text)
-			if d, ok := folded[string(kb)]; ok {
+			kb = add(kb, toks[i+l-1].Text)
+			if d, ok := names[string(kb)]; ok {
 				if b := d.best(); b >= 0 {
 					best, bestK = l, b
 				}
@@ -265,6 +235,15 @@ func sweepFolded(toks []model.Token, folded map[string]docVotes, key *[]byte) {
 		i += best
 	}
 }
+
+// startsLower reports whether w starts with a lower-case letter.
+func startsLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// appendWord appends w as it is written.
+func appendWord(dst []byte, w string) []byte { return append(dst, w...) }
 
 // maxAcronym is the longest acronym defineAcronyms reads.
 const maxAcronym = 8
