@@ -37,7 +37,8 @@ func runTrain(ctx context.Context, args []string, s stdio) error {
 	out := fs.String("out", ".", "repository root to write the models into")
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives the same models")
 	only := fs.String("only", "", "train only the named model")
-	withDev := fs.Bool("with-dev", false, "train the tagger and parser on EWT train and dev together (dev scores are then not held out); by default they learn from EWT train alone, as the committed models did")
+	withDev := fs.Bool("with-dev", true, "train the tagger and parser on EWT train and dev together, as the embedded models are (their dev scores are then not held out); -with-dev=false leaves dev out for experiments")
+	members := fs.Int("members", 0, "average this many tagger and parser members with consecutive seeds (0: each model's default, which the embedded models use)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -47,7 +48,7 @@ func runTrain(ctx context.Context, args []string, s stdio) error {
 			continue
 		}
 		start := time.Now()
-		cfg := tag.ModelConfig{Seed: *seed, WithDev: *withDev, Log: log}
+		cfg := tag.ModelConfig{Seed: *seed, WithDev: *withDev, Members: *members, Log: log}
 		if err := t.run(ctx, *data, filepath.Clean(*out), cfg); err != nil {
 			return fmt.Errorf("train %s: %w", t.name, err)
 		}

@@ -28,6 +28,11 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 	}
 }
 
+// ModelMembers is how many parsers, trained with seeds Seed, Seed+1, …
+// (each on its own seed's jackknifed tags), are averaged into the
+// embedded one (see Average).
+const ModelMembers = 4
+
 // Pruning of the embedded model: features whose weights all stay below
 // these are dropped (tuned on EWT dev for speed and size at a small cost).
 const (
@@ -45,10 +50,6 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, cfg tag.ModelConf
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	_, train, err := tag.JackknifeCached(ctx, sharedDir, cfg.Files(), tag.ModelOptions(cfg.Seed, log))
-	if err != nil {
-		return fmt.Errorf("train parser: %w", err)
-	}
 	dev, err := conllu.ReadFile(filepath.Join(sharedDir, tag.EWTDev))
 	if err != nil {
 		return fmt.Errorf("train parser: %w", err)
@@ -59,14 +60,29 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, cfg tag.ModelConf
 	} else {
 		dev = TagCopy(tagger, dev)
 	}
-	opt := ModelOptions(cfg.Seed, log)
-	p, err := Train(ctx, train, opt)
-	if err != nil {
-		return err
+	var members []*Parser
+	for k := range cfg.MembersOr(ModelMembers) {
+		seed := cfg.Seed + int64(k)
+		// Each member learns from the tags of its own seed's jackknife.
+		_, train, err := tag.JackknifeCached(ctx, sharedDir, cfg.Files(), tag.ModelOptions(seed, log))
+		if err != nil {
+			return fmt.Errorf("train parser: %w", err)
+		}
+		m, err := Train(ctx, train, ModelOptions(seed, log))
+		if err != nil {
+			return err
+		}
+		m = m.Prune(PruneTransitions, PruneLabels)
+		sc := Evaluate(m, dev)
+		log.Info("parser member trained", "seed", seed, "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
+		members = append(members, m)
 	}
-	p = p.Prune(PruneTransitions, PruneLabels)
+	p, err := Average(members...)
+	if err != nil {
+		return fmt.Errorf("train parser: %w", err)
+	}
 	sc := Evaluate(p, dev)
-	log.Info("parser trained", "with_dev", cfg.WithDev, "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
+	log.Info("parser trained", "with_dev", cfg.WithDev, "members", len(members), "dev_uas", fmt.Sprintf("%.4f", sc.UAS()), "dev_las", fmt.Sprintf("%.4f", sc.LAS()))
 	return tag.WriteFileAtomic(filepath.Join(outDir, ModelPath), p.WriteTo)
 }
 

@@ -66,6 +66,9 @@ func (o *TrainOptions) defaults() {
 	}
 }
 
+// universalPOS is the UD part-of-speech inventory.
+var universalPOS = []string{"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+
 type trainSent struct {
 	toks   []model.Token
 	heads  []int32
@@ -94,7 +97,12 @@ func Train(ctx context.Context, sents []conllu.Sentence, opt TrainOptions) (*Par
 	for i, n := range names {
 		labelID[n] = i
 	}
+	// Every universal tag has an id, seen or not, so that parsers trained
+	// on different jackknifed tags share their inventory (see Average).
 	uposSet := map[string]bool{}
+	for _, u := range universalPOS {
+		uposSet[u] = true
+	}
 	for _, s := range sents {
 		for _, w := range s.Words {
 			uposSet[w.UPOS] = true

@@ -3,6 +3,7 @@ package parse
 import (
 	"bytes"
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/vigilhq/vigil/internal/model"
@@ -77,5 +78,38 @@ func TestReadRejectsGarbage(t *testing.T) {
 		if _, err := Read(bytes.NewReader(b)); err == nil {
 			t.Errorf("Read(%q) accepted garbage", b)
 		}
+	}
+}
+
+func TestAverage(t *testing.T) {
+	sents := tinyTreebank(t)
+	p := trainTiny(t, sents)
+	q, err := Train(context.Background(), sents, TrainOptions{Epochs: 20, MinWeight: 0.01, Seed: 8, LabelMinCount: 1, PunctEpochs: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	avg, err := Average(p, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Both members learnt the tiny treebank by heart; so must their mean.
+	for _, cs := range sents {
+		s := model.Sentence{Tokens: toTokens(&cs)}
+		avg.Parse(&s)
+		for i, w := range cs.Words {
+			if s.Tokens[i].Head != w.Head || s.Tokens[i].Rel != w.Deprel {
+				t.Errorf("%s: word %d %q got head %d %s, want %d %s", cs.ID, i, w.Form, s.Tokens[i].Head, s.Tokens[i].Rel, w.Head, w.Deprel)
+			}
+		}
+	}
+	if _, err := Average(); err == nil {
+		t.Error("Average() of nothing: no error")
+	}
+	other := slices.Clone(p.names)
+	other[0] = "other"
+	r := *p.Prune(0, 0)
+	r.names = other
+	if _, err := Average(p, &r); err == nil {
+		t.Error("Average of parsers with other labels: no error")
 	}
 }

@@ -45,15 +45,29 @@ func ModelOptions(seed int64, log *slog.Logger) TrainOptions {
 // ModelTwoPass says whether the embedded tagger has a second pass.
 const ModelTwoPass = true
 
+// ModelMembers is how many taggers, trained with seeds Seed, Seed+1, …,
+// are averaged into the embedded one (see Average).
+const ModelMembers = 5
+
 // ModelConfig says how `vigil train` builds the embedded models.
 type ModelConfig struct {
 	Seed int64 // the same seed gives the same models
 	// WithDev trains on EWT train and dev together (their options were
-	// chosen on dev beforehand); otherwise EWT train alone is used, which
-	// leaves dev to score experiments and is how the committed models
-	// were built.
+	// chosen on dev beforehand), as the embedded models are; otherwise
+	// EWT train alone is used, which leaves dev to score experiments.
 	WithDev bool
+	// Members overrides how many models with consecutive seeds are
+	// averaged into each embedded model (0: each model's own default).
+	Members int
 	Log     *slog.Logger
+}
+
+// MembersOr returns c.Members, or def when it is not set.
+func (c ModelConfig) MembersOr(def int) int {
+	if c.Members > 0 {
+		return c.Members
+	}
+	return def
 }
 
 // Files lists the treebank files (relative to the shared folder) that the
@@ -98,20 +112,30 @@ func TrainModel(ctx context.Context, sharedDir, outDir string, cfg ModelConfig) 
 	if err != nil {
 		return fmt.Errorf("train tagger: %w", err)
 	}
-	opt := ModelOptions(cfg.Seed, log)
-	if opt.TwoPass {
-		first, _, err := JackknifeCached(ctx, sharedDir, cfg.Files(), opt)
-		if err != nil {
-			return fmt.Errorf("train tagger: %w", err)
+	var members []*Tagger
+	for k := range cfg.MembersOr(ModelMembers) {
+		opt := ModelOptions(cfg.Seed+int64(k), log)
+		if opt.TwoPass {
+			first, _, err := JackknifeCached(ctx, sharedDir, cfg.Files(), opt)
+			if err != nil {
+				return fmt.Errorf("train tagger: %w", err)
+			}
+			opt.FirstPass = first
 		}
-		opt.FirstPass = first
+		m, err := Train(ctx, train, opt)
+		if err != nil {
+			return err
+		}
+		u, x, l := Accuracy(m, dev)
+		log.Info("tagger member trained", "seed", opt.Seed, "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
+		members = append(members, m)
 	}
-	t, err := Train(ctx, train, opt)
+	t, err := Average(members...)
 	if err != nil {
-		return err
+		return fmt.Errorf("train tagger: %w", err)
 	}
 	u, x, l := Accuracy(t, dev)
-	log.Info("tagger trained", "with_dev", cfg.WithDev, "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
+	log.Info("tagger trained", "with_dev", cfg.WithDev, "members", len(members), "dev_upos", fmt.Sprintf("%.4f", u), "dev_xpos", fmt.Sprintf("%.4f", x), "dev_lemma", fmt.Sprintf("%.4f", l))
 	return WriteFileAtomic(filepath.Join(outDir, ModelPath), t.WriteTo)
 }
 

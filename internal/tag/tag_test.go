@@ -37,7 +37,8 @@ func sentence(text string) model.Sentence {
 
 // TestEmbeddedTags tags sentences written for the test. The function
 // words and frequent forms must be right; of the rest most must be (an
-// unseen past tense like "fled" can come out as a participle).
+// unseen past tense like "fled" can come out as a participle). "police"
+// is plural, as EWT mostly tags it (NNS 11 times, NN 8, in train and dev).
 func TestEmbeddedTags(t *testing.T) {
 	tg := load(t)
 	type want struct{ word, upos, xpos, lemma string }
@@ -47,7 +48,7 @@ func TestEmbeddedTags(t *testing.T) {
 	}{
 		{"The soldiers were arrested by police in Kyiv .",
 			[]want{{"The", "DET", "DT", "the"}, {"soldiers", "NOUN", "NNS", "soldier"}, {"were", "AUX", "VBD", "be"}, {"by", "ADP", "IN", "by"}},
-			[]want{{"arrested", "VERB", "VBN", "arrest"}, {"Kyiv", "PROPN", "NNP", "Kyiv"}, {"police", "NOUN", "NN", "police"}}},
+			[]want{{"arrested", "VERB", "VBN", "arrest"}, {"Kyiv", "PROPN", "NNP", "Kyiv"}, {"police", "NOUN", "NNS", "police"}}},
 		{"She did n't say that they had gone .",
 			[]want{{"did", "AUX", "VBD", "do"}, {"n't", "PART", "RB", "not"}, {"they", "PRON", "PRP", "they"}},
 			[]want{{"gone", "VERB", "VBN", "go"}, {"say", "VERB", "VB", "say"}, {"that", "SCONJ", "IN", "that"}}},

@@ -153,3 +153,36 @@ func TestReadTreebanksJoins(t *testing.T) {
 		t.Error("a missing file gave no error")
 	}
 }
+
+func TestAverage(t *testing.T) {
+	sents := tinyTreebank(t)
+	a := trainTiny(t, sents, sents)
+	b, err := Train(context.Background(), sents, TrainOptions{Epochs: 15, MinWeight: 0.01, Seed: 4, FirstPass: sents, RareMin: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	avg, err := Average(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cs := range sents {
+		s := FromConllu(&cs)
+		avg.Tag(&s)
+		for i, w := range cs.Words {
+			if got := s.Tokens[i]; got.UPOS != w.UPOS || got.XPOS != w.XPOS {
+				t.Errorf("%s: %q tagged %s/%s, want %s/%s", cs.ID, w.Form, got.UPOS, got.XPOS, w.UPOS, w.XPOS)
+			}
+		}
+	}
+	// It writes and reads back like any tagger.
+	var buf bytes.Buffer
+	if _, err := avg.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(&buf); err != nil {
+		t.Fatalf("read back the averaged tagger: %v", err)
+	}
+	if _, err := Average(a, trainTiny(t, sents, nil)); err == nil {
+		t.Error("Average of a one-pass and a two-pass tagger: no error")
+	}
+}

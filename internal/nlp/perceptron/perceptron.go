@@ -507,3 +507,49 @@ func (m *Model) Row(f uint64) []int16 {
 		i = (i + 1) & m.mask
 	}
 }
+
+// Average returns the model whose weights are the mean of the given models'
+// weights, a feature missing from a model counting as zero there. For linear
+// models this is the same as averaging their scores, so an ensemble of
+// models trained with different seeds costs one model's lookups. All models
+// must have the same classes in the same order.
+func Average(models ...*Model) (*Model, error) {
+	if len(models) == 0 {
+		return nil, fmt.Errorf("average models: none given")
+	}
+	n := models[0].n
+	sum := map[uint64][]float64{}
+	for i, m := range models {
+		if m.n != n {
+			return nil, fmt.Errorf("average models: model %d has %d classes, want %d", i, m.n, n)
+		}
+		keys, rows := m.rows()
+		for r, k := range keys {
+			acc := sum[k]
+			if acc == nil {
+				acc = make([]float64, n)
+				sum[k] = acc
+			}
+			for c, v := range rows[r] {
+				acc[c] += float64(v) * float64(m.scale)
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(sum))
+	for k := range sum {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	w := make([]float32, 0, len(keys)*n)
+	k := float64(len(models))
+	for _, key := range keys {
+		for _, v := range sum[key] {
+			w = append(w, float32(v/k))
+		}
+	}
+	return newModel(n, keys, w), nil
+}
+
+// Scale returns the weight of one quantisation step: scores from Scores are
+// in these units.
+func (m *Model) Scale() float32 { return m.scale }

@@ -164,3 +164,55 @@ func TestManyClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestAverage(t *testing.T) {
+	// Two models: a has features 1 and 2, b has 2 and 3.
+	a := newModel(2, []uint64{H1(1, 1), H1(1, 2)}, []float32{4, -2, 1, 1})
+	b := newModel(2, []uint64{H1(1, 2), H1(1, 3)}, []float32{3, 3, 0, 8})
+	avg, err := Average(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := avg.Features(); got != 3 {
+		t.Errorf("features: got %d, want 3 (the union)", got)
+	}
+	tests := []struct {
+		feat uint64
+		want [2]float32 // mean weights; a feature missing from a model counts as 0 there
+	}{
+		{H1(1, 1), [2]float32{2, -1}},
+		{H1(1, 2), [2]float32{2, 2}},
+		{H1(1, 3), [2]float32{0, 4}},
+	}
+	scores := make([]int32, 2)
+	for _, tt := range tests {
+		avg.Scores([]uint64{tt.feat}, scores)
+		for c := range 2 {
+			got := float32(scores[c]) * avg.Scale()
+			if d := got - tt.want[c]; d > 0.001 || d < -0.001 {
+				t.Errorf("feature %x class %d: got weight %.4f, want %.4f", tt.feat, c, got, tt.want[c])
+			}
+		}
+	}
+	// Averaging a model with itself changes no decision.
+	m := toy(t)
+	self, err := Average(m, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores = make([]int32, 3)
+	for _, f := range []uint64{H1(1, 10), H1(1, 11), H1(1, 12)} {
+		m.Scores([]uint64{f, H1(2, 0)}, scores)
+		want := Argmax(scores)
+		self.Scores([]uint64{f, H1(2, 0)}, scores)
+		if got := Argmax(scores); got != want {
+			t.Errorf("feature %x: self-average picks %d, model %d", f, got, want)
+		}
+	}
+	if _, err := Average(); err == nil {
+		t.Error("Average() of nothing: no error")
+	}
+	if _, err := Average(a, toy(t)); err == nil {
+		t.Error("Average of models with 2 and 3 classes: no error")
+	}
+}
