@@ -590,16 +590,22 @@ func (st *sentence) match(entries []entry, i int, srcRoles []string) (entry, int
 }
 
 // conditionClause returns the first if- or unless-clause on any of the
-// verbs, or -1.
+// verbs, or on the infinitives under them ("threatened to stop talks to
+// cut arms if the US deploys", where the parser hangs the condition on the
+// last infinitive), or -1.
 func (st *sentence) conditionClause(verbs ...int) int {
 	for _, v := range verbs {
-		if !st.valid(v) {
-			continue
-		}
-		for _, k := range st.kids[v] {
-			if baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless") {
-				return k
+		for depth := 0; depth < 4 && st.valid(v); depth++ {
+			next := -1
+			for _, k := range st.kids[v] {
+				switch {
+				case baseRel(st.toks[k].Rel) == "advcl" && st.hasMark(k, "if", "unless"):
+					return k
+				case st.toks[k].Rel == "xcomp" && next < 0:
+					next = k
+				}
 			}
+			v = next
 		}
 	}
 	return -1

@@ -412,6 +412,14 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			// has reneged")
 		}
 	case "acl":
+		// "has taken steps to enhance", "made an effort to end": the
+		// infinitive on a verb's object is done by that verb's subject
+		if t.XPOS == "VB" && st.hasMark(i, "to") && st.valid(t.Head) && baseRel(st.toks[t.Head].Rel) == "obj" &&
+			st.valid(st.toks[t.Head].Head) && st.toks[st.toks[t.Head].Head].UPOS == "VERB" {
+			if as := st.sources(st.toks[t.Head].Head, depth+1); len(as) > 0 {
+				return as
+			}
+		}
 		// "rebels fighting the army"; a participle on the root noun is a
 		// clause the parser read as a phrase ("Russian troops amassed at
 		// the border")
@@ -1228,13 +1236,35 @@ func (st *sentence) subtree(k int) (int, int) {
 	return lo, hi
 }
 
-// placeActor returns the country named by an "in X" oblique of verb i.
+// placeActor returns the country named by an "in X" oblique of verb i, or
+// by an "in X" modifier of another of its obliques ("put under
+// investigation in Italy").
 func (st *sentence) placeActor(i int) []*model.Actor {
-	for _, k := range st.kids[i] {
-		if baseRel(st.toks[k].Rel) == "obl" && st.caseOf(k) == "in" {
+	in := func(k int) []*model.Actor {
+		if st.caseOf(k) == "in" {
 			if a := st.actorOf(k); a != nil && a.Country != nil && *a.Country != "" {
 				c := *a.Country
 				return []*model.Actor{st.mk(a.Text, deref(a.Name), c, c)}
+			}
+		}
+		return nil
+	}
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) == "obl" {
+			if as := in(k); as != nil {
+				return as
+			}
+		}
+	}
+	for _, k := range st.kids[i] {
+		if baseRel(st.toks[k].Rel) != "obl" {
+			continue
+		}
+		for _, m := range st.kids[k] {
+			if baseRel(st.toks[m].Rel) == "nmod" {
+				if as := in(m); as != nil {
+					return as
+				}
 			}
 		}
 	}

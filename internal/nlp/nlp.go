@@ -10,6 +10,7 @@ package nlp
 import (
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/vigilhq/vigil/internal/model"
@@ -93,12 +94,52 @@ func (a *Annotator) AnalyzeBatch(sents []model.Sentence) {
 		a.tagger.Tag(&sents[i])
 		a.tagger.RetagNames(&sents[i])
 	}
-	for i := range sents {
-		a.parser.Parse(&sents[i])
-		tag.RefineMorph(&sents[i])
-	}
+	// Entities need tags but no tree, so they come before parsing, whose
+	// tags they can mend (see retagDemonyms).
 	if a.ner != nil {
 		a.ner.RecognizeDocument(sents)
+		for i := range sents {
+			retagDemonyms(&sents[i])
+		}
+	}
+	for i := range sents {
+		a.parser.Parse(&sents[i])
+		parse.Repair(&sents[i])
+		tag.RefineMorph(&sents[i])
+	}
+}
+
+// retagDemonyms makes a nationality that qualifies a noun an adjective, as
+// the treebank tags it: the tagger took unseen ones for proper nouns
+// ("dozens of Malian and Senegalese traders"), and the parser then hung
+// the noun elsewhere. A token is retagged when it alone is a NORP entity
+// tagged PROPN and a common noun follows it, directly or after other
+// such nationalities joined by "and", "or" or commas. A lone NORP in the
+// plural that was tagged an adjective becomes a plural proper noun.
+func retagDemonyms(s *model.Sentence) {
+	toks := s.Tokens
+	lone := func(i int) bool {
+		return toks[i].NER == "B-NORP" && (i+1 == len(toks) || toks[i+1].NER != "I-NORP")
+	}
+	for i := range toks {
+		if !lone(i) {
+			continue
+		}
+		// "The Palestinians": a plural is a noun, never an adjective
+		if w := toks[i].Text; toks[i].UPOS == "ADJ" && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			toks[i].UPOS, toks[i].XPOS = "PROPN", "NNPS"
+			continue
+		}
+		if toks[i].UPOS != "PROPN" {
+			continue
+		}
+		j := i + 1
+		for j+1 < len(toks) && (toks[j].Text == "and" || toks[j].Text == "or" || toks[j].Text == ",") && lone(j+1) {
+			j += 2
+		}
+		if j < len(toks) && toks[j].UPOS == "NOUN" {
+			toks[i].UPOS, toks[i].XPOS, toks[i].Lemma = "ADJ", "JJ", toks[i].Text
+		}
 	}
 }
 
@@ -110,9 +151,11 @@ func (a *Annotator) AnalyzeTokens(s *model.Sentence) {
 	}
 	a.tagger.Tag(s)
 	a.tagger.RetagNames(s)
-	a.parser.Parse(s)
-	tag.RefineMorph(s)
 	if a.ner != nil {
 		a.ner.Recognize(s)
+		retagDemonyms(s)
 	}
+	a.parser.Parse(s)
+	parse.Repair(s)
+	tag.RefineMorph(s)
 }

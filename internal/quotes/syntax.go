@@ -77,6 +77,12 @@ func (d *doc) cueAt(si, ti int) (cue, bool) {
 		c.content = d.clause(si, cc, -1) // "pledged to oppose ..."
 	} else if !needsClause(class) && (tk.Rel == "parataxis" || tk.Rel == "ccomp" && tk.Head > ti) && tk.Head >= 0 {
 		c.content = d.clause(si, tk.Head, ti)
+		if lo := d.attributionStart(si, ti); lo >= 0 {
+			// the attribution's words before its verb are never content,
+			// however the parse hung them ("…, radar images suggest.")
+			_, hi := d.subtree(si, ti)
+			c.content = d.clauseWithout(si, tk.Head, lo, max(hi, ti))
+		}
 	} else if !needsClause(class) && d.child(si, ti, "obj") < 0 && d.child(si, ti, "xcomp") < 0 {
 		c.content = d.beforeComma(si, ti)
 	}
@@ -819,4 +825,24 @@ func (d *doc) nominalText(si, k int) *string {
 		lo++
 	}
 	return model.StrPtr(d.text[toks[lo].Start:toks[hi].End])
+}
+
+// attributionStart returns the first token of the noun phrase between the
+// comma before an inserted or closing attribution verb ti and the verb
+// ("…, radar images suggest"), or -1 when another kind of word lies there.
+func (d *doc) attributionStart(si, ti int) int {
+	toks := d.sents[si].Tokens
+	for j := ti - 1; j >= 0 && ti-j <= 8; j-- {
+		switch toks[j].UPOS {
+		case "PUNCT":
+			if toks[j].Text == "," && j < ti-1 {
+				return j + 1
+			}
+			return -1
+		case "NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON":
+		default:
+			return -1
+		}
+	}
+	return -1
 }

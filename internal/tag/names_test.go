@@ -39,3 +39,38 @@ func TestRetagNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRetagRepairs gives RetagNames sentences carrying the wrong tags the
+// model was seen to produce, and checks each repair and its limits.
+func TestRetagRepairs(t *testing.T) {
+	tg, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	type tw struct{ word, upos, xpos string }
+	tests := []struct {
+		name      string
+		toks      []tw
+		i         int
+		upos, xpo string // wanted tags of token i
+	}{
+		{"hyphenated title", []tw{{"Vice-President", "VERB", "VB"}, {"Amos", "PROPN", "NNP"}, {"Kiprono", "PROPN", "NNP"}, {"resigned", "VERB", "VBD"}, {".", "PUNCT", "."}}, 0, "PROPN", "NNP"},
+		{"hyphenated adjective stays", []tw{{"Pro-Russian", "ADJ", "JJ"}, {"separatists", "NOUN", "NNS"}, {"attacked", "VERB", "VBD"}, {".", "PUNCT", "."}}, 0, "ADJ", "JJ"},
+		{"verb before a possessive", []tw{{"if", "SCONJ", "IN"}, {"Israel", "PROPN", "NNP"}, {"strikes", "NOUN", "NNS"}, {"its", "PRON", "PRP$"}, {"sites", "NOUN", "NNS"}}, 2, "VERB", "VBZ"},
+		{"noun after a determiner stays", []tw{{"the", "DET", "DT"}, {"strikes", "NOUN", "NNS"}, {"their", "PRON", "PRP$"}, {"sites", "NOUN", "NNS"}}, 1, "NOUN", "NNS"},
+		{"brace", []tw{{"{", "VERB", "VB"}, {"The", "DET", "DT"}, {"council", "NOUN", "NN"}, {"met", "VERB", "VBD"}, {".", "PUNCT", "."}}, 0, "PUNCT", "-LRB-"},
+		{"reported clause gets its verb", []tw{{"Irish", "ADJ", "JJ"}, {"guerrillas", "NOUN", "NNS"}, {"wounded", "ADJ", "JJ"}, {"two", "NUM", "CD"}, {"soldiers", "NOUN", "NNS"}, {"in", "ADP", "IN"}, {"Belfast", "PROPN", "NNP"}, {",", "PUNCT", ","}, {"police", "NOUN", "NNS"}, {"said", "VERB", "VBD"}, {".", "PUNCT", "."}}, 2, "VERB", "VBD"},
+		{"adjective before its noun stays", []tw{{"The", "DET", "DT"}, {"wounded", "ADJ", "JJ"}, {"soldiers", "NOUN", "NNS"}, {"were", "AUX", "VBD"}, {"flown", "VERB", "VBN"}, {"home", "ADV", "RB"}, {",", "PUNCT", ","}, {"officials", "NOUN", "NNS"}, {"said", "VERB", "VBD"}, {".", "PUNCT", "."}}, 1, "ADJ", "JJ"},
+		{"no attribution, no repair", []tw{{"Irish", "ADJ", "JJ"}, {"guerrillas", "NOUN", "NNS"}, {"wounded", "ADJ", "JJ"}, {"two", "NUM", "CD"}, {"soldiers", "NOUN", "NNS"}, {"in", "ADP", "IN"}, {"Belfast", "PROPN", "NNP"}, {"last", "ADJ", "JJ"}, {"night", "NOUN", "NN"}, {"here", "ADV", "RB"}, {".", "PUNCT", "."}}, 2, "ADJ", "JJ"},
+	}
+	for _, tc := range tests {
+		var s model.Sentence
+		for _, w := range tc.toks {
+			s.Tokens = append(s.Tokens, model.Token{Text: w.word, UPOS: w.upos, XPOS: w.xpos, Lemma: w.word})
+		}
+		tg.RetagNames(&s)
+		if got := s.Tokens[tc.i]; got.UPOS != tc.upos || got.XPOS != tc.xpo {
+			t.Errorf("%s: %q tagged %s/%s, want %s/%s", tc.name, got.Text, got.UPOS, got.XPOS, tc.upos, tc.xpo)
+		}
+	}
+}

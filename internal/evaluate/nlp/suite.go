@@ -142,12 +142,14 @@ func goldScores(a *vnlp.Annotator, sents []conllu.Sentence) Gold {
 		s := tag.FromConllu(cs)
 		a.Tagger().Tag(&s)
 		a.Parser().Parse(&s)
+		parse.Repair(&s)
 		tag.RefineMorph(&s)
 		gs := tag.FromConllu(cs)
 		for j, w := range cs.Words {
 			gs.Tokens[j].UPOS, gs.Tokens[j].XPOS, gs.Tokens[j].Lemma = w.UPOS, w.XPOS, w.Lemma
 		}
 		a.Parser().Parse(&gs)
+		parse.Repair(&gs)
 		for j, w := range cs.Words {
 			t := s.Tokens[j]
 			g.Words++

@@ -1,0 +1,197 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/vigilhq/vigil/internal/model"
+)
+
+// objectControl lists the verbs whose object is the subject of a following
+// to-infinitive ("ordered the newspaper to close", "urged Russia to
+// withdraw"): the treebank makes that infinitive the verb's xcomp.
+var objectControl = map[string]bool{
+	"order": true, "urge": true, "ask": true, "tell": true, "force": true,
+	"allow": true, "permit": true, "invite": true, "instruct": true,
+	"encourage": true, "persuade": true, "compel": true, "press": true,
+	"require": true, "authorize": true, "authorise": true, "direct": true,
+	"call": true, "pressure": true, "pressurise": true, "pressurize": true,
+	"enable": true, "oblige": true, "advise": true, "command": true,
+}
+
+// reportVerbs are the verbs of a parenthetical attribution ("…, officials
+// said, …").
+var reportVerbs = map[string]bool{
+	"say": true, "tell": true, "report": true, "add": true, "claim": true,
+	"state": true, "announce": true, "confirm": true, "allege": true,
+	"insist": true, "note": true, "write": true, "warn": true,
+}
+
+// Repair mends attachments the parser often gets wrong, after Parse:
+//   - a to-infinitive hung as a clause on the noun object of an
+//     object-control verb becomes that verb's xcomp, as the treebank has it
+//     ("ordered the newspaper to suspend publication" had suspend as acl of
+//     newspaper);
+//   - an attribution between commas in mid-sentence that was made a
+//     conjunct of the clause before it becomes its parataxis, and a
+//     participle clause after it goes back to that clause ("Russian forces
+//     shelled the village, officials said, wounding three soldiers" had
+//     wounding as what the officials said);
+//   - of two subjects of one verb, the first marked as a possessor ('s)
+//     becomes the possessor of the second ("Taiwan's Vice Foreign
+//     Minister visited" had Taiwan as a subject of visited);
+//   - a name right after its verb's noun object, hung on the verb as a
+//     second xcomp or obj, becomes that noun's apposition ("ordered former
+//     president Carlos Menem to appear" had Carlos as an xcomp of ordered);
+//   - a participle right after the object of a verb of perception
+//     describes that object ("We see the artillery moving forward" had
+//     moving as an adverbial clause of see, done by "we").
+func Repair(s *model.Sentence) {
+	toks := s.Tokens
+	repairAttribution(toks)
+	repairPossessorSubject(toks)
+	repairNameAfterTitle(toks)
+	repairPerceived(toks)
+	for i := range toks {
+		t := &toks[i]
+		if t.Rel != "acl" || t.UPOS != "VERB" || t.XPOS != "VB" || !hasMarkTo(toks, i) {
+			continue
+		}
+		o := t.Head
+		if o < 0 || o >= len(toks) || toks[o].Rel != "obj" || o > i {
+			continue
+		}
+		v := toks[o].Head
+		if v < 0 || v >= len(toks) || toks[v].UPOS != "VERB" || !objectControl[strings.ToLower(toks[v].Lemma)] {
+			continue
+		}
+		t.Head, t.Rel = v, "xcomp"
+	}
+}
+
+// hasMarkTo reports whether token i has a dependent "to" marking it.
+func hasMarkTo(toks []model.Token, i int) bool {
+	for j := range toks {
+		if toks[j].Head == i && toks[j].Rel == "mark" && strings.EqualFold(toks[j].Text, "to") {
+			return true
+		}
+	}
+	return false
+}
+
+// repairAttribution applies Repair's second rule.
+func repairAttribution(toks []model.Token) {
+	for i := range toks {
+		t := &toks[i]
+		h := t.Head
+		if t.Rel != "conj" || t.UPOS != "VERB" || h < 0 || h >= i || !reportVerbs[strings.ToLower(t.Lemma)] {
+			continue
+		}
+		subj, cc := -1, false
+		for j := range toks {
+			if toks[j].Head != i {
+				continue
+			}
+			switch toks[j].Rel {
+			case "nsubj":
+				if j < i {
+					subj = j
+				}
+			case "cc":
+				cc = true
+			}
+		}
+		if subj < 0 || cc || !commaBefore(toks, subj, i) {
+			continue
+		}
+		t.Rel = "parataxis"
+		for j := i + 1; j < len(toks); j++ {
+			d := &toks[j]
+			if d.Head == i && d.XPOS == "VBG" && (d.Rel == "ccomp" || d.Rel == "advcl" || d.Rel == "xcomp" || d.Rel == "conj") && toks[j-1].Text == "," {
+				d.Head, d.Rel = h, "advcl"
+			}
+		}
+	}
+}
+
+// commaBefore reports whether the first word of the subject's phrase, which
+// ends before verb i, follows a comma.
+func commaBefore(toks []model.Token, subj, i int) bool {
+	first := subj
+	for j := subj - 1; j >= 0; j-- {
+		if !dominatedBy(toks, j, subj) {
+			break
+		}
+		first = j
+	}
+	return first > 0 && toks[first-1].Text == ","
+}
+
+// dominatedBy reports whether token j lies in the subtree of token h.
+func dominatedBy(toks []model.Token, j, h int) bool {
+	for steps := 0; j >= 0 && j < len(toks) && steps <= len(toks); steps++ {
+		if j == h {
+			return true
+		}
+		j = toks[j].Head
+	}
+	return false
+}
+
+// repairPossessorSubject applies Repair's third rule.
+func repairPossessorSubject(toks []model.Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Rel != "nsubj" || !possessed(toks, i) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j < t.Head; j++ {
+			if toks[j].Head == t.Head && toks[j].Rel == "nsubj" {
+				t.Head, t.Rel = j, "nmod:poss"
+				break
+			}
+		}
+	}
+}
+
+// possessed reports whether token i has a possessive 's (or ') child.
+func possessed(toks []model.Token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+2; j++ {
+		if toks[j].Head == i && toks[j].Rel == "case" && (toks[j].Text == "'s" || toks[j].Text == "’s" || toks[j].Text == "'") {
+			return true
+		}
+	}
+	return false
+}
+
+// repairNameAfterTitle applies Repair's fourth rule.
+func repairNameAfterTitle(toks []model.Token) {
+	for i := 1; i < len(toks); i++ {
+		t, o := &toks[i], toks[i-1]
+		if t.UPOS != "PROPN" || o.UPOS != "NOUN" || o.Rel != "obj" || t.Head != o.Head || t.Rel != "xcomp" && t.Rel != "obj" {
+			continue
+		}
+		t.Head, t.Rel = i-1, "appos"
+	}
+}
+
+// perceptionVerbs take an object and a participle that it does.
+var perceptionVerbs = map[string]bool{
+	"see": true, "watch": true, "hear": true, "observe": true, "notice": true,
+	"spot": true, "witness": true, "film": true, "photograph": true,
+}
+
+// repairPerceived applies Repair's fifth rule.
+func repairPerceived(toks []model.Token) {
+	for i := 1; i < len(toks); i++ {
+		t := &toks[i]
+		v := t.Head
+		if t.XPOS != "VBG" || v < 0 || v >= i || t.Rel != "advcl" && t.Rel != "xcomp" && t.Rel != "ccomp" || !perceptionVerbs[strings.ToLower(toks[v].Lemma)] {
+			continue
+		}
+		o := i - 1
+		if toks[o].Rel != "obj" || toks[o].Head != v {
+			continue
+		}
+		t.Head, t.Rel = o, "acl"
+	}
+}
