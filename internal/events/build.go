@@ -120,19 +120,27 @@ func (st *sentence) sentenceText() string {
 	return ""
 }
 
-func actorKey(a *model.Actor) string {
+// codeKey is the actor's code, or its words when it has none.
+func codeKey(a *model.Actor) string {
 	if a == nil {
 		return "-"
 	}
-	return a.Text + "|" + deref(a.Actor)
+	if c := deref(a.Actor); c != "" {
+		return c
+	}
+	return "?" + a.Text
 }
 
-// dedupe drops repeated events (same code, trigger, source and target).
+// dedupe drops repeated events: same code, trigger and modality, and the
+// same source and target codes (or, uncoded, the same words). Two coded
+// mentions of one party ("inspectors of the IAEA, or IAEA", "homes and
+// buildings" of one people) make one event, not two: counting them twice
+// would inflate the counts the escalation watch compares.
 func dedupe(evs []model.Event) []model.Event {
 	seen := map[string]bool{}
 	out := evs[:0]
 	for _, e := range evs {
-		k := e.CAMEO + "\x00" + e.Trigger + "\x00" + actorKey(e.Source) + "\x00" + actorKey(e.Target) + "\x00" + e.Modality
+		k := e.CAMEO + "\x00" + e.Trigger + "\x00" + codeKey(e.Source) + "\x00" + codeKey(e.Target) + "\x00" + e.Modality
 		if seen[k] {
 			continue
 		}

@@ -67,3 +67,43 @@ func TestForcesMoved(t *testing.T) {
 		}
 	}
 }
+
+func TestDedupe(t *testing.T) {
+	actor := func(text, code string) *model.Actor {
+		a := &model.Actor{Text: text}
+		if code != "" {
+			a.Actor = model.StrPtr(code)
+		}
+		return a
+	}
+	event := func(trigger string, src, tgt *model.Actor) model.Event {
+		return model.Event{CAMEO: "166", Trigger: trigger, Modality: model.Asserted, Source: src, Target: tgt}
+	}
+	tests := []struct {
+		name string
+		in   []model.Event
+		want int
+	}{
+		{"one party named twice", []model.Event{
+			event("expelled", actor("North Korea", "PRK"), actor("inspectors of the agency", "IGOUNOIAE")),
+			event("expelled", actor("North Korea", "PRK"), actor("IAEA", "IGOUNOIAE")),
+		}, 1},
+		{"two parties", []model.Event{
+			event("expelled", actor("North Korea", "PRK"), actor("IAEA", "IGOUNOIAE")),
+			event("expelled", actor("North Korea", "PRK"), actor("US diplomats", "USAGOV")),
+		}, 2},
+		{"two uncoded parties", []model.Event{
+			event("expelled", actor("North Korea", "PRK"), actor("Moody Awori", "")),
+			event("expelled", actor("North Korea", "PRK"), actor("Amos Kiprono", "")),
+		}, 2},
+		{"two triggers", []model.Event{
+			event("expelled", actor("North Korea", "PRK"), actor("IAEA", "IGOUNOIAE")),
+			event("ordered out", actor("North Korea", "PRK"), actor("IAEA", "IGOUNOIAE")),
+		}, 2},
+	}
+	for _, tc := range tests {
+		if got := len(dedupe(tc.in)); got != tc.want {
+			t.Errorf("%s: %d events, want %d", tc.name, got, tc.want)
+		}
+	}
+}
