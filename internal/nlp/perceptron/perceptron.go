@@ -356,11 +356,23 @@ func (m *Model) ScoresFor(feats []uint64, classes []uint16, scores []int32) {
 	for len(feats) > 0 {
 		k := m.lookup(feats[:min(len(feats), lookupBatch)], &rows)
 		feats = feats[min(len(feats), lookupBatch):]
-		for _, r := range rows[:k] {
-			row := m.w[int(r)*m.stride : int(r)*m.stride+n]
-			for j, c := range classes {
-				scores[j] += int32(row[c])
+		// Class by class: the loads of the first class's weights of
+		// all the rows follow each other with nothing between them, so
+		// their cache misses overlap; the other classes then mostly
+		// read lines already fetched.
+		var offs [lookupBatch]int
+		for j, r := range rows[:k] {
+			offs[j] = int(r) * m.stride
+		}
+		for j, c := range classes {
+			if int(c) >= n {
+				continue
 			}
+			var sum int32
+			for _, o := range offs[:k] {
+				sum += int32(m.w[o+int(c)])
+			}
+			scores[j] += sum
 		}
 	}
 }
