@@ -89,7 +89,9 @@ func Tokenize(text string, span model.Span) []model.Token {
 	if start >= end {
 		return nil
 	}
-	t := tokenizer{text: text, end: end, out: make([]model.Token, 0, (end-start)/5+1)}
+	// Byte ranges first (16 bytes each, nothing for the garbage
+	// collector to scan), the tokens after.
+	t := tokenizer{text: text, end: end, spans: make([]byteRange, 0, (end-start)/5+1)}
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:end])
@@ -108,7 +110,14 @@ func Tokenize(text string, span model.Span) []model.Token {
 		t.chunk(i, j)
 		i = j
 	}
-	return t.out
+	// One allocation of the exact size: a guessed capacity either
+	// wastes memory or grows (copying 200-byte tokens), and the garbage
+	// collector's work grows with the bytes allocated.
+	out := make([]model.Token, len(t.spans))
+	for k, sp := range t.spans {
+		out[k] = model.Token{Text: text[sp.a:sp.b], Start: sp.a, End: sp.b, Head: -1}
+	}
+	return out
 }
 
 // isSpace reports whether r separates tokens: Unicode white space, control
@@ -122,10 +131,14 @@ func isSpace(r rune) bool {
 }
 
 type tokenizer struct {
-	text string
-	end  int // end of the span: an abbreviation there gives up its period
-	out  []model.Token
+	text  string
+	end   int            // end of the span: an abbreviation there gives up its period
+	spans []byteRange    // the tokens found so far
+	buf   [256]byteRange // backing store of spans for most sentences
 }
+
+// byteRange is the byte range of one token.
+type byteRange struct{ a, b int }
 
 func (t *tokenizer) emit(a, b int) {
 	if a >= b {
@@ -139,10 +152,10 @@ func (t *tokenizer) emit(a, b int) {
 		if c == a {
 			c = a + maxToken
 		}
-		t.out = append(t.out, model.Token{Text: t.text[a:c], Start: a, End: c, Head: -1})
+		t.spans = append(t.spans, byteRange{a, c})
 		a = c
 	}
-	t.out = append(t.out, model.Token{Text: t.text[a:b], Start: a, End: b, Head: -1})
+	t.spans = append(t.spans, byteRange{a, b})
 }
 
 // chunk tokenises a run of text without spaces, text[a:b].

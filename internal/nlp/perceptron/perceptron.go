@@ -288,21 +288,36 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 	scores = scores[:n]
 	if m.small != nil {
 		var acc [4]int32
-		for _, f := range feats {
-			i := f & m.mask
-			for {
-				sl := &m.small[i]
-				if sl.key == f {
-					acc[0] += int32(sl.w[0])
-					acc[1] += int32(sl.w[1])
-					acc[2] += int32(sl.w[2])
-					acc[3] += int32(sl.w[3])
-					break
+		var home [lookupBatch]uint64
+		for len(feats) > 0 {
+			batch := feats[:min(len(feats), lookupBatch)]
+			feats = feats[len(batch):]
+			// Read the home slot of every feature first: these loads
+			// do not depend on each other or on any branch, so their
+			// cache misses overlap; the probes below then find the
+			// slots in the cache.
+			for j, f := range batch {
+				home[j] = m.small[f&m.mask].key
+			}
+			for j, f := range batch {
+				i := f & m.mask
+				if home[j] == 0 {
+					continue
 				}
-				if sl.key == 0 {
-					break
+				for {
+					sl := &m.small[i]
+					if sl.key == f {
+						acc[0] += int32(sl.w[0])
+						acc[1] += int32(sl.w[1])
+						acc[2] += int32(sl.w[2])
+						acc[3] += int32(sl.w[3])
+						break
+					}
+					if sl.key == 0 {
+						break
+					}
+					i = (i + 1) & m.mask
 				}
-				i = (i + 1) & m.mask
 			}
 		}
 		copy(scores, acc[:n])
@@ -341,11 +356,23 @@ func (m *Model) ScoresFor(feats []uint64, classes []uint16, scores []int32) {
 	for len(feats) > 0 {
 		k := m.lookup(feats[:min(len(feats), lookupBatch)], &rows)
 		feats = feats[min(len(feats), lookupBatch):]
-		for _, r := range rows[:k] {
-			row := m.w[int(r)*m.stride : int(r)*m.stride+n]
-			for j, c := range classes {
-				scores[j] += int32(row[c])
+		// Class by class: the loads of the first class's weights of
+		// all the rows follow each other with nothing between them, so
+		// their cache misses overlap; the other classes then mostly
+		// read lines already fetched.
+		var offs [lookupBatch]int
+		for j, r := range rows[:k] {
+			offs[j] = int(r) * m.stride
+		}
+		for j, c := range classes {
+			if int(c) >= n {
+				continue
 			}
+			var sum int32
+			for _, o := range offs[:k] {
+				sum += int32(m.w[o+int(c)])
+			}
+			scores[j] += sum
 		}
 	}
 }
@@ -358,9 +385,18 @@ const lookupBatch = 64
 // and reading the rows after lets the processor overlap the cache misses
 // of independent lookups.
 func (m *Model) lookup(feats []uint64, rows *[lookupBatch]uint32) int {
+	// Read every home slot first, as in Scores, so that the misses
+	// overlap.
+	var home [lookupBatch]uint64
+	for j, f := range feats {
+		home[j] = m.slots[f&m.mask].key
+	}
 	k := 0
-	for _, f := range feats {
+	for j, f := range feats {
 		i := f & m.mask
+		if home[j] == 0 {
+			continue
+		}
 		for {
 			sl := m.slots[i]
 			if sl.key == f {
