@@ -21,16 +21,22 @@ func tinyTreebank(t *testing.T) []conllu.Sentence {
 
 func trainTiny(t *testing.T, sents []conllu.Sentence) *Parser {
 	t.Helper()
-	p, err := Train(context.Background(), sents, TrainOptions{Epochs: 20, MinWeight: 0.01, Seed: 7, LabelMinCount: 1, PunctEpochs: 5})
+	return trainTinySeed(t, sents, 7)
+}
+
+func trainTinySeed(t *testing.T, sents []conllu.Sentence, seed uint64) *Parser {
+	t.Helper()
+	p, err := Train(context.Background(), sents, TrainOptions{Epochs: 20, MinWeight: 0.01, Seed: seed, LabelMinCount: 1, PunctEpochs: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func TestTrainTinyLearnsTrees(t *testing.T) {
-	sents := tinyTreebank(t)
-	p := trainTiny(t, sents)
+// parsesAsGold checks that p gives every word of sents its gold head and
+// relation.
+func parsesAsGold(t *testing.T, p *Parser, sents []conllu.Sentence) {
+	t.Helper()
 	for _, cs := range sents {
 		s := model.Sentence{Tokens: toTokens(&cs)}
 		p.Parse(&s)
@@ -40,6 +46,11 @@ func TestTrainTinyLearnsTrees(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestTrainTinyLearnsTrees(t *testing.T) {
+	sents := tinyTreebank(t)
+	parsesAsGold(t, trainTiny(t, sents), sents)
 }
 
 func TestTrainDeterministic(t *testing.T) {
@@ -84,24 +95,12 @@ func TestReadRejectsGarbage(t *testing.T) {
 func TestAverage(t *testing.T) {
 	sents := tinyTreebank(t)
 	p := trainTiny(t, sents)
-	q, err := Train(context.Background(), sents, TrainOptions{Epochs: 20, MinWeight: 0.01, Seed: 8, LabelMinCount: 1, PunctEpochs: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	avg, err := Average(p, q)
+	avg, err := Average(p, trainTinySeed(t, sents, 8))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Both members learnt the tiny treebank by heart; so must their mean.
-	for _, cs := range sents {
-		s := model.Sentence{Tokens: toTokens(&cs)}
-		avg.Parse(&s)
-		for i, w := range cs.Words {
-			if s.Tokens[i].Head != w.Head || s.Tokens[i].Rel != w.Deprel {
-				t.Errorf("%s: word %d %q got head %d %s, want %d %s", cs.ID, i, w.Form, s.Tokens[i].Head, s.Tokens[i].Rel, w.Head, w.Deprel)
-			}
-		}
-	}
+	parsesAsGold(t, avg, sents)
 	if _, err := Average(); err == nil {
 		t.Error("Average() of nothing: no error")
 	}
