@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vigilhq/vigil/internal/model"
 	vnlp "github.com/vigilhq/vigil/internal/nlp"
 	"github.com/vigilhq/vigil/internal/nlp/conllu"
 )
@@ -92,5 +93,35 @@ func TestRawScoresTiny(t *testing.T) {
 	g := goldScores(a, sents)
 	if g.Words != 62 || g.UPOS < 0.8 || g.LAS > g.UAS {
 		t.Errorf("gold scores %+v", g)
+	}
+}
+
+func TestRootCommas(t *testing.T) {
+	tok := func(text string, head int, rel string) model.Token {
+		return model.Token{Text: text, Head: head, Rel: rel}
+	}
+	tests := []struct {
+		name string
+		toks []model.Token
+		want []int
+	}{
+		{"comma after a fronted oblique moves to the root", []model.Token{
+			tok("In", 1, "case"), tok("2010", 4, "obl"), tok(",", 1, "punct"), tok("prices", 4, "nsubj"), tok("rose", -1, "root"),
+		}, []int{1, 4, 4, 4, -1}},
+		{"comma after a subject stays", []model.Token{
+			tok("Prices", 2, "nsubj"), tok(",", 0, "punct"), tok("rose", -1, "root"),
+		}, []int{2, 0, -1}},
+		{"comma after the root stays", []model.Token{
+			tok("Prices", 1, "nsubj"), tok("rose", -1, "root"), tok(",", 3, "punct"), tok("sharply", 1, "advmod"),
+		}, []int{1, -1, 3, 1}},
+	}
+	for _, tc := range tests {
+		got := rootCommas(tc.toks)
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("%s: heads %v, want %v", tc.name, got, tc.want)
+				break
+			}
+		}
 	}
 }
