@@ -144,10 +144,7 @@ func goldScores(a *vnlp.Annotator, sents []conllu.Sentence) Gold {
 	for i := range sents {
 		cs := &sents[i]
 		s := tag.FromConllu(cs)
-		a.Tagger().Tag(&s)
-		a.Parser().Parse(&s)
-		parse.Repair(&s)
-		tag.RefineMorph(&s)
+		a.AnalyzeTokens(&s)
 		gs := tag.FromConllu(cs)
 		for j, w := range cs.Words {
 			gs.Tokens[j].UPOS, gs.Tokens[j].XPOS, gs.Tokens[j].Lemma = w.UPOS, w.XPOS, w.Lemma
