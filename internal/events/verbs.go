@@ -333,7 +333,7 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			k = subj[0]
 		}
 		if as := st.actorsOfNP(k); len(as) > 0 {
-			return as
+			return st.speakingFor(i, as, depth)
 		}
 		// "Pakistan, a key U.S. ally, has refused": the name the parse
 		// hung on the subject as an apposition or vocative
@@ -1369,4 +1369,60 @@ func (st *sentence) askedObject(i int) int {
 func (st *sentence) names(k int) bool {
 	as := st.actorsOfNP(k)
 	return len(as) > 0 && as[0] != nil && as[0].Actor != nil
+}
+
+// speakingFor refines a bare country that is the subject of verb i to the
+// actor who reports it, when verb i is the complement of a verb of saying
+// whose subject is that country's government, army or other body, or an
+// official of no named country ("the planning minister said Vietnam is
+// committed to opening up": Vietnam commits through its government,
+// VNMGOV). Other subjects are returned as they are.
+func (st *sentence) speakingFor(i int, as []*model.Actor, depth int) []*model.Actor {
+	if len(as) != 1 || as[0].Actor == nil || as[0].Country == nil || *as[0].Actor != *as[0].Country || *as[0].Actor == "" {
+		return as
+	}
+	t := st.toks[i]
+	if baseRel(t.Rel) != "ccomp" || !st.valid(t.Head) || !reportVerbs[lower(st.toks[t.Head])] {
+		return as
+	}
+	k := st.child(t.Head, "nsubj")
+	if k < 0 {
+		return as
+	}
+	country := *as[0].Country
+	var sp []*model.Actor
+	for _, a := range st.actorsOfNP(k) {
+		if a.Actor != nil && *a.Actor != "" {
+			sp = append(sp, a)
+		}
+	}
+	if len(sp) == 0 {
+		// a title the parse scattered over the subject's words
+		lo, hi := st.subtree(k)
+		for j := lo; j <= hi && j < t.Head && len(sp) == 0; j++ {
+			if a := st.actorOf(j); a != nil && a.Actor != nil && *a.Actor != "" {
+				sp = []*model.Actor{a}
+			} else if kb := st.a.c.kb; kb != nil {
+				// a title word: "Planning and Investment Minister Tran"
+				if sec, ok := kb.Sector(strings.ToLower(st.toks[j].Text)); ok && len(sec) == 3 {
+					sp = []*model.Actor{{Text: st.toks[j].Text, Actor: model.StrPtr(sec)}}
+				}
+			}
+		}
+	}
+	if len(sp) != 1 || sp[0].Actor == nil || *sp[0].Actor == "" {
+		return as
+	}
+	code := *sp[0].Actor
+	switch {
+	case sp[0].Country != nil && *sp[0].Country == country && code != country:
+		// the country's own government, army or other body speaks
+	case (sp[0].Country == nil || *sp[0].Country == "") && len(code) == 3 && code != country:
+		code = country + code // an unnamed minister: "the minister said Vietnam is …"
+	default:
+		return as
+	}
+	c := *as[0]
+	c.Actor = model.StrPtr(code)
+	return []*model.Actor{&c}
 }

@@ -23,7 +23,9 @@ import (
 // when its stem is a verb training knows. A bracket is always punctuation
 // (a brace had been tagged a verb and made the root of its sentence). A
 // reported clause before a closing attribution gets its missing finite verb
-// back (see repairReportedFinite).
+// back (see repairReportedFinite). A capitalised -ing word joined by "and"
+// to a following name is part of that name, verb or not ("Planning and
+// Investment Minister Tran Xuan Gia said" had Planning as a clause).
 func (t *Tagger) RetagNames(s *model.Sentence) {
 	t.repairReportedFinite(s)
 	for i := range s.Tokens {
@@ -52,7 +54,7 @@ func (t *Tagger) RetagNames(s *model.Sentence) {
 			continue
 		}
 		low := Lower(tok.Text)
-		if t.seenAsVerb(low) || t.lem.baseForm(t.lem.Lemma(low, "VERB", "VBG")) {
+		if (t.seenAsVerb(low) || t.lem.baseForm(t.lem.Lemma(low, "VERB", "VBG"))) && !nameBeforeAnd(s.Tokens, i) {
 			continue
 		}
 		tok.UPOS, tok.XPOS = "PROPN", "NNP"
@@ -190,4 +192,14 @@ func (t *Tagger) repairReportedFinite(s *model.Sentence) {
 		tk.Morph = t.morph.morph(tk.Text, tk.Lemma, tk.UPOS, tk.XPOS)
 		return
 	}
+}
+
+// nameBeforeAnd reports whether token i is followed by "and" and a
+// capitalised proper noun.
+func nameBeforeAnd(toks []model.Token, i int) bool {
+	if i+2 >= len(toks) || toks[i+1].Text != "and" || toks[i+2].UPOS != "PROPN" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[i+2].Text)
+	return unicode.IsUpper(r)
 }
