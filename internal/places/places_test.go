@@ -164,6 +164,11 @@ func TestFind(t *testing.T) {
 			not:  []string{"Tyler"},
 		},
 		{
+			name: "the war of a war's name is not a town",
+			text: "Soviet forces killed thousands of Polish officers during World War Two.",
+			not:  []string{"War"},
+		},
+		{
 			name: "dateline with an agency",
 			text: "Talks resume. PARIS (Reuters) - Negotiators met again on Monday.",
 			want: []want{{"PARIS", "city", "FRA", "Île-de-France", 48.85, 2.35}},
