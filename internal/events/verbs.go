@@ -333,7 +333,7 @@ func (st *sentence) sources(i int, depth int) []*model.Actor {
 			k = subj[0]
 		}
 		if as := st.actorsOfNP(k); len(as) > 0 {
-			return st.speakingFor(i, as, depth)
+			return st.speakingFor(i, as)
 		}
 		// "Pakistan, a key U.S. ally, has refused": the name the parse
 		// hung on the subject as an apposition or vocative
@@ -1377,7 +1377,7 @@ func (st *sentence) names(k int) bool {
 // official of no named country ("the planning minister said Vietnam is
 // committed to opening up": Vietnam commits through its government,
 // VNMGOV). Other subjects are returned as they are.
-func (st *sentence) speakingFor(i int, as []*model.Actor, depth int) []*model.Actor {
+func (st *sentence) speakingFor(i int, as []*model.Actor) []*model.Actor {
 	if len(as) != 1 || as[0].Actor == nil || as[0].Country == nil || *as[0].Actor != *as[0].Country || *as[0].Actor == "" {
 		return as
 	}

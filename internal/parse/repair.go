@@ -27,30 +27,36 @@ var reportVerbs = map[string]bool{
 }
 
 // Repair mends attachments the parser often gets wrong, after Parse:
-//   - a to-infinitive hung as a clause on the noun object of an
-//     object-control verb becomes that verb's xcomp, as the treebank has it
-//     ("ordered the newspaper to suspend publication" had suspend as acl of
-//     newspaper);
-//   - an attribution between commas in mid-sentence that was made a
-//     conjunct of the clause before it becomes its parataxis, and a
-//     participle clause after it goes back to that clause ("Russian forces
-//     shelled the village, officials said, wounding three soldiers" had
-//     wounding as what the officials said);
-//   - of two subjects of one verb, the first marked as a possessor ('s)
-//     becomes the possessor of the second ("Taiwan's Vice Foreign
-//     Minister visited" had Taiwan as a subject of visited);
-//   - a name right after its verb's noun object, hung on the verb as a
-//     second xcomp or obj, becomes that noun's apposition ("ordered former
-//     president Carlos Menem to appear" had Carlos as an xcomp of ordered);
-//   - a participle right after the object of a verb of perception
-//     describes that object ("We see the artillery moving forward" had
-//     moving as an adverbial clause of see, done by "we").
+//   - inserted attribution: an attribution between commas in mid-sentence
+//     that was made a conjunct of the clause before it becomes its
+//     parataxis, and a participle clause after it goes back to that clause
+//     ("Russian forces shelled the village, officials said, wounding three
+//     soldiers" had wounding as what the officials said);
+//   - possessor subject: of two subjects of one verb, the first marked as a
+//     possessor ('s) becomes the possessor of the second ("Taiwan's Vice
+//     Foreign Minister visited" had Taiwan as a subject of visited);
+//   - name after title: a name right after its verb's noun object, hung on
+//     the verb as a second xcomp or obj, becomes that noun's apposition
+//     ("ordered former president Carlos Menem to appear" had Carlos as an
+//     xcomp of ordered);
+//   - perceived participle: a participle right after the object of a verb
+//     of perception describes that object ("We see the artillery moving
+//     forward" had moving as an adverbial clause of see, done by "we");
+//   - controlled infinitive: a to-infinitive hung as a clause on the noun
+//     object of an object-control verb becomes that verb's xcomp, as the
+//     treebank has it ("ordered the newspaper to suspend publication" had
+//     suspend as acl of newspaper).
 func Repair(s *model.Sentence) {
 	toks := s.Tokens
 	repairAttribution(toks)
 	repairPossessorSubject(toks)
 	repairNameAfterTitle(toks)
 	repairPerceived(toks)
+	repairControlledInfinitive(toks)
+}
+
+// repairControlledInfinitive applies Repair's controlled-infinitive rule.
+func repairControlledInfinitive(toks []model.Token) {
 	for i := range toks {
 		t := &toks[i]
 		if t.Rel != "acl" || t.UPOS != "VERB" || t.XPOS != "VB" || !hasMarkTo(toks, i) {
@@ -78,7 +84,7 @@ func hasMarkTo(toks []model.Token, i int) bool {
 	return false
 }
 
-// repairAttribution applies Repair's second rule.
+// repairAttribution applies Repair's inserted-attribution rule.
 func repairAttribution(toks []model.Token) {
 	for i := range toks {
 		t := &toks[i]
@@ -100,7 +106,7 @@ func repairAttribution(toks []model.Token) {
 				cc = true
 			}
 		}
-		if subj < 0 || cc || !commaBefore(toks, subj, i) {
+		if subj < 0 || cc || !commaBefore(toks, subj) {
 			continue
 		}
 		t.Rel = "parataxis"
@@ -113,9 +119,9 @@ func repairAttribution(toks []model.Token) {
 	}
 }
 
-// commaBefore reports whether the first word of the subject's phrase, which
-// ends before verb i, follows a comma.
-func commaBefore(toks []model.Token, subj, i int) bool {
+// commaBefore reports whether the first word of the subject's phrase
+// follows a comma.
+func commaBefore(toks []model.Token, subj int) bool {
 	first := subj
 	for j := subj - 1; j >= 0; j-- {
 		if !dominatedBy(toks, j, subj) {
@@ -137,7 +143,7 @@ func dominatedBy(toks []model.Token, j, h int) bool {
 	return false
 }
 
-// repairPossessorSubject applies Repair's third rule.
+// repairPossessorSubject applies Repair's possessor-subject rule.
 func repairPossessorSubject(toks []model.Token) {
 	for i := range toks {
 		t := &toks[i]
@@ -163,7 +169,7 @@ func possessed(toks []model.Token, i int) bool {
 	return false
 }
 
-// repairNameAfterTitle applies Repair's fourth rule.
+// repairNameAfterTitle applies Repair's name-after-title rule.
 func repairNameAfterTitle(toks []model.Token) {
 	for i := 1; i < len(toks); i++ {
 		t, o := &toks[i], toks[i-1]
@@ -180,7 +186,7 @@ var perceptionVerbs = map[string]bool{
 	"spot": true, "witness": true, "film": true, "photograph": true,
 }
 
-// repairPerceived applies Repair's fifth rule.
+// repairPerceived applies Repair's perceived-participle rule.
 func repairPerceived(toks []model.Token) {
 	for i := 1; i < len(toks); i++ {
 		t := &toks[i]

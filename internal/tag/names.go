@@ -8,59 +8,64 @@ import (
 	"github.com/vigilhq/vigil/internal/model"
 )
 
-// RetagNames corrects a tagged sentence where the model took a capitalised
-// name ending in -ing for a gerund: "Beijing sent 30 aircraft", "Boeing
-// said", "Kunming". Such a token becomes a proper noun when its lower-case
-// form was never a verb in training and the -ing rule yields no verb the
-// training data knows. It runs after Tag and before parsing, and is not
-// part of the tags the parser learned from.
-//
-// Likewise a capitalised hyphenated word that training knows only as a
-// noun, or never saw and whose last part it knows only as a noun, is a
-// proper noun: a title such as "Vice-President" had come out as a verb or
-// a punctuation mark at the start of a sentence. And a plural noun between
-// a name and a possessive ("Israel strikes its nuclear sites") is a verb
-// when its stem is a verb training knows. A bracket is always punctuation
-// (a brace had been tagged a verb and made the root of its sentence). A
-// reported clause before a closing attribution gets its missing finite verb
-// back (see repairReportedFinite). A capitalised -ing word joined by "and"
-// to a following name is part of that name, verb or not ("Planning and
-// Investment Minister Tran Xuan Gia said" had Planning as a clause).
+// RetagNames corrects tags the model gets wrong in news text. It runs after
+// Tag and before parsing, and is not part of the tags the parser learned
+// from:
+//   - a capitalised name in -ing is a proper noun, not a gerund ("Beijing
+//     sent 30 aircraft", "Boeing said"), when its lower-case form was never
+//     a verb in training and the -ing rule yields no verb training knows;
+//     verb or not, when "and" joins it to a following name ("Planning and
+//     Investment Minister Tran Xuan Gia said");
+//   - a capitalised hyphenated word that training knows only as a noun, or
+//     never saw and whose last part it knows only as a noun, is a proper
+//     noun ("Vice-President" had come out as a verb or punctuation);
+//   - a plural noun between a name and a possessive is a verb when its
+//     stem is a verb training knows ("Israel strikes its nuclear sites");
+//   - a bracket is always punctuation (a brace had been tagged a verb and
+//     made the root of its sentence);
+//   - a reported clause before a closing attribution gets its missing
+//     finite verb back (see repairReportedFinite).
 func (t *Tagger) RetagNames(s *model.Sentence) {
 	t.repairReportedFinite(s)
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
-		if x := bracketTag(tok.Text); x != "" && tok.XPOS != x {
+		switch x := bracketTag(tok.Text); {
+		case x != "" && tok.XPOS != x:
 			tok.UPOS, tok.XPOS, tok.Lemma = "PUNCT", x, tok.Text
 			tok.Morph = model.Morph{}
-			continue
+		case t.verbBeforePossessive(s.Tokens, i):
+			t.retag(tok, "VERB", "VBZ", Lower(tok.Text))
+		case tok.UPOS != "PROPN" && tok.UPOS != "NOUN" && t.hyphenatedTitle(tok.Text):
+			t.retag(tok, "PROPN", "NNP", tok.Text)
+		case t.nameInIng(s.Tokens, i):
+			t.retag(tok, "PROPN", "NNP", tok.Text)
 		}
-		if t.verbBeforePossessive(s.Tokens, i) {
-			tok.UPOS, tok.XPOS = "VERB", "VBZ"
-			tok.Lemma = t.lem.Lemma(Lower(tok.Text), tok.UPOS, tok.XPOS)
-			tok.Morph = t.morph.morph(tok.Text, tok.Lemma, tok.UPOS, tok.XPOS)
-			continue
-		}
-		if tok.UPOS != "PROPN" && tok.UPOS != "NOUN" && t.hyphenatedTitle(tok.Text) {
-			tok.UPOS, tok.XPOS = "PROPN", "NNP"
-			tok.Lemma = t.lem.Lemma(tok.Text, tok.UPOS, tok.XPOS)
-			tok.Morph = t.morph.morph(tok.Text, tok.Lemma, tok.UPOS, tok.XPOS)
-			continue
-		}
-		if tok.XPOS != "VBG" || !strings.HasSuffix(tok.Text, "ing") && !strings.HasSuffix(tok.Text, "ING") {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(tok.Text); !unicode.IsUpper(r) {
-			continue
-		}
-		low := Lower(tok.Text)
-		if (t.seenAsVerb(low) || t.lem.baseForm(t.lem.Lemma(low, "VERB", "VBG"))) && !nameBeforeAnd(s.Tokens, i) {
-			continue
-		}
-		tok.UPOS, tok.XPOS = "PROPN", "NNP"
-		tok.Lemma = t.lem.Lemma(tok.Text, tok.UPOS, tok.XPOS)
-		tok.Morph = t.morph.morph(tok.Text, tok.Lemma, tok.UPOS, tok.XPOS)
 	}
+}
+
+// retag gives tok the tags upos and xpos, with the lemma of lemmaForm and
+// the morphology that go with them.
+func (t *Tagger) retag(tok *model.Token, upos, xpos, lemmaForm string) {
+	tok.UPOS, tok.XPOS = upos, xpos
+	tok.Lemma = t.lem.Lemma(lemmaForm, upos, xpos)
+	tok.Morph = t.morph.morph(tok.Text, tok.Lemma, upos, xpos)
+}
+
+// nameInIng reports whether token i, a capitalised gerund, is a name (see
+// RetagNames).
+func (t *Tagger) nameInIng(toks []model.Token, i int) bool {
+	w := toks[i].Text
+	if toks[i].XPOS != "VBG" || !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ING") || !capitalised(w) {
+		return false
+	}
+	low := Lower(w)
+	return nameBeforeAnd(toks, i) || !t.seenAsVerb(low) && !t.lem.baseForm(t.lem.Lemma(low, "VERB", "VBG"))
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // seenAsVerb reports whether training showed word w as a gerund or
@@ -79,7 +84,7 @@ func (t *Tagger) hyphenatedTitle(w string) bool {
 		return false
 	}
 	for _, part := range strings.Split(w, "-") {
-		if r, _ := utf8.DecodeRuneInString(part); !unicode.IsUpper(r) {
+		if !capitalised(part) {
 			return false
 		}
 	}
@@ -187,9 +192,7 @@ func (t *Tagger) repairReportedFinite(s *model.Sentence) {
 		if x := toks[i+1].XPOS; x != "CD" && x != "DT" && x != "PRP$" {
 			continue
 		}
-		tk.UPOS, tk.XPOS = "VERB", "VBD"
-		tk.Lemma = t.lem.Lemma(w, tk.UPOS, tk.XPOS)
-		tk.Morph = t.morph.morph(tk.Text, tk.Lemma, tk.UPOS, tk.XPOS)
+		t.retag(tk, "VERB", "VBD", w)
 		return
 	}
 }
@@ -197,9 +200,5 @@ func (t *Tagger) repairReportedFinite(s *model.Sentence) {
 // nameBeforeAnd reports whether token i is followed by "and" and a
 // capitalised proper noun.
 func nameBeforeAnd(toks []model.Token, i int) bool {
-	if i+2 >= len(toks) || toks[i+1].Text != "and" || toks[i+2].UPOS != "PROPN" {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(toks[i+2].Text)
-	return unicode.IsUpper(r)
+	return i+2 < len(toks) && toks[i+1].Text == "and" && toks[i+2].UPOS == "PROPN" && capitalised(toks[i+2].Text)
 }

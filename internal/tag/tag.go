@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -538,11 +539,8 @@ func Average(ts ...*Tagger) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("average taggers: %w", err)
 	}
-	out := &Tagger{
-		model: m, upos: first.upos, xpos: first.xpos, classAtom: first.classAtom,
-		verbal: first.verbal, open: first.open, candMin: first.candMin, rareMin: first.rareMin,
-		gate: first.gate, lem: first.lem, morph: first.morph, vbd: first.vbd, repairFinite: first.repairFinite,
-	}
+	out := newTagger(m, first.upos, first.xpos, maps.Clone(first.lex), first.open, first.lem, first.morph)
+	out.candMin, out.rareMin, out.gate, out.repairFinite = first.candMin, first.rareMin, first.gate, first.repairFinite
 	if len(m2) > 0 {
 		if out.model2, err = pc.Average(m2...); err != nil {
 			return nil, fmt.Errorf("average taggers: second pass: %w", err)
@@ -552,11 +550,6 @@ func Average(ts ...*Tagger) (*Tagger, error) {
 	if first.gate > 0 {
 		out.gate = int32(math.Round(float64(first.gate) * float64(first.model.Scale()) / float64(m.Scale())))
 	}
-	lex := make(map[string]lexEntry, len(first.lex))
-	for k, e := range first.lex {
-		lex[k] = e
-	}
-	out.lex = lex
 	out.cacheStatic()
 	return out, nil
 }
