@@ -182,7 +182,42 @@ func (r *Recognizer) decode(wk *worker, toks []model.Token) []uint8 {
 			tags[i], tags[i+1] = tagO, tags[i+1]-1
 		}
 	}
+	titledPersons(tags, x.info, toks)
 	return wk.tags
+}
+
+// titledPersons retypes as a person an organisation that directly follows
+// a capitalised title and is made only of capitalised words no list knows
+// as part of an organisation: "Planning and Investment Minister Tran Xuan
+// Gia" had "Tran Xuan Gia" as an organisation, which the places stage then
+// read as a town named Tran.
+func titledPersons(tags []uint8, info []tokInfo, toks []model.Token) {
+	const title = 1 << (gazTitle*gzBits + gzWhole)
+	orgBits := uint64(0)
+	for _, c := range []int{gazOrg, gazOrgWord, gazSilverORG} {
+		orgBits |= 1<<(c*gzBits+gzWhole) | 1<<(c*gzBits+gzBegin) | 1<<(c*gzBits+gzInside)
+	}
+	b, in := uint8(beginTag(typeIndex(Org))), uint8(insideTag(typeIndex(Org)))
+	for i := 1; i < len(tags); i++ {
+		if tags[i] != b || info[i-1].gaz&title == 0 || !isCap(int(info[i-1].class)) {
+			continue
+		}
+		end := i + 1
+		for end < len(tags) && tags[end] == in {
+			end++
+		}
+		ok := true
+		for j := i; j < end && ok; j++ {
+			ok = info[j].gaz&orgBits == 0 && isCap(int(info[j].class)) && info[j].class != shUpper && toks[j].Text != "&"
+		}
+		if !ok {
+			continue
+		}
+		tags[i] = uint8(beginTag(typeIndex(Person)))
+		for j := i + 1; j < end; j++ {
+			tags[j] = uint8(insideTag(typeIndex(Person)))
+		}
+	}
 }
 
 const negInf = -1 << 60

@@ -49,6 +49,10 @@ func TestRecognizeExamples(t *testing.T) {
 			"The European Union and Amnesty International condemned Russia .",
 			[]string{"ORG:European Union", "ORG:Amnesty International", "GPE:Russia"},
 		},
+		{
+			"Planning and Investment Minister Tran Xuan Gia said Vietnam is committed to reform .",
+			[]string{"PERSON:Tran Xuan Gia", "GPE:Vietnam"},
+		},
 	}
 	for _, tt := range tests {
 		s := sentence(tt.text)
@@ -248,4 +252,46 @@ func BenchmarkRecognize(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestTitledPersons checks the rule on fixed tags, apart from the model.
+func TestTitledPersons(t *testing.T) {
+	r := loadForTest(t)
+	tests := []struct {
+		text string
+		tags string // one tag per token: O, B (B-ORG) or I (I-ORG)
+		want []string
+	}{
+		{"Minister Tran Xuan Gia spoke", "O B I I O", []string{"PERSON:Tran Xuan Gia"}},
+		{"President Emmanuel Macron spoke", "O B I O", []string{"PERSON:Emmanuel Macron"}},
+		// Not after a title, or lower-case: left alone.
+		{"the minister Tran Xuan spoke", "O O B I O", []string{"ORG:Tran Xuan"}},
+		{"Vietnam Tran Xuan spoke", "O B I O", []string{"ORG:Tran Xuan"}},
+		// An organisation word or an acronym keeps the organisation.
+		{"Minister Tran Holdings spoke", "O B I O", []string{"ORG:Tran Holdings"}},
+		{"President ACME spoke", "O B O", []string{"ORG:ACME"}},
+		{"Minister Tran & Sons spoke", "O B I I O", []string{"ORG:Tran & Sons"}},
+	}
+	for _, tt := range tests {
+		s := sentence(tt.text)
+		tags := make([]uint8, len(s.Tokens))
+		for i, f := range strings.Fields(tt.tags) {
+			switch f {
+			case "B":
+				tags[i] = uint8(beginTag(typeIndex(Org)))
+			case "I":
+				tags[i] = uint8(insideTag(typeIndex(Org)))
+			}
+		}
+		x := newExtractor(r.gaz, r.w.lex)
+		x.extract(s.Tokens, false)
+		titledPersons(tags, x.info, s.Tokens)
+		for i := range s.Tokens {
+			s.Tokens[i].NER = tagNames[tags[i]]
+		}
+		got := mentionStrings(s, Mentions(s))
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("titledPersons(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }
