@@ -145,7 +145,7 @@ func Run(ctx context.Context, dir string, log *slog.Logger, w io.Writer) error {
 // Print writes the table and the last line.
 func Print(w io.Writer, names []string, results map[string]Counts) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "corpus\tarticles\ttoponyms\tfound\tacc161\texact\tmedian_km\tdemonyms\tacc161_with_demonyms\t")
+	fmt.Fprintln(tw, "corpus\tarticles\ttoponyms\tfound\twithin_161\tacc161\texact\tmedian_km\tdemonyms\tacc161_with_demonyms\t")
 	var all Counts
 	for _, n := range names {
 		c := results[n]
@@ -153,8 +153,8 @@ func Print(w io.Writer, names []string, results map[string]Counts) error {
 		if c.WithID > 0 {
 			exact = fmt.Sprintf("%.3f", c.ExactShare())
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%s\t%.1f\t%d\t%.3f\t\n", n, c.Articles, c.Toponyms,
-			metric.Ratio(c.Found, c.Toponyms), c.Acc161(), exact, c.MedianKm(), c.Demonyms, c.Acc161All())
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%d\t%.3f\t%s\t%.1f\t%d\t%.3f\t\n", n, c.Articles, c.Toponyms,
+			metric.Ratio(c.Found, c.Toponyms), c.Within161, c.Acc161(), exact, c.MedianKm(), c.Demonyms, c.Acc161All())
 		all.Articles += c.Articles
 		all.Toponyms += c.Toponyms
 		all.Found += c.Found
