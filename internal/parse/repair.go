@@ -32,6 +32,10 @@ var reportVerbs = map[string]bool{
 //     parataxis, and a participle clause after it goes back to that clause
 //     ("Russian forces shelled the village, officials said, wounding three
 //     soldiers" had wounding as what the officials said);
+//   - closing attribution: an attribution that ends the sentence ("…,
+//     police said.") and was hung on the main clause as its conjunct or
+//     parataxis becomes the root, with that clause as its ccomp, as both
+//     treebanks have it;
 //   - possessor subject: of two subjects of one verb, the first marked as a
 //     possessor ('s) becomes the possessor of the second ("Taiwan's Vice
 //     Foreign Minister visited" had Taiwan as a subject of visited);
@@ -49,6 +53,7 @@ var reportVerbs = map[string]bool{
 func Repair(s *model.Sentence) {
 	toks := s.Tokens
 	repairAttribution(toks)
+	repairFinalAttribution(toks)
 	repairPossessorSubject(toks)
 	repairNameAfterTitle(toks)
 	repairPerceived(toks)
@@ -117,6 +122,72 @@ func repairAttribution(toks []model.Token) {
 			}
 		}
 	}
+}
+
+// repairFinalAttribution applies Repair's closing-attribution rule.
+func repairFinalAttribution(toks []model.Token) {
+	for i := range toks {
+		t := &toks[i]
+		h := t.Head
+		finite := t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP"
+		if t.Rel != "conj" && t.Rel != "parataxis" || !finite || h < 0 || h >= i ||
+			toks[h].Head != -1 || !reportVerbs[strings.ToLower(t.Lemma)] {
+			continue
+		}
+		subj := -1
+		clause := false
+		for j := range toks {
+			if toks[j].Head != i {
+				continue
+			}
+			switch toks[j].Rel {
+			case "nsubj":
+				if j < i {
+					subj = j
+				}
+			case "cc", "ccomp", "obj", "xcomp", "iobj":
+				clause = true
+			}
+		}
+		if subj < 0 || clause || !attributionOpens(toks, subj) {
+			continue
+		}
+		last := true
+		for k := i + 1; k < len(toks) && last; k++ {
+			last = toks[k].UPOS == "PUNCT" || dominatedBy(toks, k, i)
+		}
+		if !last {
+			continue
+		}
+		t.Head, t.Rel = -1, "root"
+		toks[h].Head, toks[h].Rel = i, "ccomp"
+		for k := i + 1; k < len(toks); k++ {
+			if toks[k].Head == h && toks[k].UPOS == "PUNCT" {
+				toks[k].Head = i
+			}
+		}
+		return
+	}
+}
+
+// attributionOpens reports whether the subject's phrase follows a comma or
+// a closing quotation mark.
+func attributionOpens(toks []model.Token, subj int) bool {
+	if commaBefore(toks, subj) {
+		return true
+	}
+	first := subj
+	for j := subj - 1; j >= 0 && dominatedBy(toks, j, subj); j-- {
+		first = j
+	}
+	if first == 0 {
+		return false
+	}
+	switch toks[first-1].Text {
+	case "\"", "”", "''", "’":
+		return first >= 2 && (toks[first-2].Text == "," || toks[first-2].Text == "?" || toks[first-2].Text == "!")
+	}
+	return false
 }
 
 // commaBefore reports whether the first word of the subject's phrase
