@@ -115,7 +115,10 @@ func Tokenize(text string, span model.Span) []model.Token {
 	// collector's work grows with the bytes allocated.
 	out := make([]model.Token, len(t.spans))
 	for k, sp := range t.spans {
-		out[k] = model.Token{Text: text[sp.a:sp.b], Start: sp.a, End: sp.b, Head: -1}
+		// Fields one by one: the slice is zeroed already, and a whole
+		// 200-byte literal would be written again.
+		tk := &out[k]
+		tk.Text, tk.Start, tk.End, tk.Head = text[sp.a:sp.b], sp.a, sp.b, -1
 	}
 	return out
 }
