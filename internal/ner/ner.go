@@ -183,7 +183,24 @@ func (r *Recognizer) decode(wk *worker, toks []model.Token) []uint8 {
 		}
 	}
 	titledPersons(tags, x.info, toks)
+	trimDates(tags, x.info)
 	return wk.tags
+}
+
+// trimDates cuts a month or day name, followed by a day number, off the
+// end of a name: "a re-enactment planned in Clinton April 4" had "Clinton
+// April" as a person. "Theresa May" stays whole: no number follows.
+func trimDates(tags []uint8, info []tokInfo) {
+	const timeWord = 1 << (gazTimeWord*gzBits + gzWhole)
+	for i := 1; i+1 < len(tags); i++ {
+		if tags[i] == tagO || isBegin(int(tags[i])) || tags[i+1] != tagO && !isBegin(int(tags[i+1])) {
+			continue // not the last word of a longer name
+		}
+		if info[i].gaz&timeWord == 0 || info[i+1].class != shDigit {
+			continue
+		}
+		tags[i] = tagO
+	}
 }
 
 // titledPersons retypes as a person an organisation that directly follows

@@ -295,3 +295,42 @@ func TestTitledPersons(t *testing.T) {
 		}
 	}
 }
+
+// TestTrimDates checks the rule on fixed tags, apart from the model.
+func TestTrimDates(t *testing.T) {
+	r := loadForTest(t)
+	tests := []struct {
+		text string
+		tags string // one tag per token: O, B (B-PERSON) or I (I-PERSON)
+		want []string
+	}{
+		{"in Clinton April 4 .", "O B I O O", []string{"PERSON:Clinton"}},
+		{"met Putin Monday 12 times", "O B I O O", []string{"PERSON:Putin"}},
+		// No day number after it, or a name of one word: left alone.
+		{"Theresa May said", "B I O", []string{"PERSON:Theresa May"}},
+		{"April 4 .", "B O O", []string{"PERSON:April"}},
+		{"John Smith 4", "B I O", []string{"PERSON:John Smith"}},
+	}
+	for _, tt := range tests {
+		s := sentence(tt.text)
+		tags := make([]uint8, len(s.Tokens))
+		for i, f := range strings.Fields(tt.tags) {
+			switch f {
+			case "B":
+				tags[i] = uint8(beginTag(typeIndex(Person)))
+			case "I":
+				tags[i] = uint8(insideTag(typeIndex(Person)))
+			}
+		}
+		x := newExtractor(r.gaz, r.w.lex)
+		x.extract(s.Tokens, false)
+		trimDates(tags, x.info)
+		for i := range s.Tokens {
+			s.Tokens[i].NER = tagNames[tags[i]]
+		}
+		got := mentionStrings(s, Mentions(s))
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("trimDates(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
