@@ -507,6 +507,12 @@ func (r *Resolver) mentions(text string, sents []model.Sentence) []mention {
 					found = append(found, mention{sent: si, ts: a, te: nm.End, cued: true})
 					continue
 				}
+				// "R-Marshall" as one name: the party is not part of the
+				// place.
+				if nm.End-a >= 3 && toks[a+1].Text == "-" && toks[a].End == toks[a+1].Start &&
+					toks[a+1].End == toks[a+2].Start && partyDistrict(text, toks[a+2].Start) {
+					a += 2
+				}
 				// "in Clinton", "D-Braxton": a town the entity model
 				// called a person after a preposition of location or a
 				// legislator's party.

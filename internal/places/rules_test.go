@@ -69,6 +69,12 @@ func TestFindRules(t *testing.T) {
 			want: []want{{"Braxton", "other", "USA", "West Virginia"}},
 		},
 		{
+			name: "a legislator's district inside the name of a person",
+			text: "House Minority Leader Marty Seifert, R-Marshall, joined by the majority leader, said the deal was fair.",
+			want: []want{{"Marshall", "city", "USA", ""}},
+			not:  []string{"R-Marshall"},
+		},
+		{
 			name: "a dateline before a colon",
 			text: "BEIRUT: Farmers counted their losses after the floods.",
 			want: []want{{"BEIRUT", "city", "LBN", ""}},
