@@ -125,3 +125,25 @@ func TestRootCommas(t *testing.T) {
 		}
 	}
 }
+
+func TestPUDPunct(t *testing.T) {
+	// "a third-party cell": the hyphen moves from "third" to "party";
+	// a spaced dash does not.
+	toks := []model.Token{
+		{Text: "a", Start: 0, End: 1, Head: 4, Rel: "det"},
+		{Text: "third", Start: 2, End: 7, Head: 3, Rel: "amod"},
+		{Text: "-", Start: 7, End: 8, Head: 1, Rel: "punct"},
+		{Text: "party", Start: 8, End: 13, Head: 4, Rel: "compound"},
+		{Text: "cell", Start: 14, End: 18, Head: -1, Rel: "root"},
+		{Text: "-", Start: 19, End: 20, Head: 4, Rel: "punct"},
+		{Text: "yes", Start: 21, End: 24, Head: 4, Rel: "parataxis"},
+	}
+	want := []int{4, 3, 3, 4, -1, 4, 4}
+	got := pudPunct(toks)
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("pudPunct heads = %v, want %v", got, want)
+			break
+		}
+	}
+}
