@@ -227,14 +227,19 @@ func TestEWTDevSlice(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	tg, p := loadModels(f)
-	for _, s := range []string{"Russian troops were amassed near the border.", "“Go!” he said—then left…", "😀\x00\xff", "a b c d e f g", ""} {
+	for _, s := range []string{"Russian troops were amassed near the border.", "“Go!” he said—then left…", "😀\x00\xff", "a b c d e f g", "",
+		"Rebels shelled the town, police said.", "Forces shelled it, officials said, wounding two."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 1<<16 {
 			return
 		}
-		checkTree(t, analyse(tg, p, text))
+		s := analyse(tg, p, text)
+		checkTree(t, s)
+		// The repairs must leave a tree too.
+		Repair(&s)
+		checkTree(t, s)
 	})
 }
 
