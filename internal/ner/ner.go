@@ -159,13 +159,7 @@ func (r *Recognizer) decode(wk *worker, toks []model.Token) []uint8 {
 	wk.emit = grow(wk.emit, n*nTags)
 	for i := 0; i < n; i++ {
 		var e [nTags]int32
-		for _, h := range x.feats[x.offs[i]:x.offs[i+1]] {
-			if row := r.w.row(h); row != nil {
-				for t, v := range row {
-					e[t] += int32(v)
-				}
-			}
-		}
+		r.w.addRows(x.feats[x.offs[i]:x.offs[i+1]], &e)
 		for t := range e {
 			e[t] += r.w.tagBias[t]
 		}
