@@ -181,8 +181,12 @@ type Model struct {
 	scale  float32 // weight = int16 × scale
 	count  int
 	// Models of at most four classes keep each row inside its slot: one
-	// memory access per feature instead of two.
-	small []slot4
+	// memory access per feature instead of two. Their slots come in
+	// buckets of four, one 64-byte cache line each: a feature's home is a
+	// bucket (mask selects it), and it sits in the first free slot from
+	// there, so the slots of a bucket fill in order and a lookup checks
+	// a whole line without branching on each key.
+	small [][4]slot4
 }
 
 type slot4 struct {
@@ -221,14 +225,17 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 	}
 	m := &Model{n: n, mask: uint64(size - 1), scale: scale, count: len(keys)}
 	if n <= 4 {
-		m.small = make([]slot4, size)
+		m.mask = uint64(size/4 - 1)
+		m.small = make([][4]slot4, size/4)
 		for i, k := range keys {
-			j := k & m.mask
-			for m.small[j].key != 0 {
-				j = (j + 1) & m.mask
+			b, j := k&m.mask, 0
+			for m.small[b][j].key != 0 {
+				if j++; j == 4 {
+					b, j = (b+1)&m.mask, 0
+				}
 			}
-			m.small[j].key = k
-			copy(m.small[j].w[:], q[i*n:i*n+n])
+			m.small[b][j].key = k
+			copy(m.small[b][j].w[:], q[i*n:i*n+n])
 		}
 		return m
 	}
@@ -254,9 +261,11 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 func (m *Model) rows() (keys []uint64, rows [][]int16) {
 	keys = make([]uint64, 0, m.count)
 	if m.small != nil {
-		for _, sl := range m.small {
-			if sl.key != 0 {
-				keys = append(keys, sl.key)
+		for b := range m.small {
+			for _, sl := range m.small[b] {
+				if sl.key != 0 {
+					keys = append(keys, sl.key)
+				}
 			}
 		}
 	} else {
@@ -292,31 +301,22 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 		for len(feats) > 0 {
 			batch := feats[:min(len(feats), lookupBatch)]
 			feats = feats[len(batch):]
-			// Read the home slot of every feature first: these loads
-			// do not depend on each other or on any branch, so their
-			// cache misses overlap; the probes below then find the
-			// slots in the cache.
+			// Read the home bucket of every feature first: these
+			// loads do not depend on each other or on any branch, so
+			// their cache misses overlap; the probes below then find
+			// the buckets in the cache.
 			for j, f := range batch {
-				home[j] = m.small[f&m.mask].key
+				home[j] = m.small[f&m.mask][0].key
 			}
 			for j, f := range batch {
-				i := f & m.mask
 				if home[j] == 0 {
 					continue
 				}
-				for {
-					sl := &m.small[i]
-					if sl.key == f {
-						acc[0] += int32(sl.w[0])
-						acc[1] += int32(sl.w[1])
-						acc[2] += int32(sl.w[2])
-						acc[3] += int32(sl.w[3])
-						break
-					}
-					if sl.key == 0 {
-						break
-					}
-					i = (i + 1) & m.mask
+				if sl := m.find(f); sl != nil {
+					acc[0] += int32(sl.w[0])
+					acc[1] += int32(sl.w[1])
+					acc[2] += int32(sl.w[2])
+					acc[3] += int32(sl.w[3])
 				}
 			}
 		}
@@ -516,21 +516,46 @@ func (m *Model) Prune(minWeight float32) *Model {
 	return newQuantModel(m.n, nk, nq, m.scale)
 }
 
-// Row returns the weights of feature f (nil when absent).
-func (m *Model) Row(f uint64) []int16 {
-	i := f & m.mask
-	if m.small != nil {
-		for {
-			sl := &m.small[i]
-			if sl.key == f {
-				return sl.w[:m.n]
-			}
-			if sl.key == 0 {
-				return nil
-			}
-			i = (i + 1) & m.mask
+// find returns the slot of feature f in a small model, or nil.
+func (m *Model) find(f uint64) *slot4 {
+	for b := f & m.mask; ; b = (b + 1) & m.mask {
+		bk := &m.small[b]
+		// Which slot holds f, if any, found with conditional moves:
+		// whether a feature sits first in its bucket or further on
+		// is unpredictable, a branch on each key mispredicts often.
+		k := 4
+		if bk[3].key == f {
+			k = 3
+		}
+		if bk[2].key == f {
+			k = 2
+		}
+		if bk[1].key == f {
+			k = 1
+		}
+		if bk[0].key == f {
+			k = 0
+		}
+		if k < 4 {
+			return &bk[k]
+		}
+		// Slots fill in order: a bucket with a free slot ends the
+		// search.
+		if bk[3].key == 0 {
+			return nil
 		}
 	}
+}
+
+// Row returns the weights of feature f (nil when absent).
+func (m *Model) Row(f uint64) []int16 {
+	if m.small != nil {
+		if sl := m.find(f); sl != nil {
+			return sl.w[:m.n]
+		}
+		return nil
+	}
+	i := f & m.mask
 	for {
 		sl := m.slots[i]
 		if sl.key == f {
