@@ -187,6 +187,9 @@ func (x *extractor) matchGazetteer(n int) {
 		for l := 1; l <= g.maxLen && i+l <= n; l++ {
 			hf = seqHash(hf, x.gzh[i+l-1])
 			hx = seqHash(hx, x.gzx[i+l-1])
+			if !g.mayHave(hf, hx) {
+				continue
+			}
 			cats := g.folded[hf] | g.exact[hx]
 			if cats == 0 {
 				continue

@@ -63,6 +63,41 @@ type gazetteer struct {
 	folded map[uint64]uint32 // hash of lower-cased tokens -> categories
 	exact  map[uint64]uint32 // hash of tokens as written -> categories
 	maxLen int
+	// filter has a bit set for every key of folded and of exact (see
+	// filterBit). Feature extraction tries up to maxLen sequences from
+	// every token, and almost none are entries: two bit tests rule most
+	// of them out for less than two map lookups cost. Nil until
+	// withLearned builds it; add keeps it up to date.
+	filter []uint64
+}
+
+// filterLog is the log2 of the number of bits of a gazetteer's filter:
+// 64k bits (8 KB) for about 8k entries leaves nine bits in ten clear.
+const filterLog = 16
+
+// filterBit returns the filter bit of key h, from its top bits (the best
+// mixed ones of seqHash).
+func filterBit(h uint64) (word int, bit uint64) {
+	i := h >> (64 - filterLog)
+	return int(i / 64), 1 << (i % 64)
+}
+
+func (g *gazetteer) setFilter(h uint64) {
+	if g.filter != nil {
+		w, b := filterBit(h)
+		g.filter[w] |= b
+	}
+}
+
+// mayHave reports whether the sequence whose lower-cased hash is hf and
+// whose hash as written is hx may be an entry; false means it is not.
+func (g *gazetteer) mayHave(hf, hx uint64) bool {
+	if g.filter == nil {
+		return true
+	}
+	wf, bf := filterBit(hf)
+	wx, bx := filterBit(hx)
+	return g.filter[wf]&bf != 0 || g.filter[wx]&bx != 0
 }
 
 // seqHash hashes a token sequence from per-token hashes.
@@ -109,6 +144,13 @@ func (g *gazetteer) withLearned(learned map[uint64]uint32, maxLen int) *gazettee
 	for k, v := range learned {
 		ng.folded[k] |= v
 	}
+	ng.filter = make([]uint64, 1<<filterLog/64)
+	for k := range ng.folded {
+		ng.setFilter(k)
+	}
+	for k := range ng.exact {
+		ng.setFilter(k)
+	}
 	return ng
 }
 
@@ -131,6 +173,7 @@ func (g *gazetteer) add(toks []string, cat int, exact bool) {
 	} else {
 		g.folded[h] |= 1 << cat
 	}
+	g.setFilter(h)
 	if len(toks) > g.maxLen {
 		g.maxLen = len(toks)
 	}

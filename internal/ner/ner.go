@@ -159,13 +159,7 @@ func (r *Recognizer) decode(wk *worker, toks []model.Token) []uint8 {
 	wk.emit = grow(wk.emit, n*nTags)
 	for i := 0; i < n; i++ {
 		var e [nTags]int32
-		for _, h := range x.feats[x.offs[i]:x.offs[i+1]] {
-			if row := r.w.row(h); row != nil {
-				for t, v := range row {
-					e[t] += int32(v)
-				}
-			}
-		}
+		r.w.addRows(x.feats[x.offs[i]:x.offs[i+1]], &e)
 		for t := range e {
 			e[t] += r.w.tagBias[t]
 		}
@@ -254,6 +248,21 @@ var allowedTable = func() (a [nTags + 1][nTags]bool) {
 	return a
 }()
 
+// allowedPrev lists, for every tag, the tags that may precede it in
+// ascending order (viterbi keeps the first of equal scores, so the order
+// matters): all of them before O or a B- tag, only B-X and I-X before I-X.
+// Looping over these skips the disallowed pairs without testing each one.
+var allowedPrev = func() (a [nTags][]uint8) {
+	for c := 0; c < nTags; c++ {
+		for p := 0; p < nTags; p++ {
+			if allowedTable[p][c] {
+				a[c] = append(a[c], uint8(p))
+			}
+		}
+	}
+	return a
+}()
+
 // viterbi finds the best BIO-valid tag sequence given emission scores
 // emit[i*nTags+t], transitions and final scores. It writes into tags.
 func viterbi(n int, emit []int32, trans *[nTags + 1][nTags]int32, final *[nTags]int32,
@@ -270,12 +279,13 @@ func viterbi(n int, emit []int32, trans *[nTags + 1][nTags]int32, final *[nTags]
 		bk := back[i*nTags : (i+1)*nTags]
 		for c := 0; c < nTags; c++ {
 			best, arg := int64(negInf), 0
-			for p := 0; p < nTags; p++ {
-				if !allowedTable[p][c] || delta[p] == negInf {
+			for _, p := range allowedPrev[c] {
+				d := delta[p]
+				if d == negInf {
 					continue
 				}
-				if s := delta[p] + int64(trans[p][c]); s > best {
-					best, arg = s, p
+				if s := d + int64(trans[p][c]); s > best {
+					best, arg = s, int(p)
 				}
 			}
 			if best == negInf {

@@ -175,14 +175,19 @@ func (t *Trainer) Model(minWeight float32) *Model {
 type Model struct {
 	n      int
 	mask   uint64
-	slots  []slot  // open addressing, key 0 = empty
-	w      []int16 // row r at [r*stride, r*stride+n)
+	slots  [][4]slot // open addressing in buckets, as small below
+	w      []int16   // row r at [r*stride, r*stride+n)
 	stride int
 	scale  float32 // weight = int16 × scale
 	count  int
 	// Models of at most four classes keep each row inside its slot: one
 	// memory access per feature instead of two.
-	small []slot4
+	//
+	// Slots come in buckets of four, one 64-byte cache line each: a
+	// feature's home is a bucket (mask selects it), and it sits in the
+	// first free slot from there, so the slots of a bucket fill in order
+	// and a lookup checks a whole line without branching on each key.
+	small [][4]slot4
 }
 
 type slot4 struct {
@@ -219,16 +224,18 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 	for size < 2*len(keys) {
 		size <<= 1
 	}
-	m := &Model{n: n, mask: uint64(size - 1), scale: scale, count: len(keys)}
+	m := &Model{n: n, mask: uint64(size/4 - 1), scale: scale, count: len(keys)}
 	if n <= 4 {
-		m.small = make([]slot4, size)
+		m.small = make([][4]slot4, size/4)
 		for i, k := range keys {
-			j := k & m.mask
-			for m.small[j].key != 0 {
-				j = (j + 1) & m.mask
+			b, j := k&m.mask, 0
+			for m.small[b][j].key != 0 {
+				if j++; j == 4 {
+					b, j = (b+1)&m.mask, 0
+				}
 			}
-			m.small[j].key = k
-			copy(m.small[j].w[:], q[i*n:i*n+n])
+			m.small[b][j].key = k
+			copy(m.small[b][j].w[:], q[i*n:i*n+n])
 		}
 		return m
 	}
@@ -236,16 +243,18 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 	// aligned) so that the first 32 classes of a row, where callers put
 	// the frequent ones, share one cache line.
 	m.stride = (n + 31) &^ 31
-	m.slots, m.w = make([]slot, size), make([]int16, len(keys)*m.stride)
+	m.slots, m.w = make([][4]slot, size/4), make([]int16, len(keys)*m.stride)
 	for i := range keys {
 		copy(m.w[i*m.stride:i*m.stride+n], q[i*n:i*n+n])
 	}
 	for i, k := range keys {
-		j := k & m.mask
-		for m.slots[j].key != 0 {
-			j = (j + 1) & m.mask
+		b, j := k&m.mask, 0
+		for m.slots[b][j].key != 0 {
+			if j++; j == 4 {
+				b, j = (b+1)&m.mask, 0
+			}
 		}
-		m.slots[j] = slot{key: k, row: uint32(i)}
+		m.slots[b][j] = slot{key: k, row: uint32(i)}
 	}
 	return m
 }
@@ -254,15 +263,19 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 func (m *Model) rows() (keys []uint64, rows [][]int16) {
 	keys = make([]uint64, 0, m.count)
 	if m.small != nil {
-		for _, sl := range m.small {
-			if sl.key != 0 {
-				keys = append(keys, sl.key)
+		for b := range m.small {
+			for _, sl := range m.small[b] {
+				if sl.key != 0 {
+					keys = append(keys, sl.key)
+				}
 			}
 		}
 	} else {
-		for _, sl := range m.slots {
-			if sl.key != 0 {
-				keys = append(keys, sl.key)
+		for b := range m.slots {
+			for _, sl := range m.slots[b] {
+				if sl.key != 0 {
+					keys = append(keys, sl.key)
+				}
 			}
 		}
 	}
@@ -292,31 +305,22 @@ func (m *Model) Scores(feats []uint64, scores []int32) {
 		for len(feats) > 0 {
 			batch := feats[:min(len(feats), lookupBatch)]
 			feats = feats[len(batch):]
-			// Read the home slot of every feature first: these loads
-			// do not depend on each other or on any branch, so their
-			// cache misses overlap; the probes below then find the
-			// slots in the cache.
+			// Read the home bucket of every feature first: these
+			// loads do not depend on each other or on any branch, so
+			// their cache misses overlap; the probes below then find
+			// the buckets in the cache.
 			for j, f := range batch {
-				home[j] = m.small[f&m.mask].key
+				home[j] = m.small[f&m.mask][0].key
 			}
 			for j, f := range batch {
-				i := f & m.mask
 				if home[j] == 0 {
 					continue
 				}
-				for {
-					sl := &m.small[i]
-					if sl.key == f {
-						acc[0] += int32(sl.w[0])
-						acc[1] += int32(sl.w[1])
-						acc[2] += int32(sl.w[2])
-						acc[3] += int32(sl.w[3])
-						break
-					}
-					if sl.key == 0 {
-						break
-					}
-					i = (i + 1) & m.mask
+				if sl := m.find(f); sl != nil {
+					acc[0] += int32(sl.w[0])
+					acc[1] += int32(sl.w[1])
+					acc[2] += int32(sl.w[2])
+					acc[3] += int32(sl.w[3])
 				}
 			}
 		}
@@ -389,25 +393,16 @@ func (m *Model) lookup(feats []uint64, rows *[lookupBatch]uint32) int {
 	// overlap.
 	var home [lookupBatch]uint64
 	for j, f := range feats {
-		home[j] = m.slots[f&m.mask].key
+		home[j] = m.slots[f&m.mask][0].key
 	}
 	k := 0
 	for j, f := range feats {
-		i := f & m.mask
 		if home[j] == 0 {
 			continue
 		}
-		for {
-			sl := m.slots[i]
-			if sl.key == f {
-				rows[k] = sl.row
-				k++
-				break
-			}
-			if sl.key == 0 {
-				break
-			}
-			i = (i + 1) & m.mask
+		if sl := m.findSlot(f); sl != nil {
+			rows[k] = sl.row
+			k++
 		}
 	}
 	return k
@@ -516,32 +511,68 @@ func (m *Model) Prune(minWeight float32) *Model {
 	return newQuantModel(m.n, nk, nq, m.scale)
 }
 
-// Row returns the weights of feature f (nil when absent).
-func (m *Model) Row(f uint64) []int16 {
-	i := f & m.mask
-	if m.small != nil {
-		for {
-			sl := &m.small[i]
-			if sl.key == f {
-				return sl.w[:m.n]
-			}
-			if sl.key == 0 {
-				return nil
-			}
-			i = (i + 1) & m.mask
-		}
+// inBucket returns which of a bucket's keys k0..k3 is f, or 4 for none.
+// It compiles to conditional moves: whether a feature sits first in its
+// bucket or further on is unpredictable, and a branch on each key
+// mispredicts often.
+func inBucket(f, k0, k1, k2, k3 uint64) int {
+	k := 4
+	if k3 == f {
+		k = 3
 	}
-	for {
-		sl := m.slots[i]
-		if sl.key == f {
-			r := int(sl.row) * m.stride
-			return m.w[r : r+m.n]
+	if k2 == f {
+		k = 2
+	}
+	if k1 == f {
+		k = 1
+	}
+	if k0 == f {
+		k = 0
+	}
+	return k
+}
+
+// find returns the slot of feature f in a small model, or nil.
+func (m *Model) find(f uint64) *slot4 {
+	for b := f & m.mask; ; b = (b + 1) & m.mask {
+		bk := &m.small[b]
+		if k := inBucket(f, bk[0].key, bk[1].key, bk[2].key, bk[3].key); k < 4 {
+			return &bk[k]
 		}
-		if sl.key == 0 {
+		// Slots fill in order: a bucket with a free slot ends the
+		// search.
+		if bk[3].key == 0 {
 			return nil
 		}
-		i = (i + 1) & m.mask
 	}
+}
+
+// findSlot returns the slot of feature f in a large model, or nil.
+func (m *Model) findSlot(f uint64) *slot {
+	for b := f & m.mask; ; b = (b + 1) & m.mask {
+		bk := &m.slots[b]
+		if k := inBucket(f, bk[0].key, bk[1].key, bk[2].key, bk[3].key); k < 4 {
+			return &bk[k]
+		}
+		if bk[3].key == 0 {
+			return nil
+		}
+	}
+}
+
+// Row returns the weights of feature f (nil when absent).
+func (m *Model) Row(f uint64) []int16 {
+	if m.small != nil {
+		if sl := m.find(f); sl != nil {
+			return sl.w[:m.n]
+		}
+		return nil
+	}
+	if sl := m.findSlot(f); sl != nil {
+		r := int(sl.row) * m.stride
+		return m.w[r : r+m.n]
+	}
+	return nil
 }
 
 // Average returns the model whose weights are the mean of the given models'

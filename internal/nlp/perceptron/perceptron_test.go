@@ -216,3 +216,41 @@ func TestAverage(t *testing.T) {
 		t.Error("Average of models with 2 and 3 classes: no error")
 	}
 }
+
+// TestFullBuckets checks lookups when many features share a home bucket,
+// so that they fill it and spill into the buckets after it (wrapping
+// round the end of the table), for small and large models.
+func TestFullBuckets(t *testing.T) {
+	for _, n := range []int{3, 7} {
+		// 16 slots, 4 buckets: keys k<<8|3 all have bucket 3, the last.
+		var keys []uint64
+		var q []int16
+		for k := uint64(1); k <= 7; k++ {
+			keys = append(keys, k<<8|3)
+			for c := 0; c < n; c++ {
+				q = append(q, int16(int(k)*10+c))
+			}
+		}
+		m := newQuantModel(n, keys, q, 1)
+		for i, k := range keys {
+			row := m.Row(k)
+			if row == nil || int(row[0]) != (i+1)*10 {
+				t.Fatalf("n=%d: Row(%#x) = %v", n, k, row)
+			}
+		}
+		for _, k := range []uint64{8<<8 | 3, 1<<8 | 2, 5} {
+			if row := m.Row(k); row != nil {
+				t.Errorf("n=%d: Row(%#x) = %v, want nil", n, k, row)
+			}
+		}
+		scores := make([]int32, n)
+		m.Scores(append(keys, 8<<8|3), scores)
+		if want := int32(10 * (1 + 2 + 3 + 4 + 5 + 6 + 7)); scores[0] != want {
+			t.Errorf("n=%d: Scores class 0 = %d, want %d", n, scores[0], want)
+		}
+		got, _ := m.rows()
+		if len(got) != len(keys) {
+			t.Errorf("n=%d: rows has %d keys, want %d", n, len(got), len(keys))
+		}
+	}
+}
