@@ -7,8 +7,11 @@ import (
 
 	prose "github.com/jdkato/prose/v2"
 
+	"github.com/vigilhq/vigil/internal/model"
 	"github.com/vigilhq/vigil/internal/nlp"
+	"github.com/vigilhq/vigil/internal/nlp/conllu"
 	"github.com/vigilhq/vigil/internal/segment"
+	"github.com/vigilhq/vigil/internal/shareddata"
 )
 
 // The speed comparison that issue 3 asks for: prose v2 (the only other Go
@@ -68,6 +71,36 @@ func BenchmarkTagNERVigil(b *testing.B) {
 		sents := a.Annotate(text, segment.Split(text))
 		if len(sents) == 0 {
 			b.Fatal("no sentences")
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkAnnotatePUD annotates the 1,000 PUD sentences once per
+// iteration. Unlike the one paragraph above, whose branches the processor
+// learns after a few rounds, this is varied text, as in production.
+func BenchmarkAnnotatePUD(b *testing.B) {
+	path, err := shareddata.Path("nlp", PUDTest)
+	if err != nil {
+		b.Skip(err)
+	}
+	sents, err := conllu.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := nlp.New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := 0
+	for i := range sents {
+		words += len(sents[i].Words)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range sents {
+			tx := sents[i].Text
+			a.Annotate(tx, []model.Span{{Start: 0, End: len(tx)}})
 		}
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
