@@ -254,62 +254,33 @@ func BenchmarkRecognize(b *testing.B) {
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
-// TestTitledPersons checks the rule on fixed tags, apart from the model.
-func TestTitledPersons(t *testing.T) {
+// TestTagRules checks the rules that mend the model's tags, on fixed tags
+// apart from the model. Tags are one per token: O, B or I of typ.
+func TestTagRules(t *testing.T) {
 	r := loadForTest(t)
+	titled := func(tags []uint8, x *extractor, toks []model.Token) { titledPersons(tags, x.info, toks) }
+	dates := func(tags []uint8, x *extractor, _ []model.Token) { trimDates(tags, x.info) }
 	tests := []struct {
-		text string
-		tags string // one tag per token: O, B (B-ORG) or I (I-ORG)
-		want []string
+		rule       func([]uint8, *extractor, []model.Token)
+		typ        string
+		text, tags string
+		want       []string
 	}{
-		{"Minister Tran Xuan Gia spoke", "O B I I O", []string{"PERSON:Tran Xuan Gia"}},
-		{"President Emmanuel Macron spoke", "O B I O", []string{"PERSON:Emmanuel Macron"}},
+		{titled, Org, "Minister Tran Xuan Gia spoke", "O B I I O", []string{"PERSON:Tran Xuan Gia"}},
+		{titled, Org, "President Emmanuel Macron spoke", "O B I O", []string{"PERSON:Emmanuel Macron"}},
 		// Not after a title, or lower-case: left alone.
-		{"the minister Tran Xuan spoke", "O O B I O", []string{"ORG:Tran Xuan"}},
-		{"Vietnam Tran Xuan spoke", "O B I O", []string{"ORG:Tran Xuan"}},
+		{titled, Org, "the minister Tran Xuan spoke", "O O B I O", []string{"ORG:Tran Xuan"}},
+		{titled, Org, "Vietnam Tran Xuan spoke", "O B I O", []string{"ORG:Tran Xuan"}},
 		// An organisation word or an acronym keeps the organisation.
-		{"Minister Tran Holdings spoke", "O B I O", []string{"ORG:Tran Holdings"}},
-		{"President ACME spoke", "O B O", []string{"ORG:ACME"}},
-		{"Minister Tran & Sons spoke", "O B I I O", []string{"ORG:Tran & Sons"}},
-	}
-	for _, tt := range tests {
-		s := sentence(tt.text)
-		tags := make([]uint8, len(s.Tokens))
-		for i, f := range strings.Fields(tt.tags) {
-			switch f {
-			case "B":
-				tags[i] = uint8(beginTag(typeIndex(Org)))
-			case "I":
-				tags[i] = uint8(insideTag(typeIndex(Org)))
-			}
-		}
-		x := newExtractor(r.gaz, r.w.lex)
-		x.extract(s.Tokens, false)
-		titledPersons(tags, x.info, s.Tokens)
-		for i := range s.Tokens {
-			s.Tokens[i].NER = tagNames[tags[i]]
-		}
-		got := mentionStrings(s, Mentions(s))
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("titledPersons(%q) = %q, want %q", tt.text, got, tt.want)
-		}
-	}
-}
-
-// TestTrimDates checks the rule on fixed tags, apart from the model.
-func TestTrimDates(t *testing.T) {
-	r := loadForTest(t)
-	tests := []struct {
-		text string
-		tags string // one tag per token: O, B (B-PERSON) or I (I-PERSON)
-		want []string
-	}{
-		{"in Clinton April 4 .", "O B I O O", []string{"PERSON:Clinton"}},
-		{"met Putin Monday 12 times", "O B I O O", []string{"PERSON:Putin"}},
+		{titled, Org, "Minister Tran Holdings spoke", "O B I O", []string{"ORG:Tran Holdings"}},
+		{titled, Org, "President ACME spoke", "O B O", []string{"ORG:ACME"}},
+		{titled, Org, "Minister Tran & Sons spoke", "O B I I O", []string{"ORG:Tran & Sons"}},
+		{dates, Person, "in Clinton April 4 .", "O B I O O", []string{"PERSON:Clinton"}},
+		{dates, Person, "met Putin Monday 12 times", "O B I O O", []string{"PERSON:Putin"}},
 		// No day number after it, or a name of one word: left alone.
-		{"Theresa May said", "B I O", []string{"PERSON:Theresa May"}},
-		{"April 4 .", "B O O", []string{"PERSON:April"}},
-		{"John Smith 4", "B I O", []string{"PERSON:John Smith"}},
+		{dates, Person, "Theresa May said", "B I O", []string{"PERSON:Theresa May"}},
+		{dates, Person, "April 4 .", "B O O", []string{"PERSON:April"}},
+		{dates, Person, "John Smith 4", "B I O", []string{"PERSON:John Smith"}},
 	}
 	for _, tt := range tests {
 		s := sentence(tt.text)
@@ -317,20 +288,20 @@ func TestTrimDates(t *testing.T) {
 		for i, f := range strings.Fields(tt.tags) {
 			switch f {
 			case "B":
-				tags[i] = uint8(beginTag(typeIndex(Person)))
+				tags[i] = uint8(beginTag(typeIndex(tt.typ)))
 			case "I":
-				tags[i] = uint8(insideTag(typeIndex(Person)))
+				tags[i] = uint8(insideTag(typeIndex(tt.typ)))
 			}
 		}
 		x := newExtractor(r.gaz, r.w.lex)
 		x.extract(s.Tokens, false)
-		trimDates(tags, x.info)
+		tt.rule(tags, x, s.Tokens)
 		for i := range s.Tokens {
 			s.Tokens[i].NER = tagNames[tags[i]]
 		}
 		got := mentionStrings(s, Mentions(s))
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("trimDates(%q) = %q, want %q", tt.text, got, tt.want)
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

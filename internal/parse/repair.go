@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vigilhq/vigil/internal/model"
@@ -97,20 +98,7 @@ func repairAttribution(toks []model.Token) {
 		if t.Rel != "conj" || t.UPOS != "VERB" || h < 0 || h >= i || !reportVerbs[strings.ToLower(t.Lemma)] {
 			continue
 		}
-		subj, cc := -1, false
-		for j := range toks {
-			if toks[j].Head != i {
-				continue
-			}
-			switch toks[j].Rel {
-			case "nsubj":
-				if j < i {
-					subj = j
-				}
-			case "cc":
-				cc = true
-			}
-		}
+		subj, cc := reportDeps(toks, i, "cc")
 		if subj < 0 || cc || !commaBefore(toks, subj) {
 			continue
 		}
@@ -124,6 +112,23 @@ func repairAttribution(toks []model.Token) {
 	}
 }
 
+// reportDeps returns the subject of token i that comes before it (-1 for
+// none), and whether i has a dependent with one of the relations rels,
+// which would make it more than an attribution.
+func reportDeps(toks []model.Token, i int, rels ...string) (subj int, more bool) {
+	subj = -1
+	for j := range toks {
+		if toks[j].Head != i {
+			continue
+		}
+		if toks[j].Rel == "nsubj" && j < i {
+			subj = j
+		}
+		more = more || slices.Contains(rels, toks[j].Rel)
+	}
+	return subj, more
+}
+
 // repairFinalAttribution applies Repair's closing-attribution rule.
 func repairFinalAttribution(toks []model.Token) {
 	for i := range toks {
@@ -134,21 +139,7 @@ func repairFinalAttribution(toks []model.Token) {
 			toks[h].Head != -1 || !reportVerbs[strings.ToLower(t.Lemma)] {
 			continue
 		}
-		subj := -1
-		clause := false
-		for j := range toks {
-			if toks[j].Head != i {
-				continue
-			}
-			switch toks[j].Rel {
-			case "nsubj":
-				if j < i {
-					subj = j
-				}
-			case "cc", "ccomp", "obj", "xcomp", "iobj":
-				clause = true
-			}
-		}
+		subj, clause := reportDeps(toks, i, "cc", "ccomp", "obj", "xcomp", "iobj")
 		if subj < 0 || clause || !attributionOpens(toks, subj) {
 			continue
 		}
