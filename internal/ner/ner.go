@@ -203,11 +203,12 @@ func trimDates(tags []uint8, info []tokInfo) {
 // Gia" had "Tran Xuan Gia" as an organisation, which the places stage then
 // read as a town named Tran.
 func titledPersons(tags []uint8, info []tokInfo, toks []model.Token) {
-	const title = 1 << (gazTitle*gzBits + gzWhole)
-	orgBits := uint64(0)
-	for _, c := range []int{gazOrg, gazOrgWord, gazSilverORG} {
-		orgBits |= 1<<(c*gzBits+gzWhole) | 1<<(c*gzBits+gzBegin) | 1<<(c*gzBits+gzInside)
-	}
+	const (
+		title = 1 << (gazTitle*gzBits + gzWhole)
+		all   = 1<<gzBits - 1 // whole, begin and inside
+		// any match of a known organisation or an organisation's word
+		orgBits = all<<(gazOrg*gzBits) | all<<(gazOrgWord*gzBits) | all<<(gazSilverORG*gzBits)
+	)
 	b, in := uint8(beginTag(typeIndex(Org))), uint8(insideTag(typeIndex(Org)))
 	for i := 1; i < len(tags); i++ {
 		if tags[i] != b || info[i-1].gaz&title == 0 || !isCap(int(info[i-1].class)) {

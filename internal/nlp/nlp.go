@@ -91,8 +91,7 @@ func (a *Annotator) Annotate(text string, spans []model.Span) []model.Sentence {
 // (ner.Recognizer.RecognizeDocument).
 func (a *Annotator) AnalyzeBatch(sents []model.Sentence) {
 	for i := range sents {
-		a.tagger.Tag(&sents[i])
-		a.tagger.RetagNames(&sents[i])
+		a.tagSentence(&sents[i])
 	}
 	// Entities need tags but no tree, so they come before parsing, whose
 	// tags they can mend (see retagDemonyms).
@@ -103,10 +102,22 @@ func (a *Annotator) AnalyzeBatch(sents []model.Sentence) {
 		}
 	}
 	for i := range sents {
-		a.parser.Parse(&sents[i])
-		parse.Repair(&sents[i])
-		tag.RefineMorph(&sents[i])
+		a.parseSentence(&sents[i])
 	}
+}
+
+// tagSentence tags s and mends the tags the model gets wrong in news text.
+func (a *Annotator) tagSentence(s *model.Sentence) {
+	a.tagger.Tag(s)
+	a.tagger.RetagNames(s)
+}
+
+// parseSentence parses s, mends the attachments the parser gets wrong, and sets
+// the morphology that the tree decides.
+func (a *Annotator) parseSentence(s *model.Sentence) {
+	a.parser.Parse(s)
+	parse.Repair(s)
+	tag.RefineMorph(s)
 }
 
 // retagDemonyms makes a nationality that qualifies a noun an adjective, as
@@ -149,13 +160,10 @@ func (a *Annotator) AnalyzeTokens(s *model.Sentence) {
 	if len(s.Tokens) == 0 {
 		return
 	}
-	a.tagger.Tag(s)
-	a.tagger.RetagNames(s)
+	a.tagSentence(s)
 	if a.ner != nil {
 		a.ner.Recognize(s)
 		retagDemonyms(s)
 	}
-	a.parser.Parse(s)
-	parse.Repair(s)
-	tag.RefineMorph(s)
+	a.parseSentence(s)
 }

@@ -164,17 +164,13 @@ func repairFinalAttribution(toks []model.Token) {
 // attributionOpens reports whether the subject's phrase follows a comma or
 // a closing quotation mark.
 func attributionOpens(toks []model.Token, subj int) bool {
-	if commaBefore(toks, subj) {
-		return true
-	}
-	first := subj
-	for j := subj - 1; j >= 0 && dominatedBy(toks, j, subj); j-- {
-		first = j
-	}
+	first := phraseStart(toks, subj)
 	if first == 0 {
 		return false
 	}
 	switch toks[first-1].Text {
+	case ",":
+		return true
 	case "\"", "”", "''", "’":
 		return first >= 2 && (toks[first-2].Text == "," || toks[first-2].Text == "?" || toks[first-2].Text == "!")
 	}
@@ -184,14 +180,18 @@ func attributionOpens(toks []model.Token, subj int) bool {
 // commaBefore reports whether the first word of the subject's phrase
 // follows a comma.
 func commaBefore(toks []model.Token, subj int) bool {
+	first := phraseStart(toks, subj)
+	return first > 0 && toks[first-1].Text == ","
+}
+
+// phraseStart returns the first token of the unbroken run of words before
+// subj (subj included) that lie in its subtree.
+func phraseStart(toks []model.Token, subj int) int {
 	first := subj
-	for j := subj - 1; j >= 0; j-- {
-		if !dominatedBy(toks, j, subj) {
-			break
-		}
+	for j := subj - 1; j >= 0 && dominatedBy(toks, j, subj); j-- {
 		first = j
 	}
-	return first > 0 && toks[first-1].Text == ","
+	return first
 }
 
 // dominatedBy reports whether token j lies in the subtree of token h.

@@ -135,9 +135,8 @@ func isSpace(r rune) bool {
 
 type tokenizer struct {
 	text  string
-	end   int            // end of the span: an abbreviation there gives up its period
-	spans []byteRange    // the tokens found so far
-	buf   [256]byteRange // backing store of spans for most sentences
+	end   int         // end of the span: an abbreviation there gives up its period
+	spans []byteRange // the tokens found so far
 }
 
 // byteRange is the byte range of one token.

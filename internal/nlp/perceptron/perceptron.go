@@ -228,12 +228,7 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 	if n <= 4 {
 		m.small = make([][4]slot4, size/4)
 		for i, k := range keys {
-			b, j := k&m.mask, 0
-			for m.small[b][j].key != 0 {
-				if j++; j == 4 {
-					b, j = (b+1)&m.mask, 0
-				}
-			}
+			b, j := m.freeSlot(k)
 			m.small[b][j].key = k
 			copy(m.small[b][j].w[:], q[i*n:i*n+n])
 		}
@@ -248,34 +243,40 @@ func newQuantModel(n int, keys []uint64, q []int16, scale float32) *Model {
 		copy(m.w[i*m.stride:i*m.stride+n], q[i*n:i*n+n])
 	}
 	for i, k := range keys {
-		b, j := k&m.mask, 0
-		for m.slots[b][j].key != 0 {
-			if j++; j == 4 {
-				b, j = (b+1)&m.mask, 0
-			}
-		}
+		b, j := m.freeSlot(k)
 		m.slots[b][j] = slot{key: k, row: uint32(i)}
 	}
 	return m
 }
 
+// keyAt returns the key in slot j of bucket b (0 for a free slot), for
+// building and listing; lookups read the slots directly.
+func (m *Model) keyAt(b uint64, j int) uint64 {
+	if m.small != nil {
+		return m.small[b][j].key
+	}
+	return m.slots[b][j].key
+}
+
+// freeSlot returns the first free slot from key k's home bucket on: the
+// slots of a bucket fill in order, which find and findSlot rely on.
+func (m *Model) freeSlot(k uint64) (b uint64, j int) {
+	for b = k & m.mask; ; b = (b + 1) & m.mask {
+		for j = range 4 {
+			if m.keyAt(b, j) == 0 {
+				return b, j
+			}
+		}
+	}
+}
+
 // rows returns the keys in ascending order with their quantised rows.
 func (m *Model) rows() (keys []uint64, rows [][]int16) {
 	keys = make([]uint64, 0, m.count)
-	if m.small != nil {
-		for b := range m.small {
-			for _, sl := range m.small[b] {
-				if sl.key != 0 {
-					keys = append(keys, sl.key)
-				}
-			}
-		}
-	} else {
-		for b := range m.slots {
-			for _, sl := range m.slots[b] {
-				if sl.key != 0 {
-					keys = append(keys, sl.key)
-				}
+	for b := range m.mask + 1 {
+		for j := range 4 {
+			if k := m.keyAt(b, j); k != 0 {
+				keys = append(keys, k)
 			}
 		}
 	}
